@@ -1,0 +1,6 @@
+"""Run the command line: ``python -m textfix``."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Paragraphs: pure functions that split a text into paragraphs and join them back.
+
+Scraped text puts one paragraph on each line; editors' files separate paragraphs with blank
+lines and hard-wrap the lines inside them. :func:`split_paragraphs` handles both: blank
+lines always end a paragraph, and inside a block a line break is *soft* (the line goes on
+the previous paragraph, keeping its ``\\n``) when the block is hard-wrapped, or when the
+next line plainly continues the sentence (it starts with punctuation or a lowercase word,
+or the previous line ends with an opening bracket) -- the "link text on its own line"
+damage of old scrapes. Every paragraph remembers the whitespace that followed it, so
+:func:`join_layout` can rebuild the source byte for byte around the parts a rule changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+#: Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END_RE = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+#: A line that continues the previous one: it starts with closing punctuation or lowercase.
+_CONTINUATION_RE = regex.compile(r"^(?:[,.;:!?)\]]|\p{Ll})")
+_WRAP_MIN, _WRAP_MAX = 25, 100
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: its text (soft line breaks kept as ``\\n``) and what followed it."""
+
+    text: str
+    sep: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text split into paragraphs, with the whitespace before the first one."""
+
+    lead: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change a run made: the rule, the text before and after, and where it was.
+
+    ``line`` and ``column`` are 1-based positions in the normalised input (0 if unknown).
+    """
+
+    rule: str
+    before: str
+    after: str
+    line: int = 0
+    column: int = 0
+
+    def describe(self) -> str:
+        """A one-line account, e.g. ``3:1: drop_read_also: removed 'Baca juga: ...'``."""
+        where = f"{self.line}:{self.column}: " if self.line else ""
+        if not self.after:
+            return f"{where}{self.rule}: removed {_clip(self.before)!r}"
+        return f"{where}{self.rule}: {_clip(self.before)!r} -> {_clip(self.after)!r}"
+
+
+def _clip(text: str, width: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END_RE.search(line.rstrip()))
+
+
+def _is_wrapped_block(lines: list[str]) -> bool:
+    """A block whose lines were hard-wrapped at a fixed width (an editor's file)."""
+    if len(lines) < 2:
+        return False
+    body = [line.strip() for line in lines[:-1]]
+    if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
+        return False
+    return sum(not _ends_sentence(line) for line in body) * 2 >= len(body)
+
+
+def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
+    if wrapped:
+        return True
+    previous = previous.rstrip()
+    return previous.endswith(("(", "[")) or bool(_CONTINUATION_RE.match(line.lstrip()))
+
+
+def split_paragraphs(text: str) -> Document:
+    """Split ``text`` into paragraphs; ``join_layout`` of the result gives ``text`` back.
+
+    >>> doc = split_paragraphs("Satu.\\nDua.\\n\\nTiga yang\\ndipotong (\\nKTT\\n).\\n")
+    >>> [p.text for p in doc.paragraphs]
+    ['Satu.', 'Dua.', 'Tiga yang\\ndipotong (\\nKTT\\n).']
+    >>> join_layout(doc) == "Satu.\\nDua.\\n\\nTiga yang\\ndipotong (\\nKTT\\n).\\n"
+    True
+    """
+    lines = text.split("\n")
+    # Offsets of each line start, so paragraphs know where they stood.
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+
+    # Each paragraph is a run of line indexes.
+    runs: list[list[int]] = []
+    for block in blocks:
+        block_lines = [lines[i] for i in block]
+        wrapped = _is_wrapped_block(block_lines)
+        runs.append([block[0]])
+        for previous, index in zip(block, block[1:]):
+            if _is_soft_break(lines[previous], lines[index], wrapped):
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+
+    if not runs:
+        return Document(lead=text, paragraphs=[])
+    paragraphs = []
+    for number, run in enumerate(runs):
+        first, last = run[0], run[-1]
+        indent = len(lines[first]) - len(lines[first].lstrip())
+        begin = starts[first] + indent
+        end = starts[last] + len(lines[last].rstrip())
+        next_begin = len(text)
+        if number + 1 < len(runs):
+            nxt = runs[number + 1][0]
+            next_begin = starts[nxt] + len(lines[nxt]) - len(lines[nxt].lstrip())
+        paragraphs.append(Paragraph(text=text[begin:end], sep=text[end:next_begin], offset=begin))
+    return Document(lead=text[: paragraphs[0].offset], paragraphs=paragraphs)
+
+
+def reflow_paragraph(text: str) -> str:
+    """Join a paragraph's soft-wrapped lines into one line with single spaces.
+
+    No space goes before closing punctuation or after an opening bracket, so a link
+    that the scraper put on its own line reads as it did on the page.
+
+    >>> reflow_paragraph("Klaim (\\nJKP\\n) yang\\n  dikelola")
+    'Klaim (JKP) yang dikelola'
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        if out.endswith(("(", "[")) or regex.match(r"[,.;:!?)\]]", line):
+            out += line
+        else:
+            out += " " + line
+    return regex.sub(r" {2,}", " ", out)
+
+
+def join_reflow(paragraphs: list[str], one_per_line: bool = False) -> str:
+    """Paragraphs as clean text: one blank line (or one line break) between, final newline.
+
+    >>> join_reflow(["Satu\\nbaris.", "Dua."])
+    'Satu baris.\\n\\nDua.\\n'
+    >>> join_reflow([])
+    ''
+    """
+    kept = [reflow_paragraph(p) for p in paragraphs]
+    kept = [p for p in kept if p]
+    if not kept:
+        return ""
+    return ("\n" if one_per_line else "\n\n").join(kept) + "\n"
+
+
+def join_layout(document: Document, texts: list[str | None] | None = None) -> str:
+    """Rebuild the source layout with each paragraph's text replaced by ``texts``.
+
+    A paragraph replaced by ``None`` takes its line(s) with it; the file keeps its own
+    ending (trailing newline or not).
+
+    >>> doc = split_paragraphs("A.\\n\\nJUNK\\n\\nB.\\n")
+    >>> join_layout(doc, ["A.", None, "B."])
+    'A.\\n\\nB.\\n'
+    >>> join_layout(doc, ["A.", "b", None])
+    'A.\\n\\nb\\n'
+    """
+    paragraphs = document.paragraphs
+    if texts is None:
+        texts = [p.text for p in paragraphs]
+    kept = [(t, p.sep) for t, p in zip(texts, paragraphs) if t is not None]
+    if not kept:
+        return ""
+    if paragraphs and texts[-1] is None:
+        kept[-1] = (kept[-1][0], paragraphs[-1].sep)
+    return document.lead + "".join(text + sep for text, sep in kept)

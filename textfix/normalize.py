@@ -1,0 +1,91 @@
+"""Stage 1: normalise characters and spaces so the rules see one spelling of everything.
+
+Scrapers leave HTML entities, double-encoded UTF-8 (``MbappÃ©``), no-break and zero-width
+spaces, CRLF endings and runs of spaces. ftfy repairs the mojibake, but it costs more than
+the rest of the pipeline on clean text, so it only runs on text that ftfy's own badness
+check flags; curly quotes are kept (Indonesian news uses “…”).
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex
+
+#: ``&amp;`` ``&#8220;`` ``&nbsp;`` -- but not a bare ``R&D`` or ``AT&T``.
+HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Spaces that look like a space: NBSP, figure space, narrow NBSP, en/em spaces, tabs ...
+ODD_SPACE_RE = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Invisible characters that only get in the way (ZWJ/ZWNJ are kept: scripts need them).
+INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]")
+SPACE_RUN_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+BLANK_RUN_RE = regex.compile(r"\n{3,}")
+#: A character ftfy may want to look at; plain ASCII text never needs it.
+_MOJIBAKE_HINT_RE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF.
+
+    >>> normalize_newlines("a\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fix_encoding(text: str) -> str:
+    """Unescape HTML entities and repair mojibake; leave everything else alone.
+
+    >>> fix_encoding("Kylian MbappÃ©, suhu 43Â°C &amp; “kutipan”")
+    'Kylian Mbappé, suhu 43°C & “kutipan”'
+    """
+    if "&" in text:
+        text = HTML_ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+    if not text.isascii() and _MOJIBAKE_HINT_RE.search(text):
+        import ftfy  # imported lazily: it is only needed for damaged text
+
+        if ftfy.badness.is_bad(text):
+            config = ftfy.TextFixerConfig(
+                unescape_html=False,
+                uncurl_quotes=False,
+                fix_line_breaks=False,
+                fix_latin_ligatures=False,
+                fix_character_width=False,
+                normalization=None,
+                explain=False,
+            )
+            text = ftfy.fix_text(text, config)
+    return text
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC, odd spaces to a plain space, invisible characters removed.
+
+    >>> normalize_unicode("SOP\\u00a0SPMB\\u200b 2025")
+    'SOP SPMB 2025'
+    """
+    if not text.isascii():
+        text = INVISIBLE_RE.sub("", text)
+        text = unicodedata.normalize("NFC", text)
+    return ODD_SPACE_RE.sub(" ", text)
+
+
+def normalize_whitespace(text: str, keep_layout: bool = False) -> str:
+    """Collapse runs of spaces; unless ``keep_layout``, also strip lines and blank-line runs.
+
+    With ``keep_layout`` the indentation, trailing spaces and blank lines of an editor's
+    file stay as they were; only runs of spaces between words are collapsed.
+
+    >>> normalize_whitespace("  Satu  dua \\n\\n\\n\\nTiga ")
+    'Satu dua\\n\\nTiga'
+    >>> normalize_whitespace("  Satu  dua \\n", keep_layout=True)
+    '  Satu dua \\n'
+    """
+    text = SPACE_RUN_RE.sub(" ", text)
+    if keep_layout:
+        return text
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return BLANK_RUN_RE.sub("\n\n", text).strip("\n")

@@ -1,0 +1,208 @@
+"""The one place the stages are chained: normalise, split, junk rules, casing, emit.
+
+``clean_and_explain`` returns the cleaned text and every :class:`~textfix.document.Step`
+that changed it, in the spirit of ftfy's ``fix_and_explain``: an editor can see which
+rule removed or recased what, and where (line and column of the normalised input).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from typing import NamedTuple
+
+from . import casing, document, normalize, rules
+from .config import Config
+from .document import Step
+
+_DEFAULT = Config()
+
+
+class Cleaned(NamedTuple):
+    """The result of :func:`clean_and_explain`."""
+
+    text: str
+    steps: list[Step]
+
+
+def clean(text: str, config: Config | None = None) -> str:
+    """Clean a scraped article: junk removed, casing repaired, paragraphs normalised.
+
+    >>> clean("Jakarta - Harga Naik Dan Warga Mengeluh Di Pasar Baru.\\nBaca juga: Judul Lain\\n")
+    'Jakarta - Harga naik dan warga mengeluh di Pasar Baru.\\n'
+    """
+    return clean_and_explain(text, config).text
+
+
+def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
+    """Clean ``text`` and say what changed: ``Cleaned(text, steps)``."""
+    config = config or _DEFAULT
+    if config.format == "markdown":
+        from . import markdown  # only Markdown files need the parser
+
+        return markdown.clean_markdown(text, config)
+    keep_layout = config.layout == "keep"
+    text, steps = normalize_text(text, config)
+    doc = document.split_paragraphs(text)
+    texts, para_steps = run_stages([p.text for p in doc.paragraphs], config)
+    steps += _locate(para_steps, doc, text)
+    if keep_layout:
+        out = document.join_layout(doc, texts)
+    else:
+        out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
+    return Cleaned(out, steps)
+
+
+def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
+    """Stage 1 on a whole text; steps name the first line each normaliser changed."""
+    steps: list[Step] = []
+    text = normalize.normalize_newlines(text)
+    stages = (
+        ("fix_encoding", normalize.fix_encoding),
+        ("normalize_unicode", normalize.normalize_unicode),
+        (
+            "normalize_whitespace",
+            lambda t: normalize.normalize_whitespace(t, keep_layout=config.layout == "keep"),
+        ),
+    )
+    for name, func in stages:
+        if not config.is_enabled(name):
+            continue
+        fixed = func(text)
+        if fixed != text:
+            steps.extend(_line_steps(name, text, fixed))
+            text = fixed
+    return text, steps
+
+
+def _line_steps(rule: str, before: str, after: str) -> list[Step]:
+    old, new = before.split("\n"), after.split("\n")
+    if len(old) != len(new):
+        return [Step(rule, _excerpt(before), _excerpt(after))]
+    return [
+        Step(rule, a, b, line=number, column=_common_prefix(a, b) + 1)
+        for number, (a, b) in enumerate(zip(old, new), start=1)
+        if a != b
+    ]
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text[:width]
+
+
+class _ParagraphStep(NamedTuple):
+    paragraph: int
+    start: int  # position in the paragraph's original text
+    step: Step
+
+
+def run_stages(
+    paragraphs: list[str], config: Config, recase: bool | None = None
+) -> tuple[list[str | None], list[_ParagraphStep]]:
+    """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
+
+    Returns one entry per input paragraph (``None`` where a rule dropped it) and the
+    steps, each with the paragraph index and its position in the original paragraph.
+    """
+    texts: list[str | None] = list(paragraphs)
+    edits: list[list[tuple[int, int, int]]] = [[] for _ in texts]
+    steps: list[_ParagraphStep] = []
+
+    def record(rule: str, index: int, old: str, new: str | None) -> None:
+        if new is None:
+            steps.append(_ParagraphStep(index, 0, Step(rule, old, "")))
+            return
+        start, old_end, new_end = _diff_span(old, new)
+        origin = _map_back(edits[index], start)
+        edits[index].append((start, old_end - start, new_end - start))
+        steps.append(_ParagraphStep(index, origin, Step(rule, old[start:old_end], new[start:new_end])))
+
+    for rule in rules.RULES.values():
+        if not config.is_enabled(rule.name):
+            continue
+        live = [i for i, t in enumerate(texts) if t is not None]
+        if rule.scope == "document":
+            results = rule.func([texts[i] for i in live], config)
+        else:
+            results = [rule.func(texts[i]) for i in live]
+        for i, new in zip(live, results):
+            old = texts[i]
+            if new != old:
+                record(rule.name, i, old, new)
+                texts[i] = new
+
+    if config.recase if recase is None else recase:
+        live = [i for i, t in enumerate(texts) if t is not None]
+        recased = casing.recase_document([texts[i] for i in live])
+        for i, new in zip(live, recased):
+            old = texts[i]
+            if new != old:
+                for start, end in _changed_words(old, new):
+                    origin = _map_back(edits[i], start)
+                    steps.append(_ParagraphStep(i, origin, Step("recase", old[start:end], new[start:end])))
+                texts[i] = new
+    return texts, steps
+
+
+def _diff_span(old: str, new: str) -> tuple[int, int, int]:
+    """The smallest span that differs: (start, end in old, end in new)."""
+    start = _common_prefix(old, new)
+    limit = min(len(old), len(new)) - start
+    suffix = 0
+    while suffix < limit and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return start, len(old) - suffix, len(new) - suffix
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _map_back(edits: list[tuple[int, int, int]], pos: int) -> int:
+    """Map a position in the current paragraph text back to its original text."""
+    for start, old_len, new_len in reversed(edits):
+        if pos >= start + new_len:
+            pos += old_len - new_len
+        elif pos > start:
+            pos = start
+    return pos
+
+
+def _changed_words(old: str, new: str) -> list[tuple[int, int]]:
+    """Spans of whole words where two same-length texts differ (casing changes)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(old)
+    while i < n:
+        if old[i] == new[i]:
+            i += 1
+            continue
+        start = i
+        while start > 0 and not old[start - 1].isspace():
+            start -= 1
+        end = i
+        while end < n and not old[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        i = end
+    return spans
+
+
+def _locate(para_steps: list[_ParagraphStep], doc: document.Document, text: str) -> list[Step]:
+    """Give each paragraph step its line and column in the normalised text."""
+    if not para_steps:
+        return []
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    located = []
+    for item in para_steps:
+        offset = doc.paragraphs[item.paragraph].offset + item.start
+        line = bisect.bisect_right(line_starts, offset)
+        column = offset - line_starts[line - 1] + 1
+        located.append(dataclasses.replace(item.step, line=line, column=column))
+    return located
