@@ -88,4 +88,4 @@ def normalize_whitespace(text: str, keep_layout: bool = False) -> str:
     if keep_layout:
         return text
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return BLANK_RUN_RE.sub("\n\n", text).strip("\n")
+    return BLANK_RUN_RE.sub("\n\n", text)
