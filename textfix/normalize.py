@@ -2,8 +2,9 @@
 
 Scrapers leave HTML entities, double-encoded UTF-8 (``MbappÃ©``), no-break and zero-width
 spaces, CRLF endings and runs of spaces. ftfy repairs the mojibake, but it costs more than
-the rest of the pipeline on clean text, so it only runs on text that ftfy's own badness
-check flags; curly quotes are kept (Indonesian news uses “…”).
+the rest of the pipeline on clean text, so it only runs on text that holds a mojibake
+signature (a UTF-8 lead byte read as a Latin-1 letter, then a continuation byte); curly
+quotes are kept (Indonesian news uses “…”).
 """
 
 from __future__ import annotations
@@ -21,8 +22,13 @@ ODD_SPACE_RE = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u300
 INVISIBLE_RE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]")
 SPACE_RUN_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 BLANK_RUN_RE = regex.compile(r"\n{3,}")
-#: A character ftfy may want to look at; plain ASCII text never needs it.
-_MOJIBAKE_HINT_RE = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+#: UTF-8 read as cp1252/Latin-1: a lead-byte letter (Â..ô) then a continuation-byte
+#: character. Matches "MbappÃ©", "43Â°C", "â€œ"; must not match "café" or “kutipan”.
+_MOJIBAKE_HINT_RE = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 
 
 def normalize_newlines(text: str) -> str:
@@ -47,17 +53,16 @@ def fix_encoding(text: str) -> str:
     if not text.isascii() and _MOJIBAKE_HINT_RE.search(text):
         import ftfy  # imported lazily: it is only needed for damaged text
 
-        if ftfy.badness.is_bad(text):
-            config = ftfy.TextFixerConfig(
-                unescape_html=False,
-                uncurl_quotes=False,
-                fix_line_breaks=False,
-                fix_latin_ligatures=False,
-                fix_character_width=False,
-                normalization=None,
-                explain=False,
-            )
-            text = ftfy.fix_text(text, config)
+        config = ftfy.TextFixerConfig(
+            unescape_html=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            normalization=None,
+            explain=False,
+        )
+        text = ftfy.fix_text(text, config)
     return text
 
 
@@ -67,8 +72,10 @@ def normalize_unicode(text: str) -> str:
     >>> normalize_unicode("SOP\\u00a0SPMB\\u200b 2025")
     'SOP SPMB 2025'
     """
-    if not text.isascii():
-        text = INVISIBLE_RE.sub("", text)
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else ODD_SPACE_RE.sub(" ", text)
+    text = INVISIBLE_RE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return ODD_SPACE_RE.sub(" ", text)
 
@@ -84,7 +91,8 @@ def normalize_whitespace(text: str, keep_layout: bool = False) -> str:
     >>> normalize_whitespace("  Satu  dua \\n", keep_layout=True)
     '  Satu dua \\n'
     """
-    text = SPACE_RUN_RE.sub(" ", text)
+    if "  " in text:
+        text = SPACE_RUN_RE.sub(" ", text)
     if keep_layout:
         return text
     text = "\n".join(line.strip() for line in text.split("\n"))
