@@ -73,7 +73,7 @@ def normalize_unicode(text: str) -> str:
     'SOP SPMB 2025'
     """
     if text.isascii():
-        return text.replace("\t", " ") if "\t" in text else ODD_SPACE_RE.sub(" ", text)
+        return ODD_SPACE_RE.sub(" ", text)
     text = INVISIBLE_RE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
