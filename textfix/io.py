@@ -222,13 +222,14 @@ def open_binary_input(path: str | os.PathLike) -> Iterator[BinaryIO]:
 
 
 def iter_jsonl_lines(
-    stream: Iterable[str] | Iterable[bytes], name: str, errors: str = "strict"
+    stream: Iterable[str] | Iterable[bytes], name: str, errors: str = "strict", first_line: int = 1
 ) -> Iterator[tuple[int, dict | TextfixError]]:
     """``(line_number, record)`` for each non-blank line; a bad line gives a RecordError.
 
     ``stream`` may yield ``str`` or ``bytes`` lines; bytes are decoded line by line, so one
     undecodable line fails alone. A BOM on the first line is ignored. The caller decides
-    what to do with the errors (count and report them, and go on).
+    what to do with the errors (count and report them, and go on). ``first_line`` numbers
+    the first line of ``stream``, for a chunk taken from the middle of a file.
 
     >>> lines = ['{"text": "a"}\\n', '\\n', '{"text": \\n', '[1]\\n']
     >>> for number, item in iter_jsonl_lines(lines, "x.jsonl"):
@@ -240,7 +241,7 @@ def iter_jsonl_lines(
     decoder = json.JSONDecoder(strict=False)
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(stream, start=first_line):
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8", errors)
