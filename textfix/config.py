@@ -53,6 +53,8 @@ class Config:
     extra_junk: tuple[str, ...] = ()
     #: "auto" picks Markdown by file extension; the library treats "auto" as text.
     format: str = "auto"
+    #: Markdown: give a title-cased front matter ``title:`` value heading casing.
+    recase_front_matter_title: bool = False
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:

@@ -1,0 +1,692 @@
+"""Markdown files: clean the prose, leave every byte of structure where it was.
+
+Editors keep articles as Markdown under git and run textfix as a pre-commit hook, so a fix
+must be a minimal edit: the diff shows recased words and removed junk, never a reflowed
+file, a broken link or a mangled front matter. The design:
+
+1. **Front matter** (``---`` YAML or ``+++`` TOML at the top) is never cleaned; its lines are
+   blanked before parsing so the parser's line numbers still match the file. With
+   ``Config.recase_front_matter_title`` a title-cased ``title:`` value gets heading casing.
+2. **Block structure comes from markdown-it-py** (CommonMark + tables + strikethrough), whose
+   tokens carry source line ranges (``token.map``). Only ``inline`` tokens hold prose; code
+   blocks, fences, HTML blocks, reference definitions and rules produce no inline token, so
+   they cannot be touched.
+3. **Each inline token is aligned with its source.** The token's raw content is located in the
+   source lines (container markers such as ``>`` and list bullets stay outside it); then its
+   children (text, code spans, links, images, HTML, emphasis, breaks) are walked over the raw
+   content. The walk yields a *plain text* (what a reader sees: link text without ``](...)``,
+   emphasis without ``*``) and for every plain character the source offset it came from, or
+   ``None`` for a stand-in: a code span, image, autolink or inline HTML is one ``U+FFFC``
+   character, so the casing model sees a word-like object there but no rule can match its
+   content (a code span holding "Baca Juga" must not make its paragraph junk). If any child
+   fails to align, the whole inline token is left alone: a wrong edit is worse than none.
+4. **Prose runs through the ordinary stages**: paragraphs (top level, in lists and block
+   quotes) through normalisation, the junk rules and casing (``pipeline.run_stages``) as one
+   document; table cells through casing only; headings through ``casing.titlecase_heading``,
+   and only when they are title-cased (a normally cased heading is the editor's choice).
+5. **Only changed characters are written back**, and only where the plain character maps to
+   a source offset. Case changes are per character; a deletion (a photo credit) is applied
+   only when it covers one contiguous run of source text with no markup inside. A dropped
+   paragraph takes its lines with it (its list item or block quote too, when it was the only
+   thing in it) and one of the blank lines around it, so no double blank line is left.
+
+Steps carry the line and column of the change in the input file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import difflib
+import functools
+import html
+from dataclasses import dataclass
+
+import regex
+
+from . import casing, normalize, pipeline
+from .config import Config
+from .document import Step
+
+#: The stand-in for an atom of markup the stages must not see into (code span, image, HTML).
+STAND_IN = "\ufffc"
+
+# Matches: "---\n" or "+++  \n" as the first line of a file (YAML / TOML front matter).
+# Must not match: "----" (a longer thematic break) or "--- judul".
+_FRONT_MATTER_FENCE_RE = regex.compile(r"^(---|\+\+\+)[ \t]*\n")
+# Matches: 'title: "Harga Beras Naik"' / "title = 'Judul'" / "title: Judul Tanpa Kutip".
+# Must not match: "subtitle: Judul" / "title:" (no value).
+_FRONT_MATTER_TITLE_RE = regex.compile(
+    r"^(?P<key>title[ \t]*[:=][ \t]*)(?P<q>[\"']?)(?P<value>[^\"'\n]*?[^\"'\s][^\"'\n]*?)(?P=q)[ \t]*$",
+    regex.MULTILINE,
+)
+_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’]*")
+
+
+@functools.cache
+def _parser():
+    from markdown_it import MarkdownIt  # imported lazily: only Markdown input needs it
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def split_front_matter(text: str) -> int:
+    """Length of the front matter block at the start of ``text`` (0 if there is none).
+
+    >>> split_front_matter("---\\ntitle: A\\n---\\n# Judul\\n")
+    17
+    >>> split_front_matter("+++\\ntitle = 'A'\\n+++\\nteks\\n")
+    20
+    >>> split_front_matter("--- bukan\\n")
+    0
+    """
+    match = _FRONT_MATTER_FENCE_RE.match(text)
+    if not match:
+        return 0
+    fence = match.group(1)
+    closing = regex.compile(r"^" + regex.escape(fence) + r"[ \t]*(?:\n|\Z)", regex.MULTILINE)
+    end = closing.search(text, match.end())
+    return end.end() if end else 0
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+@dataclass
+class _Prose:
+    """One piece of prose: its plain text and, per plain character, its source offset."""
+
+    kind: str  # "paragraph", "heading" or "cell"
+    plain: str
+    offsets: list  # list[int | None]
+    lines: tuple[int, int]  # the block's source line range, for dropping it
+    removable: bool = True  # False when dropping the lines would break the structure
+
+
+class _Misaligned(Exception):
+    """The token stream and the source disagree; the inline is left alone."""
+
+
+def _skip_destination(raw: str, i: int) -> int:
+    """``raw[i]`` is just after a link's ``]``: skip ``(target "title")`` or ``[label]``."""
+    if raw.startswith("(", i):
+        depth, j, quote, angle = 0, i, "", False
+        while j < len(raw):
+            ch = raw[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if angle:
+                angle = ch != ">"
+            elif quote:
+                if ch == quote:
+                    quote = ""
+            elif ch == "<" and raw[j - 1] in "( ":
+                angle = True
+            elif ch in "\"'" and raw[j - 1] in " \t\n":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+        raise _Misaligned("unclosed link destination")
+    if raw.startswith("[", i):
+        end = raw.find("]", i)
+        if end < 0:
+            raise _Misaligned("unclosed reference label")
+        return end + 1
+    return i
+
+
+def _skip_brackets(raw: str, i: int) -> int:
+    """``raw[i]`` is ``[``: the index just past its matching ``]``."""
+    depth, j = 0, i
+    while j < len(raw):
+        ch = raw[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "`":
+            run = len(raw[j:]) - len(raw[j:].lstrip("`"))
+            close = raw.find("`" * run, j + run)
+            j = close + run if close >= 0 else j + run
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise _Misaligned("unclosed bracket")
+
+
+def align_inline(raw: str, children) -> tuple[str, list]:
+    """Walk an inline token's children over its raw source.
+
+    Returns the plain text and, per plain character, its index in ``raw`` (``None`` for
+    stand-ins and line breaks). Raises :class:`_Misaligned` when they disagree.
+    """
+    plain: list[str] = []
+    where: list = []
+    i = 0
+    n = len(raw)
+    tokens = list(children or [])
+    k = 0
+
+    def stand_in() -> None:
+        plain.append(STAND_IN)
+        where.append(None)
+
+    while k < len(tokens):
+        tok = tokens[k]
+        kind = tok.type
+        if kind in ("text", "text_special"):
+            content, c = tok.content, 0
+            while c < len(content):
+                ch = content[c]
+                entity = _ENTITY_RE.match(raw, i) if ch == "&" or raw.startswith("&", i) else None
+                decoded = html.unescape(entity.group()) if entity else ""
+                if entity and decoded != entity.group() and content.startswith(decoded, c):
+                    # An entity is one stand-in: its decoded text is never edited.
+                    stand_in()
+                    i, c = entity.end(), c + len(decoded)
+                    continue
+                if i < n and raw[i] == ch:
+                    plain.append(ch)
+                    where.append(i)
+                    i, c = i + 1, c + 1
+                    continue
+                if raw.startswith("\\", i) and i + 1 < n and raw[i + 1] == ch:
+                    plain.append(ch)
+                    where.append(i + 1)
+                    i, c = i + 2, c + 1
+                    continue
+                raise _Misaligned(f"text {ch!r} at {i}")
+        elif kind in ("softbreak", "hardbreak"):
+            while i < n and raw[i] in " \t\\":
+                i += 1
+            if i >= n or raw[i] != "\n":
+                raise _Misaligned("line break")
+            i += 1
+            while i < n and raw[i] in " \t":
+                i += 1
+            plain.append("\n")
+            where.append(None)
+        elif kind == "code_inline":
+            if not raw.startswith(tok.markup, i):
+                raise _Misaligned("code span")
+            close = i + len(tok.markup)
+            while True:
+                close = raw.find(tok.markup, close)
+                if close < 0:
+                    raise _Misaligned("unclosed code span")
+                after = close + len(tok.markup)
+                if (after >= n or raw[after] != "`") and raw[close - 1] != "`":
+                    break
+                close = after
+                while close < n and raw[close] == "`":
+                    close += 1
+            i = close + len(tok.markup)
+            stand_in()
+        elif kind == "html_inline":
+            if not raw.startswith(tok.content, i):
+                raise _Misaligned("inline HTML")
+            i += len(tok.content)
+            stand_in()
+        elif kind == "image":
+            if not raw.startswith("![", i):
+                raise _Misaligned("image")
+            i = _skip_destination(raw, _skip_brackets(raw, i + 1))
+            stand_in()
+        elif kind == "link_open" and tok.info == "auto":
+            end = raw.find(">", i)
+            if not raw.startswith("<", i) or end < 0:
+                raise _Misaligned("autolink")
+            i = end + 1
+            while k < len(tokens) and tokens[k].type != "link_close":
+                k += 1
+            stand_in()
+        elif kind == "link_open":
+            if not raw.startswith("[", i):
+                raise _Misaligned("link")
+            i += 1
+        elif kind == "link_close":
+            if not raw.startswith("]", i):
+                raise _Misaligned("link end")
+            i = _skip_destination(raw, i + 1)
+        elif kind.endswith(("_open", "_close")) and tok.markup:
+            if not raw.startswith(tok.markup, i):
+                raise _Misaligned(kind)
+            i += len(tok.markup)
+        else:
+            raise _Misaligned(f"unknown token {kind}")
+        k += 1
+    if raw[i:].strip():
+        raise _Misaligned("unconsumed source")
+    return "".join(plain), where
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def _locate_lines(content: str, first: int, lines: list[str], starts: list[int]) -> list | None:
+    """Source offsets of each character of ``content``, whose lines end source lines."""
+    offsets: list = []
+    parts = content.split("\n")
+    for number, part in enumerate(parts):
+        index = first + number
+        if index >= len(lines):
+            return None
+        line = lines[index]
+        end = len(line.rstrip()) if number == len(parts) - 1 else len(line)
+        begin = end - len(part)
+        if begin < 0 or line[begin:end] != part:
+            return None
+        offsets.extend(range(starts[index] + begin, starts[index] + end))
+        if number < len(parts) - 1:
+            offsets.append(starts[index] + len(line))  # the "\n"
+    return offsets
+
+
+def _split_row(line: str) -> list[tuple[int, str]]:
+    """Cells of a table row: (start column, raw text), as markdown-it splits them."""
+    cells, begin, i = [], 0, 0
+    core_start = len(line) - len(line.lstrip())
+    core_end = len(line.rstrip())
+    i = begin = core_start
+    if line.startswith("|", core_start):
+        i = begin = core_start + 1
+    while i < core_end:
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "|":
+            cells.append((begin, line[begin:i]))
+            begin = i + 1
+        i += 1
+    if begin < core_end:
+        cells.append((begin, line[begin:core_end]))
+    return [(start + len(raw) - len(raw.lstrip()), raw.strip()) for start, raw in cells]
+
+
+def _collect_prose(text: str, parse_text: str) -> list[_Prose]:
+    tokens = _parser().parse(parse_text)
+    lines = text.split("\n")
+    starts = _line_starts(text)
+    found: list[_Prose] = []
+    # Direct block children of each container, so a dropped paragraph knows whether it
+    # was alone in its list item or block quote.
+    children: dict[int, int] = {}
+    stack: list[int] = []
+    for index, tok in enumerate(tokens):
+        if tok.nesting == -1:
+            stack.pop()
+            continue
+        if stack and tok.type != "inline":
+            children[stack[-1]] = children.get(stack[-1], 0) + 1
+        if tok.nesting == 1:
+            stack.append(index)
+    row_cells: dict = {}
+    cell_index = -1
+    for index, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            stack.append(index)
+        elif tok.nesting == -1:
+            stack.pop()
+        if tok.type == "tr_open":
+            cell_index = -1
+        elif tok.type in ("th_open", "td_open"):
+            cell_index += 1
+        if tok.type != "inline" or not tok.map or tok.children is None:
+            continue
+        parent = tokens[index - 1]
+        first, last = tok.map
+        if parent.type == "heading_open":
+            if parent.markup.startswith("#"):
+                line = lines[first]
+                lead = len(line) - len(line.lstrip())
+                hashes = lead + len(parent.markup)
+                begin = line.find(tok.content, hashes) if tok.content else -1
+                if begin < 0:
+                    continue
+                offsets = list(range(starts[first] + begin, starts[first] + begin + len(tok.content)))
+            else:
+                offsets = _locate_lines(tok.content, first, lines, starts)
+            kind = "heading"
+        elif parent.type in ("th_open", "td_open"):
+            cells = row_cells.setdefault(first, _split_row(lines[first]))
+            if cell_index >= len(cells):
+                continue
+            begin, raw = cells[cell_index]
+            if raw.replace("\\|", "|") != tok.content:
+                continue
+            offsets = list(range(starts[first] + begin, starts[first] + begin + len(raw)))
+            kind = "cell"
+        elif parent.type == "paragraph_open":
+            offsets = _locate_lines(tok.content, first, lines, starts)
+            kind = "paragraph"
+        else:
+            continue
+        if offsets is None:
+            continue
+        raw_text = "".join(text[o] for o in offsets)
+        try:
+            plain, where = align_inline(raw_text, tok.children)
+        except _Misaligned:
+            continue
+        source = [offsets[w] if w is not None else None for w in where]
+        span, removable = (first, last), True
+        if kind == "paragraph":
+            span, removable = _removal_span(tokens, stack, children, (first, last))
+        found.append(_Prose(kind, plain, source, span, removable))
+    return found
+
+
+def _removal_span(tokens, stack: list[int], children: dict, span: tuple[int, int]):
+    """The lines to delete with a dropped paragraph; ``stack`` ends with its paragraph_open.
+
+    Returns ``(span, removable)``.
+    """
+    depth = len(stack) - 2
+    while depth >= 0:
+        container = tokens[stack[depth]]
+        if container.type not in ("list_item_open", "blockquote_open") or children.get(stack[depth]) != 1:
+            break
+        span = tuple(container.map)
+        depth -= 1
+    if depth >= 0:
+        container = tokens[stack[depth]]
+        inner = tokens[stack[depth + 1]]
+        # The first block of a list item shares the bullet's line: dropping it alone would
+        # orphan the item's other blocks.
+        if container.type == "list_item_open" and inner.map and inner.map[0] == container.map[0]:
+            return span, False
+    return span, True
+
+
+# --------------------------------------------------------------------------- write-back
+
+
+def _fold(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _edits(old: str, new: str, offsets: list) -> tuple[list, set]:
+    """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
+    plain indexes they came from. Only characters with a source offset are edited."""
+    edits: list = []
+    touched: set = set()
+    if old == new:
+        return edits, touched
+    a, b = _fold(old), _fold(new)
+    if a == b:
+        blocks = [("equal", 0, len(old), 0, len(new))]
+    else:
+        blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in blocks:
+        if op == "equal":
+            for k in range(i2 - i1):
+                if old[i1 + k] != new[j1 + k] and offsets[i1 + k] is not None:
+                    start = offsets[i1 + k]
+                    edits.append((start, start + 1, new[j1 + k]))
+                    touched.add(i1 + k)
+            continue
+        replacement = new[j1:j2]
+        if STAND_IN in replacement or "\n" in replacement:
+            continue
+        span = offsets[i1:i2]
+        if i1 == i2:
+            if i1 > 0 and offsets[i1 - 1] is not None:
+                anchor = offsets[i1 - 1] + 1
+            elif i1 < len(offsets) and offsets[i1] is not None:
+                anchor = offsets[i1]
+            else:
+                continue
+            edits.append((anchor, anchor, replacement))
+            touched.add(max(i1 - 1, 0))
+            continue
+        if None in span or span != list(range(span[0], span[0] + len(span))):
+            continue
+        edits.append((span[0], span[-1] + 1, replacement))
+        touched.update(range(i1, i2))
+    return edits, touched
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _drop_lines(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """Remove whole lines (``keepends`` lines), and one side's blank lines around each run."""
+    removed = [False] * len(lines)
+    for first, last in spans:
+        for index in range(first, min(last, len(lines))):
+            removed[index] = True
+    index = 0
+    while index < len(lines):
+        if not removed[index]:
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and removed[index]:
+            index += 1
+        before = start - 1
+        while before >= 0 and removed[before]:
+            before -= 1
+        if before < 0 or _blank(lines[before]):
+            after = index
+            while after < len(lines) and _blank(lines[after]) and not removed[after]:
+                after += 1
+            if after < len(lines):
+                for j in range(index, after):
+                    removed[j] = True
+            else:
+                j = before
+                while j >= 0 and _blank(lines[j]) and not removed[j]:
+                    removed[j] = True
+                    j -= 1
+    return [line for line, gone in zip(lines, removed) if not gone]
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def is_title_cased(text: str) -> bool:
+    """Whether a heading has every word capitalised (and is not simply in capitals).
+
+    >>> is_title_cased("Harga Beras Naik Di Pasar Induk")
+    True
+    >>> is_title_cased("Harga Beras Naik di Pasar Induk")
+    False
+    >>> is_title_cased("Harga beras naik")
+    False
+    >>> is_title_cased("KTT ASEAN")
+    False
+    """
+    words = _WORD_RE.findall(text)
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return any(not w.isupper() for w in words) and any(w[0].isupper() and w[1:].islower() for w in words)
+
+
+def _recase_heading(plain: str) -> str:
+    if not is_title_cased(plain):
+        return plain
+    recased = casing.titlecase_heading(plain)
+    return recased if len(recased) == len(plain) else plain
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _normalize(plain: str, config: Config) -> tuple[str, list[tuple[str, int, str, str]]]:
+    """Stage 1 on one piece of prose: ``(text, [(rule, position, before, after)])``."""
+    changes = []
+    stages = (
+        ("fix_encoding", normalize.fix_encoding),
+        ("normalize_unicode", normalize.normalize_unicode),
+        ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=True)),
+    )
+    for name, func in stages:
+        if not config.is_enabled(name):
+            continue
+        fixed = func(plain)
+        if fixed != plain and fixed.count(STAND_IN) == plain.count(STAND_IN):
+            start, old_end, new_end = pipeline._diff_span(plain, fixed)
+            changes.append((name, start, plain[start:old_end], fixed[start:new_end]))
+            plain = fixed
+    return plain, changes
+
+
+def _back_to(original: str, normalized: str):
+    """A function mapping positions in ``normalized`` to positions in ``original``."""
+    if original == normalized:
+        return lambda pos: pos
+    blocks = difflib.SequenceMatcher(None, original, normalized, autojunk=False).get_matching_blocks()
+
+    def back(pos: int) -> int:
+        for a, b, size in blocks:
+            if b <= pos < b + size:
+                return a + pos - b
+            if b > pos:
+                return a
+        return len(original)
+
+    return back
+
+
+def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
+    """Clean the prose of a Markdown document, keeping its structure byte for byte.
+
+    >>> clean_markdown("# Judul\\n\\nBaca juga: [Lain](https://x.id/a)\\n\\nIsi `kode`.\\n", Config()).text
+    '# Judul\\n\\nIsi `kode`.\\n'
+    """
+    from .normalize import normalize_newlines
+
+    text = normalize_newlines(text)
+    head = split_front_matter(text)
+    # Blank the front matter so the parser keeps line numbers but never sees it.
+    parse_text = "\n" * text[:head].count("\n") + text[head:]
+    prose = _collect_prose(text, parse_text)
+    starts = _line_starts(text)
+
+    def where(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    edits: list = []
+    steps: list[tuple[int, Step]] = []  # (source offset, step) for ordering
+    drops: list[tuple[int, int]] = []
+
+    def anchor(item: _Prose, pos: int) -> int:
+        for offset in item.offsets[pos:]:
+            if offset is not None:
+                return offset
+        for offset in reversed(item.offsets[:pos]):
+            if offset is not None:
+                return offset
+        return starts[item.lines[0]]
+
+    def add_step(offset: int, step: Step) -> None:
+        line, column = where(offset)
+        steps.append((offset, dataclasses.replace(step, line=line, column=column)))
+
+    if head and config.recase and config.recase_front_matter_title:
+        edits += _front_matter_title(text[:head], add_step)
+
+    paragraphs = [p for p in prose if p.kind == "paragraph"]
+    normalized = [_normalize(p.plain, config) for p in paragraphs]
+    texts, para_steps = pipeline.run_stages([n for n, _ in normalized], config)
+    for number, (item, (norm, changes), new) in enumerate(zip(paragraphs, normalized, texts)):
+        if new is None:
+            if item.removable:
+                drops.append(item.lines)
+                dropped = [s for s in para_steps if s.paragraph == number and not s.step.after]
+                for s in dropped[:1]:
+                    add_step(starts[item.lines[0]], s.step)
+            continue
+        found, touched = _edits(item.plain, new, item.offsets)
+        edits += found
+        back = _back_to(item.plain, norm)
+        for rule, pos, before, after in changes:
+            if any(pos <= t < pos + max(len(before), 1) for t in touched):
+                add_step(anchor(item, pos), Step(rule, before, after))
+        for s in para_steps:
+            if s.paragraph != number:
+                continue
+            pos = back(s.start)
+            if any(pos <= t < pos + max(len(s.step.before), 1) for t in touched):
+                add_step(anchor(item, pos), s.step)
+
+    if config.recase:
+        cells = [p for p in prose if p.kind == "cell"]
+        recased = casing.recase_document([p.plain for p in cells]) if cells else []
+        pairs = list(zip(cells, recased))
+        pairs += [(p, _recase_heading(p.plain)) for p in prose if p.kind == "heading"]
+        for item, new in pairs:
+            if len(new) != len(item.plain):
+                continue
+            found, touched = _edits(item.plain, new, item.offsets)
+            edits += found
+            for start, end in pipeline._changed_words(item.plain, new):
+                if any(start <= t < end for t in touched):
+                    rule = "recase_heading" if item.kind == "heading" else "recase"
+                    add_step(anchor(item, start), Step(rule, item.plain[start:end], new[start:end]))
+
+    out = _apply(text, edits)
+    if drops:
+        out = _apply_drops(text, out, edits, drops)
+    steps.sort(key=lambda pair: pair[0])
+    return pipeline.Cleaned(out, [step for _, step in steps])
+
+
+def _apply(text: str, edits: list) -> str:
+    pieces, last = [], 0
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < last:
+            continue  # overlapping edits: keep the first
+        pieces.append(text[last:start])
+        pieces.append(replacement)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _apply_drops(text: str, out: str, edits: list, drops: list) -> str:
+    """Remove the dropped blocks' lines from the edited text.
+
+    Edits never add or remove a line break, so line numbers of ``text`` hold in ``out``.
+    """
+    lines = out.splitlines(keepends=True)
+    kept = "".join(_drop_lines(lines, drops))
+    if not text.endswith("\n") and kept.endswith("\n"):
+        kept = kept[:-1]
+    return kept
+
+
+def _front_matter_title(front: str, add_step) -> list:
+    """Edits giving a title-cased ``title:`` value of the front matter heading casing."""
+    match = _FRONT_MATTER_TITLE_RE.search(front)
+    if not match:
+        return []
+    value = match.group("value")
+    new = _recase_heading(value)
+    if new == value:
+        return []
+    begin = match.start("value")
+    found, _ = _edits(value, new, list(range(begin, begin + len(value))))
+    for start, end in pipeline._changed_words(value, new):
+        add_step(begin + start, Step("recase_heading", value[start:end], new[start:end]))
+    return found
