@@ -1,0 +1,519 @@
+"""Batch runs: find the inputs, clean them in parallel, stream the results in order.
+
+A run is a list of :class:`Source` (a file, or stdin) with a destination each: the file
+itself (``--in-place``), a mirror under ``--out-dir``, one ``-o`` file, or stdout. The work
+is cut into *units*: a whole text file (articles are small), or a chunk of about 256 KiB of
+lines of a JSONL file (dumps are huge). Units go to a process pool through a bounded window
+and their results come back in submission order, so
+
+* memory stays flat however large the input (at most a few chunks are in flight; one JSONL
+  line is the largest thing ever held whole),
+* a single big JSONL file still keeps every core busy, and
+* output order is input order, byte for byte the same as with ``-j1``.
+
+Workers read, clean and (for whole text files) write their file themselves; JSONL chunks come
+back as bytes that the main process writes into one :func:`~textfix.io.atomic_output`, so an
+interrupted run (Ctrl-C, a crash) leaves every output whole or absent. Workers ignore SIGINT
+and finish the unit in hand; the main process discards the half-written output.
+
+Failures are data here, never exceptions: a file that cannot be read or decoded, or a JSONL
+record that is malformed or lacks its field, becomes a line in :attr:`Outcome.failures` and
+the run goes on. A failed record is copied to the output unchanged, so nothing is lost.
+
+This module neither prints nor exits: :func:`run` yields events (:class:`Emit`,
+:class:`Advance`, :class:`~textfix.report.Outcome`) and ``cli.py`` shows them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import signal
+from collections import Counter, deque
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from . import io
+from .config import Config
+from .document import Step
+from .errors import TextfixError
+from .pipeline import clean_and_explain
+from .report import Outcome
+
+#: What a folder walk picks up unless ``--glob`` says otherwise.
+DEFAULT_GLOBS = ("*.txt", "*.txt.gz", "*.md", "*.markdown", "*.jsonl", "*.jsonl.gz")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Bytes of JSONL lines per unit of work: big enough to amortise the trip to a worker,
+#: small enough that a few in flight per worker keep memory flat.
+CHUNK_BYTES = 256 * 1024
+#: Inputs smaller than this together are cleaned in-process: a pool costs more than it saves.
+POOL_MIN_BYTES = 1024 * 1024
+#: Name of the field ``--annotate`` adds to each JSONL record.
+ANNOTATION_FIELD = "textfix"
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every input of a run (the same for all of them)."""
+
+    config: Config = Config()
+    mode: str = "write"  # "write", "check" or "diff" (see report.WRITE_MODES)
+    in_place: bool = False
+    field: str = "text"
+    annotate: bool = False
+    errors: str = "strict"
+    explain: bool = False
+    resume: bool = False
+
+    def config_for(self, name: str) -> Config:
+        """The config for one file: ``--format auto`` picks Markdown by extension.
+
+        >>> Job().config_for("berita.md").format
+        'markdown'
+        >>> Job().config_for("berita.txt.gz").format
+        'text'
+        """
+        if self.config.format != "auto":
+            return self.config
+        base = name[:-3] if name.lower().endswith(".gz") else name
+        return self.config.replace(format="markdown" if base.lower().endswith(MARKDOWN_SUFFIXES) else "text")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: its name as shown to the user, where to read it, where its output goes.
+
+    ``path`` is None for stdin (then ``stream`` is read); ``dest`` is None for stdout, or
+    for nothing at all in check and diff modes.
+    """
+
+    name: str
+    path: Path | None = None
+    dest: Path | None = None
+    jsonl: bool = False
+    size: int = 0
+    stream: BinaryIO | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Emit:
+    """Output of a unit: bytes for stdout (cleaned text, JSONL or a diff), lines for stderr."""
+
+    stdout: bytes = b""
+    stderr: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Progress: ``nbytes`` more of the input are done (for a progress bar)."""
+
+    nbytes: int
+
+
+def is_jsonl(path: str | os.PathLike) -> bool:
+    """Whether a path names a JSONL file (``.jsonl`` or ``.jsonl.gz``).
+
+    >>> is_jsonl("arsip/2023.jsonl.gz"), is_jsonl("berita.txt")
+    (True, False)
+    """
+    return os.fspath(path).lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def find_files(
+    paths: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS, exclude: Path | None = None
+) -> Iterator[tuple[Path, Path | None]]:
+    """``(file, root)`` for each input: files as named, folders walked recursively.
+
+    ``root`` is the folder the file was found under (None for a file named directly), so
+    an output tree can mirror the input tree. Inside folders only names matching one of
+    ``globs`` (on the file name or the path below the folder) are taken, in sorted order;
+    symlinked folders are not followed (no loops), textfix's own temp files and anything
+    under ``exclude`` (the output folder) are skipped.
+    """
+    globs = tuple(globs)
+    skip = exclude.resolve() if exclude is not None else None
+    for path in paths:
+        if not path.is_dir():
+            yield path, None
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders.sort()
+            here = Path(folder)
+            if skip is not None and here.resolve() == skip:
+                subfolders.clear()
+                continue
+            for name in sorted(names):
+                if io.is_temp_name(name):
+                    continue
+                file = here / name
+                relative = file.relative_to(path).as_posix()
+                if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(relative, g) for g in globs):
+                    yield file, path
+
+
+def mirror_path(file: Path, root: Path | None, out_dir: Path) -> Path:
+    """Where ``file``'s output goes under ``out_dir``, mirroring its place below ``root``.
+
+    >>> mirror_path(Path("arsip/2023/a.txt"), Path("arsip"), Path("bersih")).as_posix()
+    'bersih/2023/a.txt'
+    >>> mirror_path(Path("lain/b.jsonl"), None, Path("bersih")).as_posix()
+    'bersih/b.jsonl'
+    """
+    return out_dir / (file.relative_to(root) if root is not None else file.name)
+
+
+def is_up_to_date(source: Path, dest: Path) -> bool:
+    """Whether ``dest`` exists and is at least as new as ``source`` (``--resume``)."""
+    try:
+        return dest.stat().st_mtime_ns >= source.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+# --- units of work (these run in the worker processes) ---------------------------------
+
+
+@dataclass
+class _Result:
+    outcome: Outcome
+    data: bytes = b""  # stdout text, a JSONL chunk, or a diff
+    explanations: tuple[str, ...] = ()
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C is the main process's to handle: a worker finishes its unit, so a file it
+    # writes is whole, and the main process discards what is unfinished.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _count(steps: list[Step]) -> Counter:
+    return Counter(step.rule for step in steps)
+
+
+def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Result:
+    """Clean one whole text file (or stdin's ``data``) and write it where it goes."""
+    outcome = Outcome(source.name, records=0)
+    try:
+        if data is not None:
+            original = io.decode_bytes(data, source.name, job.errors)
+        else:
+            original = io.read_file(source.path, job.errors)
+        config = job.config_for(source.name)
+        cleaned, steps = clean_and_explain(original.text, config)
+    except TextfixError as exc:
+        outcome.failed = True
+        outcome.failures.append(str(exc))
+        return _Result(outcome)
+    outcome.changed = cleaned != original.text
+    outcome.rules = _count(steps)
+    result = _Result(outcome)
+    if job.explain:
+        result.explanations = tuple(f"{source.name}:{step.describe()}" for step in steps)
+    if job.mode == "diff":
+        if outcome.changed:
+            result.data = unified_diff(original.text, cleaned, source.name, original.newline).encode("utf-8")
+        return result
+    if job.mode == "check":
+        return result
+    # In place, and wherever the layout is kept, the output keeps the input's encoding and
+    # line endings; a reflowed stream is plain UTF-8 with "\n".
+    like = original if job.in_place or config.layout == "keep" else io.TextFile("")
+    if source.dest is None:
+        result.data = io.encode_text(cleaned, io.TextFile(""))
+        return result
+    if job.in_place and not outcome.changed:
+        return result  # leave the file and its mtime alone
+    try:
+        source.dest.parent.mkdir(parents=True, exist_ok=True)
+        with io.atomic_output(source.dest) as handle:
+            handle.write(io.encode_text(cleaned, like))
+    except OSError as exc:
+        outcome.failed = True
+        outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
+    except TextfixError as exc:
+        outcome.failed = True
+        outcome.failures.append(str(exc))
+    return result
+
+
+def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) -> _Result:
+    """Clean the records of consecutive JSONL lines; returns the output lines as bytes.
+
+    Blank lines and failed records are copied unchanged; an unchanged record keeps its
+    original bytes (key order, spacing, escapes), so only cleaned records are re-encoded.
+    """
+    outcome = Outcome(name)
+    parsed = dict(io.iter_jsonl_lines(lines, name, job.errors, first_line=first_line))
+    config = job.config_for("")
+    out: list[bytes] = []
+    hunks: list[str] = []
+    explanations: list[str] = []
+    for number, raw in enumerate(lines, start=first_line):
+        record = parsed.get(number)
+        if record is None:
+            out.append(raw)
+            continue
+        outcome.records += 1
+        try:
+            if isinstance(record, TextfixError):
+                raise record
+            text = io.record_text(record, job.field, name, number)
+            cleaned, steps = clean_and_explain(text, config)
+        except TextfixError as exc:
+            outcome.failures.append(str(exc))
+            out.append(raw)
+            continue
+        outcome.rules.update(_count(steps))
+        if job.explain:
+            explanations.extend(f"{name}:{number}: {replace(s, line=0).describe()}" for s in steps)
+        if cleaned == text and not job.annotate:
+            out.append(raw)
+            continue
+        outcome.changed = outcome.changed or cleaned != text
+        record[job.field] = cleaned
+        if job.annotate:
+            record[ANNOTATION_FIELD] = [
+                {"rule": s.rule, "before": s.before, "after": s.after} for s in steps
+            ]
+        line = io.dump_record(record).encode("utf-8")
+        if not raw.endswith(b"\n"):
+            line = line[:-1]
+        if job.mode == "diff" and cleaned != text:
+            old, new = raw.decode("utf-8", "replace").rstrip("\r\n"), line.decode("utf-8").rstrip("\n")
+            hunks.append(f"@@ -{number},1 +{number},1 @@\n-{old}\n+{new}\n")
+        out.append(line)
+    if job.mode == "diff":
+        return _Result(outcome, "".join(hunks).encode("utf-8"), tuple(explanations))
+    if job.mode == "check":
+        return _Result(outcome, b"", tuple(explanations))
+    return _Result(outcome, b"".join(out), tuple(explanations))
+
+
+def unified_diff(before: str, after: str, name: str, newline: str = "\n") -> str:
+    """A unified diff fit for ``git apply`` (``a/`` and ``b/`` prefixes, no-newline markers).
+
+    >>> print(unified_diff("Satu.\\nDua Kata.\\n", "Satu.\\nDua kata.\\n", "x.txt"), end="")
+    --- a/x.txt
+    +++ b/x.txt
+    @@ -1,2 +1,2 @@
+     Satu.
+    -Dua Kata.
+    +Dua kata.
+    """
+    if newline != "\n":
+        before, after = before.replace("\n", newline), after.replace("\n", newline)
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        f"a/{name}",
+        f"b/{name}",
+        lineterm="\n",
+    )
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# --- the driver (main process) ---------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    source: Source
+    call: Callable[..., _Result] | None  # None: end of the source (or its failure)
+    args: tuple = ()
+    nbytes: int = 0
+    error: str = ""
+    skipped: bool = False
+
+
+def _position(stream: BinaryIO) -> int:
+    raw = getattr(stream, "fileobj", None) or stream  # a GzipFile: count compressed bytes
+    try:
+        return raw.tell()
+    except (OSError, ValueError):
+        return 0
+
+
+def _jsonl_units(source: Source, job: Job) -> Iterator[_Unit]:
+    """Chunks of a JSONL source, then an end marker (carrying a read error, if any)."""
+    try:
+        if source.stream is not None:
+            yield from _chunks(source, source.stream, job)
+        else:
+            with io.open_binary_input(source.path) as stream:
+                yield from _chunks(source, stream, job)
+    except TextfixError as exc:
+        yield _Unit(source, None, error=str(exc))
+        return
+    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream, a read error
+        yield _Unit(source, None, error=f"{source.name}: cannot read: {exc}")
+        return
+    yield _Unit(source, None)
+
+
+def _chunks(source: Source, stream: BinaryIO, job: Job) -> Iterator[_Unit]:
+    lines: list[bytes] = []
+    size, first, seen = 0, 1, 0
+    for number, line in enumerate(stream, start=1):
+        lines.append(line)
+        size += len(line)
+        if size >= CHUNK_BYTES:
+            done = _position(stream)
+            yield _Unit(source, clean_jsonl_chunk, (lines, first, source.name, job), max(done - seen, 0))
+            lines, size, first, seen = [], 0, number + 1, done
+    if lines:
+        yield _Unit(source, clean_jsonl_chunk, (lines, first, source.name, job), max(_position(stream) - seen, 0))
+
+
+def _units(sources: Iterable[Source], job: Job, stdin_data: Callable[[], bytes]) -> Iterator[_Unit]:
+    for source in sources:
+        if job.resume and source.path is not None and source.dest is not None:
+            if is_up_to_date(source.path, source.dest):
+                yield _Unit(source, None, skipped=True)
+                continue
+        if source.jsonl:
+            yield from _jsonl_units(source, job)
+        elif source.path is None:
+            yield _Unit(source, clean_text_file, (source, job, stdin_data()), 0)
+        else:
+            yield _Unit(source, clean_text_file, (source, job), source.size)
+
+
+class _Done:
+    """A finished future for units that need no work (end markers)."""
+
+    def __init__(self, value: _Result | None = None) -> None:
+        self._value = value
+
+    def result(self) -> _Result | None:
+        return self._value
+
+
+def _ordered(units: Iterator[_Unit], jobs: int) -> Iterator[tuple[_Unit, _Result | None]]:
+    """Run the units on ``jobs`` processes (in-process for 1), results in input order."""
+    if jobs <= 1:
+        for unit in units:
+            yield unit, unit.call(*unit.args) if unit.call else None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = 2 * jobs + 2
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    pending: deque = deque()
+    try:
+        for unit in units:
+            future = executor.submit(unit.call, *unit.args) if unit.call else _Done()
+            pending.append((unit, future))
+            while len(pending) >= window or (pending and pending[0][0].call is None):
+                head, done = pending.popleft()
+                yield head, done.result()
+        while pending:
+            head, done = pending.popleft()
+            yield head, done.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run(
+    sources: list[Source], job: Job, jobs: int = 1, stdin_data: Callable[[], bytes] = bytes
+) -> Iterator[Emit | Advance | Outcome]:
+    """Clean every source; yield what to show, in input order, and one Outcome per source.
+
+    ``jobs`` > 1 uses a process pool when the input is big enough to pay for it. Closing the
+    generator early (Ctrl-C in the caller) discards any half-written output.
+    """
+    total = sum(s.size for s in sources)
+    if jobs > 1 and len(sources) < 2 and total < POOL_MIN_BYTES and not any(s.stream for s in sources):
+        jobs = 1
+    current: Outcome | None = None
+    sink = None  # (context manager, handle) of the JSONL output being written
+    diff_started = False
+    try:
+        for unit, result in _ordered(_units(sources, job, stdin_data), jobs):
+            source = unit.source
+            if unit.skipped:
+                yield Outcome(source.name, skipped=True)
+                continue
+            if not source.jsonl:
+                if result.explanations:
+                    yield Emit(stderr=result.explanations)
+                if result.data:
+                    yield Emit(stdout=result.data)
+                yield Advance(unit.nbytes)
+                yield result.outcome
+                continue
+            if current is None:
+                current, diff_started = Outcome(source.name), False
+                if job.mode == "write" and source.dest is not None:
+                    sink = _open_sink(source.dest)
+                    if isinstance(sink, str):
+                        current.failed = True
+                        current.failures.append(sink)
+                        sink = None
+            if unit.call is not None:
+                current.merge(result.outcome)
+                if result.explanations:
+                    yield Emit(stderr=result.explanations)
+                if result.data and job.mode == "diff":
+                    header = b"" if diff_started else f"--- a/{source.name}\n+++ b/{source.name}\n".encode()
+                    diff_started = True
+                    yield Emit(stdout=header + result.data)
+                elif result.data and job.mode == "write":
+                    if sink is not None:
+                        sink[1].write(result.data)
+                    elif source.dest is None:
+                        yield Emit(stdout=result.data)
+                yield Advance(unit.nbytes)
+                continue
+            # End of a JSONL source: commit its output, unless the file itself failed.
+            if unit.error:
+                current.failed = True
+                current.failures.append(unit.error)
+            if sink is not None:
+                # In place, an unchanged file is left alone (and keeps its mtime).
+                keep = not current.failed and (current.changed or not job.in_place)
+                error = _close_sink(sink, commit=keep)
+                if error:
+                    current.failed = True
+                    current.failures.append(error)
+                sink = None
+            outcome, current = current, None
+            yield outcome
+    finally:
+        if sink is not None:
+            _close_sink(sink, commit=False)
+
+
+def _open_sink(dest: Path):
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        manager = io.atomic_output(dest)
+        return manager, manager.__enter__()
+    except TextfixError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"{dest}: cannot write: {exc.strerror or exc}"
+
+
+class _Discard(Exception):
+    """Thrown into an atomic output to make it delete its temp file."""
+
+
+def _close_sink(sink, commit: bool) -> str:
+    manager, _ = sink
+    try:
+        if commit:
+            manager.__exit__(None, None, None)
+        else:
+            manager.__exit__(_Discard, _Discard(), None)
+    except TextfixError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot write: {exc.strerror or exc}"
+    return ""
