@@ -182,20 +182,64 @@ def join_layout(document: Document, texts: list[str | None] | None = None) -> st
     """Rebuild the source layout with each paragraph's text replaced by ``texts``.
 
     A paragraph replaced by ``None`` takes its line(s) with it; the file keeps its own
-    ending (trailing newline or not).
+    ending (trailing newline or not). Where a dropped paragraph ended a block, the block
+    break (blank line) it carried stays, and the next paragraph keeps its own indentation.
 
     >>> doc = split_paragraphs("A.\\n\\nJUNK\\n\\nB.\\n")
     >>> join_layout(doc, ["A.", None, "B."])
     'A.\\n\\nB.\\n'
     >>> join_layout(doc, ["A.", "b", None])
     'A.\\n\\nb\\n'
+    >>> join_layout(split_paragraphs("A.\\nJUNK\\n\\n  B.\\n"), ["A.", None, "B."])
+    'A.\\n\\n  B.\\n'
     """
     paragraphs = document.paragraphs
     if texts is None:
         texts = [p.text for p in paragraphs]
-    kept = [(t, p.sep) for t, p in zip(texts, paragraphs) if t is not None]
-    if not kept:
+    if all(t is None for t in texts):
         return ""
-    if paragraphs and texts[-1] is None:
-        kept[-1] = (kept[-1][0], paragraphs[-1].sep)
-    return document.lead + "".join(text + sep for text, sep in kept)
+    out: list[str] = []
+    index, total = 0, len(paragraphs)
+    # Paragraphs dropped before the first kept one: keep the file's leading blank lines
+    # and the indentation of the first kept paragraph.
+    dropped = []
+    while texts[index] is None:
+        dropped.append(paragraphs[index].sep)
+        index += 1
+    lead = document.lead
+    if dropped:
+        lead = lead[: lead.rfind("\n") + 1] + _indent_after(dropped[-1])
+    out.append(lead)
+    while index < total:
+        text, sep = texts[index], paragraphs[index].sep
+        index += 1
+        dropped = []
+        while index < total and texts[index] is None:
+            dropped.append(paragraphs[index].sep)
+            index += 1
+        if dropped:
+            sep = _merge_separators(sep, dropped, at_end=index == total)
+        out.append(text + sep)
+    return "".join(out)
+
+
+def _indent_after(sep: str) -> str:
+    """The part of a separator after its last line break: the next line's indentation."""
+    return sep[sep.rfind("\n") + 1 :] if "\n" in sep else sep
+
+
+def _merge_separators(own: str, dropped: list[str], at_end: bool) -> str:
+    """The separator a kept paragraph gets when the paragraphs after it were dropped.
+
+    Its own trailing spaces, the strongest line break among the separators (a blank line
+    wins over a plain line break), and the indentation of the paragraph that follows.
+    """
+    if "\n" not in own:
+        return own
+    trailing = own[: own.index("\n")]
+    last = dropped[-1]
+    if at_end:
+        return trailing + (last[last.index("\n") :] if "\n" in last else "")
+    strongest = max([own] + dropped, key=lambda s: s.count("\n"))
+    middle = strongest[strongest.index("\n") : strongest.rindex("\n") + 1]
+    return trailing + middle + _indent_after(last)

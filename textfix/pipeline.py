@@ -42,7 +42,10 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
 
         return markdown.clean_markdown(text, config)
     keep_layout = config.layout == "keep"
-    text, steps = normalize_text(text, config)
+    if keep_layout:
+        text, steps = _normalize_keeping_layout(text, config)
+    else:
+        text, steps = normalize_text(text, config)
     doc = document.split_paragraphs(text)
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config)
     steps += _locate(para_steps, doc, text)
@@ -69,6 +72,35 @@ def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
         if not config.is_enabled(name):
             continue
         fixed = func(text)
+        if fixed != text:
+            steps.extend(_line_steps(name, text, fixed))
+            text = fixed
+    return text, steps
+
+
+def _normalize_keeping_layout(text: str, config: Config) -> tuple[str, list[Step]]:
+    """Stage 1 for ``layout="keep"``: each line's indentation and trailing whitespace stay
+    byte for byte (a tab-indented file keeps its tabs); only the text between is normalised.
+    """
+    steps: list[Step] = []
+    text = normalize.normalize_newlines(text)
+    stages = (
+        ("fix_encoding", normalize.fix_encoding),
+        ("normalize_unicode", normalize.normalize_unicode),
+        ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=True)),
+    )
+    for name, func in stages:
+        if not config.is_enabled(name):
+            continue
+        lines = text.split("\n")
+        fixed_lines = []
+        for line in lines:
+            core = line.strip()
+            if core:
+                begin = line.index(core[0])
+                line = line[:begin] + func(core).strip() + line[begin + len(core) :]
+            fixed_lines.append(line)
+        fixed = "\n".join(fixed_lines)
         if fixed != text:
             steps.extend(_line_steps(name, text, fixed))
             text = fixed
