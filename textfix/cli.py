@@ -279,9 +279,11 @@ def _print_summary(report: Report) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=report.summary(), title_justify="left", show_header=False, box=None)
+    console = Console(stderr=True, highlight=False)
+    console.print(report.summary(), markup=False)
+    table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
     for label, value in report.rows():
         table.add_row(label, value)
-    Console(stderr=True, highlight=False).print(table)
+    console.print(table)

@@ -1,0 +1,277 @@
+"""Batch runs: folders, gzip, JSONL records, parallel jobs, resume, failures, Ctrl-C.
+
+A batch never stops for one bad file or record: it reports it with file (and line), counts
+it, exits 123, and still writes every other output. ``-j2`` gives byte-identical output to
+``-j1``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import textfix
+from textfix import batch
+from textfix.cli import main
+
+PROMO = "Harga cabai naik di Pasar Kranggan.\n\nBaca juga: Petani Cabai Mengeluh\n\nPedagang menunggu pasokan.\n"
+CLEAN = "Pedagang menunggu pasokan dari Magelang.\n"
+
+
+def run(*args: str, input=None):
+    return CliRunner().invoke(main, ["clean", *args], input=input, catch_exceptions=False)
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+    return path
+
+
+def read(path: Path) -> str:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.name.endswith(".gz") else data).decode("utf-8")
+
+
+def records(*texts, **extra) -> str:
+    return "".join(json.dumps({"id": i, "text": t, **extra}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
+
+
+# --- folders and out-dir --------------------------------------------------------------------
+
+
+def test_out_dir_mirrors_the_tree(tmp_path: Path):
+    src = tmp_path / "arsip"
+    write(src / "2023" / "08" / "a.txt", PROMO)
+    write(src / "2023" / "b.txt.gz", PROMO)
+    write(src / "c.jsonl", records(PROMO, CLEAN))
+    write(src / "catatan.csv", "bukan,berita\n")
+    out = tmp_path / "bersih"
+    result = run(str(src), "--out-dir", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    made = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert made == ["2023/08/a.txt", "2023/b.txt.gz", "c.jsonl"]
+    assert read(out / "2023" / "08" / "a.txt") == textfix.clean(PROMO)
+    assert read(out / "2023" / "b.txt.gz") == textfix.clean(PROMO)
+    assert read(src / "2023" / "08" / "a.txt") == PROMO  # inputs untouched
+
+
+def test_glob_picks_files_inside_folders(tmp_path: Path):
+    src = tmp_path / "arsip"
+    write(src / "a.txt", PROMO)
+    write(src / "b.txt", PROMO)
+    write(src / "lain" / "c.berita", PROMO)
+    out = tmp_path / "bersih"
+    result = run(str(src), "--out-dir", str(out), "--glob", "*.berita", "--glob", "a.*", "-q")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["a.txt", "c.berita"]
+
+
+def test_out_dir_inside_the_input_is_not_walked(tmp_path: Path):
+    write(tmp_path / "a.txt", PROMO)
+    run(str(tmp_path), "--out-dir", str(tmp_path / "bersih"), "-q")
+    result = run(str(tmp_path), "--out-dir", str(tmp_path / "bersih"), "-q")
+    assert result.exit_code == 0
+    assert not (tmp_path / "bersih" / "bersih").exists()
+
+
+def test_out_dir_never_writes_over_inputs(tmp_path: Path):
+    write(tmp_path / "a.txt", PROMO)
+    result = run(str(tmp_path / "a.txt"), "--out-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert read(tmp_path / "a.txt") == PROMO
+
+
+def test_in_place_over_a_folder(tmp_path: Path):
+    write(tmp_path / "a" / "satu.txt", PROMO)
+    write(tmp_path / "b" / "dua.txt", CLEAN)
+    result = run("--in-place", str(tmp_path))
+    assert result.exit_code == 0
+    assert read(tmp_path / "a" / "satu.txt") == textfix.clean(PROMO, textfix.Config(layout="keep"))
+    assert read(tmp_path / "b" / "dua.txt") == CLEAN
+    assert "1 file cleaned, 1 file left unchanged." in result.stderr
+
+
+def test_several_files_to_stdout_in_order(tmp_path: Path):
+    a = write(tmp_path / "a.txt", PROMO)
+    b = write(tmp_path / "b.txt", CLEAN)
+    result = run(str(b), str(a), "-q")
+    assert result.stdout == textfix.clean(CLEAN) + textfix.clean(PROMO)
+
+
+# --- JSONL ----------------------------------------------------------------------------------
+
+
+def test_jsonl_keeps_other_fields_and_unchanged_lines(tmp_path: Path):
+    unchanged = '{"text": "Pedagang menunggu pasokan dari Magelang.\\n",  "sumber":"kompas", "n": 1.50}\n'
+    src = write(tmp_path / "a.jsonl", records(PROMO, sumber="detik", tag=["ekonomi"]) + unchanged)
+    result = run(str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0
+    first, second = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert json.loads(first) == {"id": 0, "text": textfix.clean(PROMO), "sumber": "detik", "tag": ["ekonomi"]}
+    assert list(json.loads(first)) == ["id", "text", "sumber", "tag"]
+    assert second == unchanged  # byte for byte: spacing, number format
+
+
+def test_jsonl_field_option(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", json.dumps({"isi": PROMO, "text": "Baca juga: x"}) + "\n")
+    result = run(str(src), "--field", "isi")
+    record = json.loads(result.stdout)
+    assert record == {"isi": textfix.clean(PROMO), "text": "Baca juga: x"}
+
+
+def test_jsonl_from_stdin_with_field():
+    result = run("--field", "text", input=records(PROMO))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == textfix.clean(PROMO)
+
+
+def test_annotate_adds_what_changed(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", records(PROMO, CLEAN))
+    result = run(str(src), "--annotate")
+    first, second = map(json.loads, result.stdout.splitlines())
+    assert {"rule": "drop_read_also", "before": "Baca juga: Petani Cabai Mengeluh", "after": ""} in first["textfix"]
+    assert second["textfix"] == []
+
+
+def test_jsonl_gz_in_and_out(tmp_path: Path):
+    src = write(tmp_path / "in" / "a.jsonl.gz", records(PROMO))
+    result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0
+    assert json.loads(read(tmp_path / "out" / "a.jsonl.gz"))["text"] == textfix.clean(PROMO)
+
+
+def test_bad_records_are_reported_counted_and_kept(tmp_path: Path):
+    lines = [
+        json.dumps({"text": PROMO}),
+        '{"text": "tanpa penutup',
+        json.dumps({"judul": "Tanpa Isi"}),
+        json.dumps({"text": 42}),
+        "",
+        json.dumps({"text": PROMO}),
+    ]
+    src = write(tmp_path / "a.jsonl", "\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = run(str(src), "-o", str(out))
+    assert result.exit_code == 123
+    errors = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    name = src.as_posix()
+    assert [e.split(": ")[1] for e in errors] == [f"{name}:2", f"{name}:3", f"{name}:4"]
+    written = out.read_text(encoding="utf-8").split("\n")
+    assert [json.loads(written[i])["text"] for i in (0, 5)] == [textfix.clean(PROMO)] * 2
+    assert written[1:5] == lines[1:5]  # failed records and blank lines pass through unchanged
+
+
+def test_summary_table_counts(tmp_path: Path):
+    write(tmp_path / "a.jsonl", records(PROMO, PROMO, CLEAN) + "{rusak\n")
+    write(tmp_path / "b.txt", b"\x00biner")
+    result = run(str(tmp_path), "--check")
+    assert result.exit_code == 123
+    table = {" ".join(line.split()[:-1]): line.split()[-1] for line in result.stderr.splitlines()[-8:] if line.strip()}
+    assert table["records"] == "4"
+    assert table["failures"] == "2"
+    assert table["drop_read_also"] == "2"
+
+
+# --- parallel, resume -----------------------------------------------------------------------
+
+
+def test_two_jobs_give_the_same_bytes_as_one(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 2000)  # many chunks in flight
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    texts = [PROMO.replace("Kranggan", f"Kranggan {i}") for i in range(300)]
+    write(tmp_path / "in" / "a.jsonl", records(*texts))
+    for i in range(5):
+        write(tmp_path / "in" / f"t{i}.txt", PROMO + f"Nomor {i}.\n")
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = run(str(tmp_path / "in"), "--out-dir", str(out), "-j", jobs, "-q")
+        assert result.exit_code == 0, result.stderr
+        outs[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(outs["1"]) == 6
+    assert outs["1"] == outs["2"]
+
+
+def test_resume_skips_outputs_newer_than_inputs(tmp_path: Path):
+    src = write(tmp_path / "in" / "a.txt", PROMO)
+    out = tmp_path / "out"
+    run(str(tmp_path / "in"), "--out-dir", str(out), "-q")
+    done = out / "a.txt"
+    done.write_text("diubah tangan\n", encoding="utf-8")
+    result = run(str(tmp_path / "in"), "--out-dir", str(out), "--resume")
+    assert read(done) == "diubah tangan\n"
+    assert "1 file skipped (up to date)" in result.stderr
+    later = done.stat().st_mtime_ns + 10**9
+    os.utime(src, ns=(later, later))
+    run(str(tmp_path / "in"), "--out-dir", str(out), "--resume", "-q")
+    assert read(done) == textfix.clean(PROMO)
+
+
+# --- failures never stop the batch ----------------------------------------------------------
+
+
+def test_a_bad_file_does_not_stop_the_others(tmp_path: Path):
+    write(tmp_path / "in" / "a.txt", PROMO)
+    write(tmp_path / "in" / "b.txt", b"\x00\x01biner")
+    write(tmp_path / "in" / "c.txt", b"Harga \xff naik.\n")
+    write(tmp_path / "in" / "d.txt", PROMO)
+    result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-j", "2")
+    assert result.exit_code == 123
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "d.txt"]
+    errors = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert len(errors) == 2 and "b.txt: binary file" in errors[0] and "c.txt: not valid UTF-8" in errors[1]
+
+
+def test_truncated_gzip_leaves_no_output(tmp_path: Path):
+    data = gzip.compress(records(*[PROMO] * 2000).encode())
+    write(tmp_path / "a.jsonl", b"")
+    (tmp_path / "a.jsonl.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "a.jsonl").unlink()
+    result = run(str(tmp_path / "a.jsonl.gz"), "--out-dir", str(tmp_path / "out"))
+    assert result.exit_code == 123
+    assert "a.jsonl.gz" in result.stderr
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+# --- interruption ---------------------------------------------------------------------------
+
+
+def test_closing_a_run_discards_the_half_written_output(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 100)
+    src = write(tmp_path / "a.jsonl", records(*[PROMO] * 50))
+    dest = tmp_path / "out" / "a.jsonl"
+    source = batch.Source("a.jsonl", src, dest, jsonl=True, size=src.stat().st_size)
+    events = batch.run([source], batch.Job())
+    next(e for e in events if isinstance(e, batch.Advance))
+    assert [p.name for p in dest.parent.iterdir()] != []  # the temp file is being written
+    events.close()
+    assert list(dest.parent.iterdir()) == []
+
+
+def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", records(*[PROMO * 20] * 3000))
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textfix", "clean", str(src), "--out-dir", str(out), "-j", "2", "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)  # wait until the output is half written
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()
+    assert b"Aborted" in stderr and b"Traceback" not in stderr
+    assert list(out.iterdir()) == []
