@@ -18,3 +18,57 @@ def data_lines(name: str) -> tuple[str, ...]:
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+# --- The casing lexicon -------------------------------------------------------------------
+
+
+@functools.cache
+def sastrawi_roots() -> frozenset[str]:
+    """Sastrawi's list of Indonesian root words (CC BY-NC-SA 3.0), loaded on first use."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(w.strip() for w in StemmerFactory().get_words() if w.strip())
+
+
+@functools.cache
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Sastrawi's root of one lowercase word (``menyosialisasikan`` -> ``sosialisasi``).
+
+    Sastrawi lowercases and strips punctuation, so this is only ever used as a key.
+    """
+    if len(word) < 5 or not word.isalpha():
+        return word
+    return _stemmer().stem(word)
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A data file's entries as a set of lowercase words."""
+    return frozenset(line.lower() for line in data_lines(name))
+
+
+@functools.cache
+def casing_counts() -> dict[str, tuple[int, int]]:
+    """``word -> (lowercase, capital)`` mid-sentence counts from ``casing-counts.tsv``."""
+    counts: dict[str, tuple[int, int]] = {}
+    for line in data_lines("casing-counts.tsv"):
+        word, lower, capital = line.split("\t")
+        counts[word] = (int(lower), int(capital))
+    return counts
+
+
+@functools.cache
+def casing_weights() -> dict[str, float]:
+    """The casing model's feature weights from ``casing-model.tsv``."""
+    weights: dict[str, float] = {}
+    for line in data_lines("casing-model.tsv"):
+        feature, weight = line.rsplit("\t", 1)
+        weights[feature] = float(weight)
+    return weights

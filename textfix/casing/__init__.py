@@ -1,21 +1,153 @@
-"""Stage 4: repair Title-Cased-Every-Word text into Indonesian sentence casing.
-
-Interface used by the pipeline (implementation in progress):
+"""Stage 4: repair Title-Cased-Every-Word text into Indonesian sentence casing (EYD V).
 
 ``recase_document(paragraphs) -> list[str]``
     Same length list; each output paragraph has exactly the same length as its input
-    and differs only in letter case. Paragraphs that are not title-cased come back as
-    they were.
+    and differs only in letter case. Only paragraphs that :func:`~.detect.is_title_cased`
+    finds title-cased are touched; others come back as they were. A short title-cased
+    line without sentence-final punctuation is a heading and gets :func:`titlecase_heading`.
 ``titlecase_heading(text) -> str``
-    EYD title style for a heading line.
+    EYD title style: every word capitalised except function words.
+
+The model and word lists load on first use (the first title-cased paragraph), never at
+import, so ``import textfix`` stays fast. Modules: :mod:`.words` (tokens and shapes),
+:mod:`.detect` (is it title-cased?), :mod:`.model` (the perceptron and its features),
+:mod:`.decide` (EYD rules around the model).
 """
 
 from __future__ import annotations
 
+import functools
+from typing import Sequence
 
-def recase_document(paragraphs: list[str]) -> list[str]:
-    return list(paragraphs)
+import regex
+
+from .. import lexicon as _lexicon
+from .decide import recase_title_cased
+from .detect import is_title_cased
+from .model import Lexicon, Model
+from .words import WORD_RE, is_title_shaped, lower_first
+
+__all__ = [
+    "Lexicon",
+    "Model",
+    "default_lexicon",
+    "default_model",
+    "is_title_cased",
+    "recase_document",
+    "recase_paragraph",
+    "titlecase_heading",
+]
+
+#: A heading: at most this many words and no sentence-final punctuation at the end.
+_HEADING_MAX_WORDS = 12
+_SENTENCE_END_RE = regex.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")
 
 
-def titlecase_heading(text: str) -> str:
-    return text
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon: corpus counts, Sastrawi's roots and stemmer, the word lists.
+
+    The always-capitalised list overrides Sastrawi's roots (which hold ``senin``,
+    ``agustus``, ``indonesia``, ``allah``); common foreign words count as roots.
+    """
+    always = _lexicon.word_set("always-capitalised.txt")
+    return Lexicon(
+        counts=_lexicon.casing_counts(),
+        roots=(_lexicon.sastrawi_roots() | _lexicon.word_set("common-foreign.txt")) - always,
+        always_capital=always,
+        titles=_lexicon.word_set("titles.txt"),
+        function_words=_lexicon.word_set("function-words.txt"),
+        stem=_lexicon.stem,
+    )
+
+
+@functools.cache
+def default_model() -> Model:
+    """The shipped averaged-perceptron weights."""
+    return Model(_lexicon.casing_weights())
+
+
+def _is_heading(text: str) -> bool:
+    if "\n" in text.strip() or _SENTENCE_END_RE.search(text):
+        return False
+    return 0 < len(WORD_RE.findall(text)) <= _HEADING_MAX_WORDS
+
+
+def titlecase_heading(text: str, lexicon: Lexicon | None = None) -> str:
+    """EYD title style: capitalise every word except function words (not the first).
+
+    ALL-CAPS words are kept; only first letters change, so the length never does.
+
+    >>> lex = Lexicon(function_words={"dan", "di"})
+    >>> titlecase_heading("bupati dan wabup adakan salat bersama di alun-alun", lex)
+    'Bupati dan Wabup Adakan Salat Bersama di Alun-Alun'
+    >>> titlecase_heading("Dan KTT Di Jakarta", lex)
+    'Dan KTT di Jakarta'
+    """
+    function_words = (lexicon or default_lexicon()).function_words
+    out = []
+    last = 0
+    for n, match in enumerate(WORD_RE.finditer(text)):
+        word = match.group()
+        if not is_title_shaped(word) and not word[0].islower():
+            continue
+        lowered = word[0].islower()
+        if n > 0 and word.lower() in function_words and text[match.start() - 1] != "-":
+            new = lower_first(word)
+        elif lowered:
+            up = word[0].upper()
+            new = up + word[1:] if len(up) == 1 else word
+        else:
+            continue
+        out.append(text[last : match.start()])
+        out.append(new)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def recase_paragraph(
+    text: str, lexicon: Lexicon | None = None, model: Model | None = None
+) -> str:
+    """Repair one paragraph if it is title-cased; return it unchanged otherwise."""
+    lexicon = lexicon or default_lexicon()
+    if not is_title_cased(text, lexicon):
+        return text
+    if _is_heading(text):
+        return titlecase_heading(text, lexicon)
+    return recase_title_cased(text, lexicon, model or default_model())
+
+
+def _quick_reject(text: str) -> bool:
+    """Cheap test that needs no lexicon: too many lowercase word starts to be title-cased."""
+    lower = upper = 0
+    for match in WORD_RE.finditer(text):
+        if match.group()[0].islower():
+            lower += 1
+        else:
+            upper += 1
+    return upper < 2 or lower * 10 > lower + upper + 10
+
+
+def recase_document(
+    paragraphs: Sequence[str], lexicon: Lexicon | None = None, model: Model | None = None
+) -> list[str]:
+    """Recase every title-cased paragraph of one document; leave the others as they are.
+
+    Each output has the input's length and differs from it only in letter case.
+
+    >>> recase_document(["Harga naik di pasar.", "Warga Yang Datang Ke Pasar Itu Mengeluh."])
+    ['Harga naik di pasar.', 'Warga yang datang ke pasar itu mengeluh.']
+    """
+    out = []
+    for text in paragraphs:
+        if _quick_reject(text):
+            out.append(text)
+            continue
+        new = recase_paragraph(text, lexicon, model)
+        out.append(new if _same_but_case(text, new) else text)
+    return out
+
+
+def _same_but_case(old: str, new: str) -> bool:
+    return len(old) == len(new) and old.lower() == new.lower()

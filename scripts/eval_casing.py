@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Measure the casing repair on ../shared/corpora/dev.txt, beside the unigram baseline.
+
+Protocol (``../shared/corpora/README.md``): each dev line is put through scraped Title Case
+and given to ``textfix.casing.recase_document`` as a one-paragraph document; output words
+are aligned to gold words case-insensitively. Printed for the model and for a unigram
+truecaser built from ``train.txt`` in the same run:
+
+* acc, acc_mid (without each line's first word), cap P / R / F1 over non-initial words;
+* harm: words changed when the gold line itself is fed in (must be 0);
+* proper nouns lowered (gold capital, output lowercase, non-initial);
+* a breakdown by source (``dev.src``) and the 25 most frequent errors.
+
+Usage: ``python scripts/eval_casing.py [--shared DIR] [--errors N] [--set dev]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import difflib
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from textfix import casing  # noqa: E402
+from textfix.casing.words import WORD_RE, scraped_title_case  # noqa: E402
+
+
+def default_shared() -> Path:
+    env = os.environ.get("TEXTFIX_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+class Score:
+    """Counts for one system over a set of lines."""
+
+    def __init__(self) -> None:
+        self.words = self.right = 0
+        self.mid = self.mid_right = 0
+        self.tp = self.fp = self.fn = 0
+        self.errors: collections.Counter = collections.Counter()
+
+    def add(self, gold: str, out: str) -> None:
+        gw = WORD_RE.findall(gold)
+        ow = WORD_RE.findall(out)
+        pairs: list[tuple[int, str | None]] = []
+        if [w.lower() for w in gw] == [w.lower() for w in ow]:
+            pairs = list(enumerate(ow))
+        else:
+            matcher = difflib.SequenceMatcher(a=[w.lower() for w in gw], b=[w.lower() for w in ow], autojunk=False)
+            partner: dict[int, str] = {}
+            for block in matcher.get_matching_blocks():
+                for k in range(block.size):
+                    partner[block.a + k] = ow[block.b + k]
+            pairs = [(i, partner.get(i)) for i in range(len(gw))]
+        for i, o in pairs:
+            g = gw[i]
+            ok = o == g
+            self.words += 1
+            self.right += ok
+            if not ok:
+                self.errors[(g, o)] += 1
+            if i == 0:
+                continue
+            self.mid += 1
+            self.mid_right += ok
+            gold_cap = g[0].isupper()
+            out_cap = o is not None and o[0].isupper()
+            if gold_cap and out_cap:
+                self.tp += 1
+            elif out_cap:
+                self.fp += 1
+            elif gold_cap:
+                self.fn += 1
+
+    def row(self) -> dict[str, float]:
+        p = self.tp / max(self.tp + self.fp, 1)
+        r = self.tp / max(self.tp + self.fn, 1)
+        return {
+            "acc": self.right / max(self.words, 1),
+            "acc_mid": self.mid_right / max(self.mid, 1),
+            "cap_P": p,
+            "cap_R": r,
+            "cap_F1": 2 * p * r / max(p + r, 1e-9),
+        }
+
+
+class Unigram:
+    """The README's baseline: each word's most frequent mid-sentence form in train.txt."""
+
+    def __init__(self, lines: list[str]) -> None:
+        forms: dict[str, collections.Counter] = {}
+        for line in lines:
+            for word in WORD_RE.findall(line)[1:]:
+                forms.setdefault(word.lower(), collections.Counter())[word] += 1
+        self.best = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+
+    def recase(self, text: str) -> str:
+        out, last = [], 0
+        for n, match in enumerate(WORD_RE.finditer(text)):
+            if n == 0:
+                continue
+            form = self.best.get(match.group().lower())
+            if form and len(form) == len(match.group()):
+                out.append(text[last : match.start()])
+                out.append(form)
+                last = match.end()
+        out.append(text[last:])
+        return "".join(out)
+
+
+def harm(lines: list[str], recase) -> int:
+    changed = 0
+    for line in lines:
+        out = recase(line)
+        if out != line:
+            changed += sum(a != b for a, b in zip(WORD_RE.findall(line), WORD_RE.findall(out)))
+    return changed
+
+
+def print_table(rows: list[tuple[str, dict[str, float], int | str, int]]) -> None:
+    print(f"{'system':<28}{'acc':>8}{'acc_mid':>9}{'cap_P':>8}{'cap_R':>8}{'cap_F1':>8}{'harm':>6}{'lowered':>9}")
+    for name, r, h, lowered in rows:
+        print(
+            f"{name:<28}{r['acc']:>8.4f}{r['acc_mid']:>9.4f}{r['cap_P']:>8.4f}{r['cap_R']:>8.4f}"
+            f"{r['cap_F1']:>8.4f}{h!s:>6}{lowered:>9}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder")
+    parser.add_argument("--set", default="dev", help="which corpus file to measure (dev)")
+    parser.add_argument("--errors", type=int, default=25, help="how many frequent errors to list")
+    args = parser.parse_args()
+    corpora = args.shared / "corpora"
+    gold_lines = (corpora / f"{args.set}.txt").read_text(encoding="utf-8").split("\n")
+    sources = (corpora / f"{args.set}.src").read_text(encoding="utf-8").split("\n")
+    pairs = [(g.strip(), s.strip()) for g, s in zip(gold_lines, sources) if g.strip()]
+    train = [l for l in (corpora / "train.txt").read_text(encoding="utf-8").split("\n") if l.strip()]
+
+    unigram = Unigram(train)
+    model_total, base_total = Score(), Score()
+    by_source: dict[str, Score] = collections.defaultdict(Score)
+    started = time.perf_counter()
+    recase = lambda text: casing.recase_document([text])[0]  # noqa: E731
+    recase("Memuat Model Yang Dipakai Untuk Menilai Dan Mengukur.")  # load outside the timing
+    started = time.perf_counter()
+    size = 0
+    for gold, source in pairs:
+        damaged = scraped_title_case(gold)
+        size += len(damaged.encode())
+        out = recase(damaged)
+        model_total.add(gold, out)
+        by_source[source].add(gold, out)
+        base_total.add(gold, unigram.recase(damaged))
+    elapsed = time.perf_counter() - started
+
+    golds = [g for g, _ in pairs]
+    rows = [
+        ("textfix casing model", model_total.row(), harm(golds, recase), model_total.fn),
+        ("unigram baseline (train)", base_total.row(), harm(golds, unigram.recase), base_total.fn),
+    ]
+    print(f"{args.set}: {len(pairs)} lines, {model_total.words} words")
+    print_table(rows)
+    print(f"\nproper nouns lowered (gold capital, output lowercase, non-initial): {model_total.fn}")
+    print(f"model time: {elapsed:.2f}s for {size / 1e6:.3f} MB ({size / 1e6 / elapsed:.2f} MB/s incl. detection)")
+    print("\nby source:")
+    print_table([(src, s.row(), "-", s.fn) for src, s in sorted(by_source.items())])
+    print(f"\n{args.errors} most frequent errors (gold -> output):")
+    for (g, o), n in model_total.errors.most_common(args.errors):
+        print(f"{n:5d}  {g} -> {o}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Words as the casing stage sees them: spans of letters, their shapes and their contexts.
+
+A *word* is a maximal run of a letter followed by letters, marks or digits (the unit of the
+evaluation protocol in ``../shared/corpora/README.md``), so ``Sehari-Hari`` is two words and
+``Ke-43`` is the word ``Ke`` followed by ``-43``. Each word keeps the text between it and the
+previous word (its *gap*), from which the casing decisions read their context: a sentence
+end, an opening quote or bracket, a hyphen joining it to the previous word.
+
+Nothing here decides anything; it only measures. All functions are pure.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+#: A word: a letter, then letters, marks or digits. "Ke-43" -> "Ke"; "KTT" -> "KTT".
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*+")
+
+#: Where scraped Title Case uppercases the next lowercase letter: line start, whitespace,
+#: a hyphen, an opening bracket or quote, or a slash.
+_TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
+
+#: A gap that ends a sentence: ". " / "?” " / "!) " / ".\n" (the words after it start anew).
+_SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+\s")
+
+#: A gap that opens a quotation: ' “' / ' "' / "(“" at its end.
+_QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
+
+
+class Word(NamedTuple):
+    """One word of a paragraph: its text, where it starts, and the text before it."""
+
+    text: str
+    start: int
+    gap: str
+
+
+def split_words(text: str) -> list[Word]:
+    """The words of ``text`` with their offsets and the gaps before them.
+
+    >>> [(w.text, w.gap) for w in split_words("KTT Ke-43 (PBB).")]
+    [('KTT', ''), ('Ke', ' '), ('PBB', '-43 (')]
+    """
+    words = []
+    end = 0
+    for match in WORD_RE.finditer(text):
+        words.append(Word(match.group(), match.start(), text[end : match.start()]))
+        end = match.end()
+    return words
+
+
+def scraped_title_case(text: str) -> str:
+    """Title-case ``text`` the way scrapers damage it (the evaluation protocol's transform).
+
+    The first lowercase letter after the start, whitespace, a hyphen, an opening bracket or
+    quote, or a slash is uppercased; nothing else changes, and the length never does.
+
+    >>> scraped_title_case("kegiatan sehari-hari (medsos) di KTT 29/8/2023")
+    'Kegiatan Sehari-Hari (Medsos) Di KTT 29/8/2023'
+    """
+
+    def upper(match: regex.Match) -> str:
+        letter = match.group()
+        up = letter.upper()
+        return up if len(up) == 1 else letter
+
+    return _TITLE_AFTER_RE.sub(upper, text)
+
+
+def is_title_shaped(word: str) -> bool:
+    """A capital followed only by lowercase letters (or nothing): what recasing may lower.
+
+    >>> [is_title_shaped(w) for w in ("Dan", "KTT", "dan", "McDonald", "A", "Ke43")]
+    [True, False, False, False, True, True]
+    """
+    if not word[0].isupper():
+        return False
+    rest = word[1:]
+    return not any(ch.isupper() for ch in rest)
+
+
+def is_acronym(word: str) -> bool:
+    """A capital, more characters and no lowercase letter: ``KTT``, ``ASEAN``, ``G20``.
+
+    >>> [is_acronym(w) for w in ("KTT", "Ktt", "A", "G20")]
+    [True, False, False, True]
+    """
+    return len(word) >= 2 and word[0].isupper() and not any(ch.islower() for ch in word)
+
+
+def is_sentence_gap(gap: str) -> bool:
+    """True when the gap before a word ends a sentence: ``". "``, ``"?” "``.
+
+    >>> [is_sentence_gap(g) for g in (". ", ", ", '." ', " 10.00 ")]
+    [True, False, True, False]
+    """
+    return bool(_SENTENCE_GAP_RE.search(gap))
+
+
+def opens_quote(gap: str) -> bool:
+    """True when the gap before a word ends with an opening quotation mark.
+
+    >>> [opens_quote(g) for g in (' “', ', "', " (", "”, ")]
+    [True, True, False, False]
+    """
+    return bool(_QUOTE_OPEN_RE.search(gap))
+
+
+def lower_first(word: str) -> str:
+    """``word`` with its first letter lowercased, unless that would change its length.
+
+    >>> lower_first("Dan"), lower_first("İstanbul")
+    ('dan', 'İstanbul')
+    """
+    low = word[0].lower()
+    return low + word[1:] if len(low) == 1 else word
