@@ -196,6 +196,8 @@ def join_layout(document: Document, texts: list[str | None] | None = None) -> st
     paragraphs = document.paragraphs
     if texts is None:
         texts = [p.text for p in paragraphs]
+    if not paragraphs:
+        return document.lead
     if all(t is None for t in texts):
         return ""
     out: list[str] = []
@@ -219,6 +221,11 @@ def join_layout(document: Document, texts: list[str | None] | None = None) -> st
             index += 1
         if dropped:
             sep = _merge_separators(sep, dropped, at_end=index == total)
+        if text[:1] in (" ", "\t"):
+            # A rule removed the paragraph's first line(s): the next line's own
+            # indentation now leads the text, so the one before it goes.
+            previous = out[-1]
+            out[-1] = previous[: previous.rfind("\n") + 1] if "\n" in previous else previous.rstrip(" \t")
         out.append(text + sep)
     return "".join(out)
 
