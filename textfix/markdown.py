@@ -61,6 +61,8 @@ _FRONT_MATTER_TITLE_RE = regex.compile(
     regex.MULTILINE,
 )
 _ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Matches: "<br>" / "<img src=x>" / "<IFRAME". Must not match: "<em>" / "<!-- catatan -->".
+_OBJECT_TAG_RE = regex.compile(r"(?i)<(?:br|img|hr|wbr|input|iframe|video|audio|embed|object|svg)\b")
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’]*")
 
 
@@ -218,7 +220,9 @@ def align_inline(raw: str, children) -> tuple[str, list]:
             i += 1
             while i < n and raw[i] in " \t":
                 i += 1
-            plain.append("\n")
+            # A soft line break is a space to a reader (and to the rules: a line-level
+            # rule must not see a wrapped line as a line of its own).
+            plain.append(" ")
             where.append(None)
         elif kind == "code_inline":
             if not raw.startswith(tok.markup, i):
@@ -240,7 +244,10 @@ def align_inline(raw: str, children) -> tuple[str, list]:
             if not raw.startswith(tok.content, i):
                 raise _Misaligned("inline HTML")
             i += len(tok.content)
-            stand_in()
+            # Formatting tags and comments are invisible to a reader; an image or a
+            # line break is something in the sentence.
+            if _OBJECT_TAG_RE.match(tok.content):
+                stand_in()
         elif kind == "image":
             if not raw.startswith("![", i):
                 raise _Misaligned("image")
@@ -601,7 +608,9 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
 
     def add_step(offset: int, step: Step) -> None:
         line, column = where(offset)
-        steps.append((offset, dataclasses.replace(step, line=line, column=column)))
+        before, after = (t.replace(STAND_IN, "").strip() for t in (step.before, step.after))
+        step = dataclasses.replace(step, before=before, after=after, line=line, column=column)
+        steps.append((offset, step))
 
     if head and config.recase and config.recase_front_matter_title:
         edits += _front_matter_title(text[:head], add_step)
