@@ -275,3 +275,21 @@ def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path):
     assert proc.returncode == 130, stderr.decode()
     assert b"Aborted" in stderr and b"Traceback" not in stderr
     assert list(out.iterdir()) == []
+
+
+def test_a_bug_in_a_stage_fails_one_record_not_the_batch(tmp_path: Path, monkeypatch):
+    real = batch.clean_and_explain
+
+    def flaky(text, config=None):
+        if "meledak" in text:
+            raise IndexError("list index out of range")
+        return real(text, config)
+
+    monkeypatch.setattr(batch, "clean_and_explain", flaky)
+    src = write(tmp_path / "a.jsonl", records(PROMO, "Kata ini meledak.\n", PROMO))
+    result = run(str(src), "-j", "1")
+    assert result.exit_code == 123
+    out = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert out == [textfix.clean(PROMO), "Kata ini meledak.\n", textfix.clean(PROMO)]
+    [error] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert error.startswith(f"error: {src.as_posix()}:2: internal error (IndexError: list index out of range)")

@@ -26,7 +26,6 @@ This module neither prints nor exits: :func:`run` yields events (:class:`Emit`,
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import signal
@@ -192,6 +191,23 @@ def _count(steps: list[Step]) -> Counter:
     return Counter(step.rule for step in steps)
 
 
+def _clean(text: str, config: Config, where: str) -> tuple[str, list[Step]]:
+    """``clean_and_explain``, with a bug in a stage turned into a failure of this one input.
+
+    A batch of a million records must not die on the one record that trips a bug: the
+    input is reported with the exception (so the bug can be fixed), counted, and passed
+    through unchanged.
+    """
+    try:
+        return clean_and_explain(text, config)
+    except TextfixError:
+        raise
+    except Exception as exc:  # reported and counted as a failure, never swallowed
+        raise TextfixError(
+            f"{where}: internal error ({type(exc).__name__}: {exc}); left unchanged, please report this"
+        ) from exc
+
+
 def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Result:
     """Clean one whole text file (or stdin's ``data``) and write it where it goes."""
     outcome = Outcome(source.name, records=0)
@@ -201,7 +217,7 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         else:
             original = io.read_file(source.path, job.errors)
         config = job.config_for(source.name)
-        cleaned, steps = clean_and_explain(original.text, config)
+        cleaned, steps = _clean(original.text, config, source.name)
     except TextfixError as exc:
         outcome.failed = True
         outcome.failures.append(str(exc))
@@ -260,7 +276,7 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             if isinstance(record, TextfixError):
                 raise record
             text = io.record_text(record, job.field, name, number)
-            cleaned, steps = clean_and_explain(text, config)
+            cleaned, steps = _clean(text, config, f"{name}:{number}")
         except TextfixError as exc:
             outcome.failures.append(str(exc))
             out.append(raw)
@@ -302,6 +318,8 @@ def unified_diff(before: str, after: str, name: str, newline: str = "\n") -> str
     -Dua Kata.
     +Dua kata.
     """
+    import difflib  # only --diff needs it
+
     if newline != "\n":
         before, after = before.replace("\n", newline), after.replace("\n", newline)
     lines = difflib.unified_diff(

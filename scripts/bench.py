@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""Benchmark textfix against ftfy: throughput, batch scaling, start-up and peak memory.
+
+Prints numbers; it is not a test. Everything is built from ``../shared/corpora/train.txt``
+(override with ``--shared DIR`` or ``TEXTFIX_SHARED``) and measured in this one run:
+
+1. **Throughput** of the full default pipeline (``textfix.clean``) in MB/s on (a) normally
+   cased news text and (b) the same text in scraped Title Case (the protocol of
+   ``corpora/README.md``), beside ``ftfy.fix_text(text, uncurl_quotes=False)`` on the same
+   articles, as a ratio. Articles are 8 paragraphs of 4 train sentences; both tools are
+   warmed up on one article first (loading data is start-up, measured below).
+2. **Batch**: ``textfix clean ARCHIVE --out-dir OUT -q`` with ``-j1`` and ``-j2`` on a
+   generated archive (default 50 MB: half as ~5 KB ``.txt`` articles in 50 folders, half as
+   JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio.
+3. **Start-up**: wall time of ``textfix clean samples/seed-title-cased.txt`` against the
+   ``ftfy`` command on the same file, median of ``--runs`` runs each.
+4. **Peak memory**: ``textfix clean BIG.jsonl -o OUT.jsonl`` (default jobs: all cores) on a
+   generated JSONL file (default 500 MB, one record in five title-cased); the largest RSS
+   of any one process (``wait4``), and the peak of the whole process tree's summed PSS and
+   RSS (sampled from ``/proc`` every 50 ms). Both are held to the target.
+
+Usage: ``python scripts/bench.py [--shared DIR] [--text-mb 2] [--batch-mb 50]
+[--memory-mb 500] [--runs 7] [--skip batch,memory]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import math
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import ftfy  # noqa: E402
+
+import textfix  # noqa: E402
+from textfix.casing.words import scraped_title_case  # noqa: E402
+
+MB = 1_000_000
+MIB = 1024 * 1024
+TARGETS = {
+    "clean": 1.0,  # textfix / ftfy throughput, normally cased text
+    "title": 0.15,  # textfix / ftfy throughput, title-cased text
+    "scaling": 1.8,  # -j2 / -j1
+    "startup": 2.0,  # textfix / ftfy CLI wall time, at most
+    "memory": 150.0,  # MiB, at most
+}
+
+
+def default_shared() -> Path:
+    env = os.environ.get("TEXTFIX_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def make_articles(sentences: list[str], per_paragraph: int = 4, paragraphs: int = 8) -> list[str]:
+    """News-shaped articles: one paragraph per line, as scrapers store them."""
+    size = per_paragraph * paragraphs
+    articles = []
+    for start in range(0, len(sentences) - size + 1, size):
+        chunk = sentences[start : start + size]
+        paras = [" ".join(chunk[i : i + per_paragraph]) for i in range(0, size, per_paragraph)]
+        articles.append("\n".join(paras) + "\n")
+    return articles
+
+
+def take_mb(articles: list[str], megabytes: float) -> list[str]:
+    out, size = [], 0
+    for article in articles:
+        if size >= megabytes * MB:
+            break
+        out.append(article)
+        size += len(article.encode("utf-8"))
+    return out
+
+
+def nbytes(articles: list[str]) -> int:
+    return sum(len(a.encode("utf-8")) for a in articles)
+
+
+def time_it(func, articles: list[str]) -> float:
+    func(articles[0])  # warm-up: data files and caches load once
+    start = time.perf_counter()
+    for article in articles:
+        func(article)
+    return time.perf_counter() - start
+
+
+def bench_throughput(sentences: list[str], megabytes: float) -> dict[str, float]:
+    normal = take_mb(make_articles(sentences), megabytes)
+    titled = [scraped_title_case(a) for a in normal]
+    size = nbytes(normal) / MB
+    results = {}
+
+    def fix(text: str) -> str:
+        return ftfy.fix_text(text, uncurl_quotes=False)
+
+    for label, articles in (("clean", normal), ("title", titled)):
+        ours = time_it(textfix.clean, articles)
+        theirs = time_it(fix, articles)
+        results[label] = theirs / ours
+        kind = "normally cased" if label == "clean" else "title-cased"
+        print(
+            f"throughput, {kind} ({len(articles)} articles, {size:.2f} MB): "
+            f"textfix {size / ours:.2f} MB/s, ftfy {size / theirs:.2f} MB/s, "
+            f"ratio {results[label]:.3f}x",
+            flush=True,
+        )
+    return results
+
+
+def textfix_command() -> list[str]:
+    found = shutil.which("textfix")
+    return [found] if found else [sys.executable, "-m", "textfix"]
+
+
+def write_archive(folder: Path, sentences: list[str], megabytes: float, seed: int = 5) -> int:
+    """A folder of .txt articles and JSONL dumps of about ``megabytes`` MB in all."""
+    rng = random.Random(seed)
+    base = make_articles(sentences)
+    target = int(megabytes * MB)
+
+    def article(i: int) -> str:
+        text = rng.choice(base)
+        if i % 5 == 0:
+            text = scraped_title_case(text)
+        return text
+
+    size, i = 0, 0
+    while size < target // 2:
+        path = folder / f"rubrik-{i % 50:02d}" / f"berita-{i:06d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = article(i).encode("utf-8")
+        path.write_bytes(data)
+        size += len(data)
+        i += 1
+    dumps = 5
+    for d in range(dumps):
+        name = folder / "dump" / f"bagian-{d}.jsonl{'.gz' if d == dumps - 1 else ''}"
+        name.parent.mkdir(parents=True, exist_ok=True)
+        opener = gzip.open if name.suffix == ".gz" else open
+        with opener(name, "wt", encoding="utf-8") as out:
+            part = 0
+            while part < (target - target // 2) // dumps:
+                line = json.dumps({"id": i, "url": f"https://contoh.id/{i}", "text": article(i)}, ensure_ascii=False) + "\n"
+                out.write(line)
+                part += len(line.encode("utf-8"))
+                i += 1
+        size += part
+    return size
+
+
+def bench_batch(sentences: list[str], megabytes: float, work: Path) -> float:
+    archive = work / "arsip"
+    size = write_archive(archive, sentences, megabytes)
+    files = sum(1 for _ in archive.rglob("*") if _.is_file())
+    print(f"batch archive: {size / MB:.1f} MB in {files} files", flush=True)
+    times, failed = {}, False
+    for jobs in (1, 2):
+        out = work / f"bersih-j{jobs}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [*textfix_command(), "clean", str(archive), "--out-dir", str(out), "-q", "-j", str(jobs)],
+            capture_output=True, text=True, check=False,
+        )
+        times[jobs] = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        if proc.returncode != 0:
+            failed = True
+            print(f"  -j{jobs} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
+        print(
+            f"batch -j{jobs}: {times[jobs]:.1f} s wall, {cpu:.1f} s CPU, {size / MB / times[jobs]:.2f} MB/s",
+            flush=True,
+        )
+        shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(archive, ignore_errors=True)
+    ratio = float("nan") if failed else times[1] / times[2]
+    print(f"batch scaling -j2 / -j1: {ratio:.2f}x", flush=True)
+    return ratio
+
+
+def bench_startup(seed: Path, runs: int) -> float:
+    commands = {
+        "textfix": [*textfix_command(), "clean", str(seed)],
+        "ftfy": [shutil.which("ftfy") or "ftfy", str(seed)],
+    }
+    medians, failed = {}, False
+    for name, command in commands.items():
+        subprocess.run(command, capture_output=True, check=False)  # warm the file cache
+        times, cpu = [], []
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            proc = subprocess.run(command, capture_output=True, check=False)
+            times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            if proc.returncode != 0:
+                failed = True
+                print(f"  {name} exited {proc.returncode}: {proc.stderr.decode()[:300]}")
+        medians[name] = statistics.median(times)
+        print(
+            f"start-up {name} on {seed.name}: median {medians[name] * 1000:.0f} ms wall, "
+            f"{statistics.median(cpu) * 1000:.0f} ms CPU, of {runs} runs",
+            flush=True,
+        )
+    ratio = float("nan") if failed else medians["textfix"] / medians["ftfy"]
+    print(f"start-up textfix / ftfy: {ratio:.2f}x", flush=True)
+    return ratio
+
+
+def write_big_jsonl(path: Path, sentences: list[str], megabytes: float, seed: int = 11) -> int:
+    rng = random.Random(seed)
+    base = make_articles(sentences)
+    size, i = 0, 0
+    with open(path, "w", encoding="utf-8") as out:
+        while size < megabytes * MB:
+            text = rng.choice(base)
+            if i % 5 == 0:
+                text = scraped_title_case(text)
+            line = json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n"
+            out.write(line)
+            size += len(line.encode("utf-8"))
+            i += 1
+    return size
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Summed RSS and PSS (bytes) of ``pid`` and its descendants, from /proc.
+
+    RSS counts pages shared between the processes (the interpreter, data a worker got by
+    fork) once per process; PSS divides each shared page among its sharers, so the PSS sum
+    is what the run really holds in memory.
+    """
+    rss = pss = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+        except (OSError, ValueError):
+            continue
+    return rss, pss
+
+
+def bench_memory(sentences: list[str], megabytes: float, work: Path) -> float:
+    big = work / "besar.jsonl"
+    size = write_big_jsonl(big, sentences, megabytes)
+    print(f"memory input: {size / MB:.0f} MB JSONL ({size / MIB:.0f} MiB)", flush=True)
+    out = work / "besar.bersih.jsonl"
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*textfix_command(), "clean", str(big), "-o", str(out), "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    peak_rss = peak_pss = 0
+    while True:
+        finished, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if finished:
+            break
+        if sys.platform.startswith("linux"):
+            rss, pss = _tree_memory(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    if code != 0:
+        print(f"  exited {code}: {proc.stderr.read().decode()[:500]}")
+        return float("nan")
+    # ru_maxrss is in KiB on Linux: the largest any one process of the run reached.
+    single = usage.ru_maxrss / 1024
+    print(
+        f"peak memory: {single:.1f} MiB max RSS of the largest process; whole process tree "
+        f"(sampled): {peak_pss / MIB:.1f} MiB PSS, {peak_rss / MIB:.1f} MiB RSS counting shared "
+        f"pages per process ({elapsed:.0f} s, {size / MB / elapsed:.2f} MB/s)",
+        flush=True,
+    )
+    big.unlink()
+    out.unlink(missing_ok=True)
+    return single, peak_pss / MIB
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder (corpora/)")
+    parser.add_argument("--text-mb", type=float, default=2.0, help="MB of text for the throughput runs")
+    parser.add_argument("--batch-mb", type=float, default=50.0, help="MB of the generated batch archive")
+    parser.add_argument("--memory-mb", type=float, default=500.0, help="MB of the generated JSONL file")
+    parser.add_argument("--runs", type=int, default=7, help="runs per command for start-up")
+    parser.add_argument("--skip", default="", help="comma-separated: throughput,batch,startup,memory")
+    parser.add_argument("--tmp", type=Path, default=None, help="folder for generated files")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+
+    train = args.shared / "corpora" / "train.txt"
+    sentences = [line for line in train.read_text(encoding="utf-8").splitlines() if line.strip()]
+    seed = ROOT / "samples" / "seed-title-cased.txt"
+    print(f"textfix {textfix.__version__}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores", flush=True)
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(dir=args.tmp, prefix="textfix-bench-") as tmp:
+        work = Path(tmp)
+        if "throughput" not in skip:
+            results.update(bench_throughput(sentences, args.text_mb))
+        if "batch" not in skip:
+            results["scaling"] = bench_batch(sentences, args.batch_mb, work)
+        if "startup" not in skip:
+            results["startup"] = bench_startup(seed, args.runs)
+        if "memory" not in skip:
+            results["memory"], results["memory_tree"] = bench_memory(sentences, args.memory_mb, work)
+
+    print("\nsummary (target):")
+    labels = {
+        "clean": ("clean-text throughput vs ftfy", ">=", "x"),
+        "title": ("title-cased throughput vs ftfy", ">=", "x"),
+        "scaling": ("batch -j2 / -j1", ">=", "x"),
+        "startup": ("start-up vs ftfy CLI", "<=", "x"),
+        "memory": ("peak memory, largest process", "<", " MiB"),
+        "memory_tree": ("peak memory, process tree PSS", "<", " MiB"),
+    }
+    for key, value in results.items():
+        label, op, unit = labels[key]
+        target = TARGETS["memory" if key == "memory_tree" else key]
+        met = value >= target if op == ">=" else value <= target if op == "<=" else value < target
+        verdict = "run failed" if math.isnan(value) else "met" if met else "MISSED"
+        print(f"  {label:32} {value:8.2f}{unit}  ({op} {target}{unit}: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
