@@ -16,11 +16,15 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
+
 #: Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END_RE = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 #: A line that continues the previous one: it starts with closing punctuation or lowercase.
 _CONTINUATION_RE = regex.compile(r"^(?:[,.;:!?)\]]|\p{Ll})")
 _WRAP_MIN, _WRAP_MAX = 25, 100
+#: A line shorter than this with no sentence end is link text split from its sentence.
+_LINK_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_wrapped_block(lines: list[str]) -> bool:
     """A block whose lines were hard-wrapped at a fixed width (an editor's file)."""
-    if len(lines) < 2:
+    if len(lines) < 2 or len(lines[-1].strip()) > _WRAP_MAX:
         return False
     body = [line.strip() for line in lines[:-1]]
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
@@ -83,8 +87,21 @@ def _is_wrapped_block(lines: list[str]) -> bool:
 def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
     if wrapped:
         return True
-    previous = previous.rstrip()
-    return previous.endswith(("(", "[")) or bool(_CONTINUATION_RE.match(line.lstrip()))
+    previous, line = previous.strip(), line.strip()
+    if previous.endswith(("(", "[")) or _CONTINUATION_RE.match(line):
+        return True
+    # Link text on its own line (old scrapes put every <a> on a line): a short line that
+    # does not end a sentence runs on into its neighbour -- unless either line is a label,
+    # an ad slot, a date, a byline or a list item, which stand alone.
+    if _ends_sentence(previous) or previous.endswith(","):
+        return previous.endswith(",") and len(line) < _LINK_MAX and not _ends_sentence(line) and not _stands_alone(line)
+    if not previous[-1:].islower() or (len(previous) >= _LINK_MAX and len(line) >= _LINK_MAX):
+        return False
+    return not (_stands_alone(previous) or _stands_alone(line))
+
+
+def _stands_alone(line: str) -> bool:
+    return bool(patterns.STANDALONE_LINE_RE.match(line))
 
 
 def split_paragraphs(text: str) -> Document:

@@ -4,15 +4,36 @@ A *paragraph rule* takes one paragraph and returns it changed, unchanged, or ``N
 drop it. A *document rule* sees every paragraph at once (for rules that need position or
 neighbours: header chrome, footers, duplicates) and returns a list of the same length.
 Each rule has a :class:`~textfix.config.Config` field of the same name that turns it off.
-Paragraph text may hold ``\\n`` where a line was soft-wrapped; rules treat it as a space.
+Paragraph text may hold ``\\n`` where a line was soft-wrapped; rules treat it as a space,
+and most rules work on the *lines* of the document (a scraper's line is the unit its junk
+fills), so a junk line that was soft-joined to a body line still goes on its own.
+
+Design, from the junk catalogued in ``../shared/samples/PATTERNS.md`` (62 real scraped
+articles from 18 sites): junk is recognised by its *kind* -- a label phrase from a data file
+(``textfix/data/*.txt``, user-extensible), a shape (a credit ``Outlet/Name``, a date line,
+a Title-Case headline with no final period) and a position (before the dateline, after the
+editor's initials) -- never by a site's exact text. Where a rule is unsure it keeps the
+text: a junk line left in costs an editor a second, a body sentence lost costs the article.
+
+The hard case is a "Baca juga" promo inside whitespace-flattened text, where nothing marks
+the end of the linked headline. :func:`_headline_end` takes the run of Title-Case tokens
+after the label and hands its last capitalised words back to the body when they start the
+next sentence: a word that the corpus counts (``casing-counts.tsv``) show is mostly written
+in lower case can only be capitalised as a sentence start (``... Cari Kedamaian Pengumuman
+tersebut``), a repeated n-gram marks the restart (``Dendam Malam Kelam Dendam Malam Kelam
+mengusung``), and a name repeated from the headline starts the body (``Britney Spears
+Britney Jean Spears lahir``).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
-from . import patterns
+import regex
+
+from . import lexicon, patterns
 from .config import Config
 
 
@@ -39,31 +60,625 @@ def document_rule(func: Callable[[list[str], Config], list[str | None]]):
     return func
 
 
-@paragraph_rule
-def drop_read_also(paragraph: str) -> str | None:
-    """Drop a "Baca juga" promo line, label and headline.
+# --- Data ----------------------------------------------------------------------------------
 
-    >>> drop_read_also("Baca Juga: Presiden Jokowi Apresiasi Muktamar") is None
-    True
-    >>> drop_read_also("Minat baca masyarakat naik.")
-    'Minat baca masyarakat naik.'
+
+@functools.cache
+def _phrases(name: str, whole_line: bool = False) -> regex.Pattern:
+    return patterns.phrase_re(lexicon.data_lines(name), whole_line=whole_line)
+
+
+@functools.cache
+def _read_also_line_re() -> regex.Pattern:
+    labels = "|".join(
+        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
+    )
+    return regex.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}+(?::[ ]{{0,3}}+|$)|(?i)^(?:{labels})[ ]{{0,3}}+:")
+
+
+@functools.cache
+def _read_also_inline_re() -> regex.Pattern:
+    labels = "|".join(
+        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
+    )
+    # Inline, a label needs a capital, a sentence end before it and a colon after it.
+    return regex.compile(rf"(?<=[.!?\"”')][ ]{{1,3}}|^)(?=\p{{Lu}})(?i:{labels})[ ]{{0,3}}+:[ ]{{0,3}}+")
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicon.data_lines("headline_function_words.txt"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_common_word(word: str) -> bool:
+    """A word written in lower case mid-sentence (so capitalised, it starts a sentence)."""
+    key = word.lower()
+    counts = getattr(lexicon, "casing_counts", None)
+    if counts is not None:
+        lower, capital = counts().get(key, (0, 0))
+        if lower + capital >= 3:
+            return lower > capital
+    roots = getattr(lexicon, "sastrawi_roots", None)
+    if roots is None:
+        return False
+    if key in roots():
+        return True
+    stem = getattr(lexicon, "stem", None)
+    return bool(stem) and len(key) > 5 and stem(key) != key and stem(key) in roots()
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def _map_lines(paragraphs: list[str], func: Callable[[list[str]], list[str | None]]) -> list[str | None]:
+    """Apply a line-level pass to the document and regroup the lines into paragraphs."""
+    owners: list[int] = []
+    lines: list[str] = []
+    for number, text in enumerate(paragraphs):
+        for line in text.split("\n"):
+            owners.append(number)
+            lines.append(line)
+    new = func(lines)
+    grouped: list[list[str]] = [[] for _ in paragraphs]
+    for owner, line in zip(owners, new):
+        if line is not None and line.strip():
+            grouped[owner].append(line)
+    out: list[str | None] = []
+    for original, kept in zip(paragraphs, grouped):
+        text = "\n".join(kept) if kept else None
+        out.append(original if text is not None and text == original else text)
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text`` without ``text[start:end]``, the two sides joined by one space."""
+    left, right = text[:start].rstrip(" "), text[end:].lstrip(" ")
+    if not left or not right or left.endswith("\n") or right.startswith("\n"):
+        return (left + right).strip(" ")
+    return left + " " + right
+
+
+def _cut_all(text: str, pattern: regex.Pattern) -> str:
+    spans = [m.span() for m in pattern.finditer(text)]
+    for start, end in reversed(spans):
+        text = _cut(text, start, end)
+    return text
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _core(token: str) -> str:
+    return token.strip("\"'“”‘’()[],.:;!?…")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (_core(t) for t in text.split()) if w]
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(patterns.SENTENCE_END_RE.search(line.rstrip()))
+
+
+def _is_headline(line: str, max_len: int = 160) -> bool:
+    """A headline: short, no final period, most content words capitalised."""
+    line = line.strip()
+    if not line or len(line) > max_len or line.endswith((".", ",", ";")) and not line.endswith("..."):
+        return False
+    words = _words(line)
+    if not words or len(words) > 28 or not _is_capitalised(words[0]):
+        return False
+    content = [w for w in words if w.lower() not in _function_words() and w[0].isalpha()]
+    if not content:
+        return False
+    capitalised = sum(_is_capitalised(w) for w in content)
+    return capitalised / len(content) >= 0.6
+
+
+def _is_sentence(line: str, min_words: int = 6) -> bool:
+    return _ends_sentence(line) and len(line.split()) >= min_words
+
+
+def _is_meta_line(line: str) -> bool:
+    line = line.strip()
+    return bool(
+        patterns.BYLINE_RE.match(line)
+        or patterns.NAME_CREDIT_LINE_RE.match(line)
+        or patterns.EDITOR_INITIALS_RE.fullmatch(line)
+        or patterns.AGENCY_INITIALS_RE.search(" " + line if not line.startswith((".",)) else line)
+        and len(line) < 40
+    )
+
+
+def _is_dateline(line: str) -> bool:
+    return bool(patterns.DATELINE_RE.match(line))
+
+
+# --- Ads, widgets, scraper residue ----------------------------------------------------------
+
+
+@document_rule
+def drop_ads(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop ad slots, "SCROLL TO CONTINUE" and widget lines (also inline in flattened text).
+
+    >>> drop_ads(["Satu. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Dua.", "Advertisement"], Config())
+    ['Satu. Dua.', None]
     """
-    if patterns.READ_ALSO_LABEL_RE.match(paragraph):
-        return None
-    return paragraph
+    widget = _phrases("widget_lines.txt", whole_line=True)
+
+    def lines(items: list[str]) -> list[str | None]:
+        out: list[str | None] = []
+        for line in items:
+            stripped = line.strip()
+            if widget.match(stripped) or patterns.PUNCT_ONLY_RE.match(stripped) or patterns.TWEET_RESIDUE_RE.match(stripped):
+                out.append(None)
+                continue
+            new = line
+            if "ADVERTISEMENT" in new:
+                new = _cut_all(new, patterns.ADVERTISEMENT_RE)
+            if "SCROLL TO" in new:
+                new = _cut_all(new, patterns.SCROLL_RE)
+            out.append(new if new.strip() else None)
+        return out
+
+    return _map_lines(paragraphs, lines)
 
 
-@paragraph_rule
-def drop_photo_caption(paragraph: str) -> str | None:
-    """Drop a photo caption: a short line that carries a photo credit.
+# --- Header chrome ----------------------------------------------------------------------------
 
-    >>> drop_photo_caption("Jelang KTT Ke-43 ASEAN 2023 (Foto: Kemendagri RI)") is None
-    True
+_HEADER_LINES = 16
+_HEADER_CHARS = 2500
+
+
+@document_rule
+def drop_header_chrome(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop page chrome before the lead: title, menu, date line, summary (bylines stay).
+
+    The anchor is the dateline (or, without one, a byline) within the first lines: every
+    line above it that is not a byline is chrome. Without an anchor only lines that look
+    like chrome (a title, a date line, a menu word) go, up to the first full sentence.
+
+    >>> drop_header_chrome(["Menu", "Harga Cabai Naik Lagi", "JAKARTA, KOMPAS.com - Harga naik."], Config())
+    [None, None, 'JAKARTA, KOMPAS.com - Harga naik.']
     """
-    credit = patterns.PAREN_PHOTO_CREDIT_RE.search(paragraph)
-    if credit and len(paragraph) - len(credit.group()) <= 200:
+    single = [line for text in paragraphs for line in ([True] if "\n" not in text else [False] * (text.count("\n") + 1))]
+    return _map_lines(paragraphs, lambda lines: _drop_header_lines(lines, single))
+
+
+def _drop_header_lines(lines: list[str], single: list[bool]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    anchor = None
+    seen = 0
+    for number, line in enumerate(lines[:_HEADER_LINES]):
+        text = line.strip()
+        joined = text + "\n" + lines[number + 1].strip() if number + 1 < len(lines) else text
+        if _is_dateline(text) or _is_dateline(joined) or patterns.CITY_DATELINE_RE.match(joined):
+            anchor = number
+            break
+        seen += len(text)
+        if seen > _HEADER_CHARS or len(text) > 450:
+            break
+    if anchor is None:
+        for number, line in enumerate(lines[:8]):
+            if patterns.BYLINE_RE.match(line.strip()) and number > 0:
+                anchor = number
+                break
+            if len(line.strip()) > 200:
+                break
+    if anchor is not None:
+        for number in range(anchor):
+            text = lines[number].strip()
+            if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
+                continue
+            author = patterns.AUTHOR_DATE_LINE_RE.match(text)
+            if author:
+                out[number] = author.group(1)
+                continue
+            out[number] = None
+        return out
+    # No anchor: drop chrome-shaped lines until the first full sentence.
+    for number, line in enumerate(lines[:_HEADER_LINES]):
+        text = line.strip()
+        if _is_sentence(text, 8) and not _looks_like_caption(text):
+            break
+        if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
+            continue
+        author = patterns.AUTHOR_DATE_LINE_RE.match(text)
+        if author:
+            out[number] = author.group(1)
+        elif not single[number] or number + 1 >= len(lines) or text.endswith(","):
+            break
+        elif len(text) <= 3 or patterns.DATE_LINE_RE.match(text) or (
+            _is_headline(text) and not _read_also_line_re().match(text)
+        ):
+            out[number] = None
+    return out
+
+
+def _looks_like_caption(line: str) -> bool:
+    return bool(_find_credit(line))
+
+
+# --- Promos -----------------------------------------------------------------------------------
+
+
+@document_rule
+def drop_promo(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop video promos through their ``[Gambas:...]`` placeholder, and glued related titles.
+
+    >>> drop_promo(["Akhir berita. Simak juga Video 'Judul Video': [Gambas:Video 20detik]"], Config())
+    ['Akhir berita.']
+    >>> drop_promo(["Simak Video 'Banjir di Kota':", "[Gambas:Video 20detik]", "Berita lain."], Config())
+    [None, None, 'Berita lain.']
+    """
+    return _map_lines(paragraphs, _drop_promo_lines)
+
+
+def _drop_promo_lines(lines: list[str]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    number = 0
+    while number < len(lines):
+        line = out[number] or ""
+        text = line.strip()
+        if "[Gambas:" in line and patterns.VIDEO_PROMO_INLINE_RE.search(line):
+            line = _cut_all(line, patterns.VIDEO_PROMO_INLINE_RE)
+        if "[Gambas:" in line:
+            line = _cut_all(line, patterns.GAMBAS_RE)
+        out[number] = line if line.strip() else None
+        text = line.strip()
+        if text and patterns.VIDEO_LABEL_RE.match(text):
+            # Own-line video promo: the label, its (split) title, through the placeholder.
+            end = None
+            for ahead in range(number + 1, min(number + 7, len(lines))):
+                if "[Gambas:" in lines[ahead]:
+                    end = ahead
+                    break
+                if _is_sentence(lines[ahead].strip(), 8) and len(lines[ahead]) > 120:
+                    break
+            if end is not None:
+                for drop in range(number, end + 1):
+                    out[drop] = None
+                number = end + 1
+                continue
+            if not _ends_sentence(text) or text.endswith(("?", "!")):
+                out[number] = None
+        elif text:
+            glued = patterns.GLUED_TITLE_RE.match(text)
+            if glued and _is_headline(glued.group(1)):
+                out[number] = line[line.index(text) + glued.end() :]
+        number += 1
+    return out
+
+
+# --- "Baca juga" --------------------------------------------------------------------------------
+
+
+@document_rule
+def drop_read_also(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop "Baca juga" promos: label and linked headline(s), on their own lines or inline.
+
+    >>> drop_read_also(["Baca Juga: Presiden Jokowi Apresiasi Muktamar", "Minat baca masyarakat naik."], Config())
+    [None, 'Minat baca masyarakat naik.']
+    >>> drop_read_also(["Harga naik. Baca juga:Warga Serbu Pasar Murah di Kota Pemerintah tersebut menjamin stok."], Config())
+    ['Harga naik. Pemerintah tersebut menjamin stok.']
+    """
+    return _map_lines(paragraphs, _drop_read_also_lines)
+
+
+def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    label_re = _read_also_line_re()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        text = line.strip()
+        label = label_re.match(text)
+        if label:
+            rest = text[label.end() :].strip()
+            if not rest:
+                # A label alone: the headline(s) follow on the next lines (1b) unless the
+                # next line is prose (1c: the scraper lost the headline).
+                out[number] = None
+                ahead = number + 1
+                while ahead < len(lines) and _is_headline(lines[ahead]) and ahead - number <= 3:
+                    out[ahead] = None
+                    ahead += 1
+                number = ahead
+                continue
+            if _is_headline(rest, 200) or (len(rest) <= 200 and not _has_prose(rest)):
+                out[number] = None
+                number += 1
+                continue
+            # A label at the start of a long line: inline rules below.
+        out[number] = _drop_inline_read_also(line) if "aca" in line or "ACA" in line else line
+        if out[number] is not None and not out[number].strip():
+            out[number] = None
+        number += 1
+    return out
+
+
+def _has_prose(text: str) -> bool:
+    """Sentence punctuation followed by more text, or a run of lowercase content words."""
+    if regex.search(r"[.!?][\"”']?\s+\S", text):
+        return True
+    words = _words(text)
+    lower = [w for w in words if w[0].islower() and w.lower() not in _function_words()]
+    return len(lower) >= 3
+
+
+def _drop_inline_read_also(line: str) -> str:
+    label_re = _read_also_inline_re()
+    while True:
+        match = label_re.search(line)
+        if not match:
+            return line
+        end = _headline_end(line, match.end())
+        if end is None:
+            # Unsure where the headline ends: remove the label only.
+            line = _cut(line, match.start(), match.end())
+            continue
+        if end >= len(line.rstrip()):
+            line = line[: match.start()].rstrip()
+            continue
+        line = _cut(line, match.start(), end)
+
+
+_TOKEN_BOUNDARY = regex.compile(r"\S+")
+
+
+def _headline_end(text: str, start: int) -> int | None:
+    """Where the headline that starts at ``text[start]`` ends (an index), or ``None``."""
+    limit = text.find("\n", start)
+    limit = len(text) if limit < 0 else limit
+    window_end = min(limit, start + 260)
+    segment = text[start:window_end]
+    tokens = [(m.start() + start, m.group()) for m in _TOKEN_BOUNDARY.finditer(segment)]
+    if not tokens:
+        return start
+    functions = _function_words()
+    run: list[tuple[int, str]] = []
+    stop_reason = None
+    for position, token in tokens:
+        word = _core(token)
+        if "/" in token or "://" in token:
+            stop_reason = ("credit", position)
+            break
+        glue = patterns.GLUE_RE.search(token, 1) if word and word[0].isupper() or token[:1].isdigit() else None
+        if glue and _is_glue(token, glue.start()):
+            # Glued join: the headline ends inside this token.
+            run.append((position, token[: glue.start()]))
+            stop_reason = ("glue", position + glue.start())
+            break
+        if token.endswith(("...", "…")) and len(run) >= 1:
+            run.append((position, token))
+            stop_reason = ("ellipsis", position + len(token))
+            break
+        if not word:
+            run.append((position, token))
+            continue
+        if word[0].isupper() or word[0].isdigit() or word.lower() in functions or token in "-–—":
+            if token.endswith(".") and not token.endswith("...") and len(word) > 2:
+                stop_reason = ("period", position)
+                break
+            run.append((position, token))
+            continue
+        stop_reason = ("lower", position)
+        break
+    if stop_reason is None:
+        if window_end >= len(text.rstrip()) or window_end == limit:
+            return window_end  # the headline runs to the end of the line or text
         return None
-    return paragraph
+    kind, where = stop_reason
+    if kind in ("glue", "ellipsis"):
+        if kind == "glue":
+            # Several headlines glued in a row: keep removing while the next is one too.
+            nxt = _headline_end(text, where)
+            if nxt is not None and nxt > where and _glued_headline_follows(text, where, nxt):
+                return nxt
+        return where
+    if kind == "credit":
+        return where
+    # The run stopped at a lowercase content word (or a sentence end): hand the last
+    # capitalised words, the subject of the next sentence, back to the body.
+    words = [_core(t) for _, t in run]
+    if len(run) < 2:
+        return None
+    body_start = _body_start(words)
+    if body_start is None or body_start < 1:
+        return None
+    return run[body_start][0]
+
+
+def _is_glue(token: str, at: int) -> bool:
+    """A lower->Upper join inside ``token`` that is glue, not camelCase (``WhatsApp``)."""
+    left, right = token[:at], token[at:]
+    left_word = regex.sub(r"^\W+", "", left)
+    # camelCase brands have a short capitalised head (``WhatsApp``, ``YouTube``, ``McComb``).
+    return len(left_word) >= 4 and len(_core(right)) >= 3 and not left_word[1:].isupper()
+
+
+def _glued_headline_follows(text: str, start: int, end: int) -> bool:
+    words = _words(text[start:end])
+    return len(words) >= 3 and all(_is_capitalised(w) or w.lower() in _function_words() for w in words)
+
+
+def _body_start(words: list[str]) -> int | None:
+    """Index in a Title-Case run where the next sentence starts."""
+    n = len(words)
+    # A repeated n-gram across the boundary: "Dendam Malam Kelam Dendam Malam Kelam".
+    for size in range(4, 0, -1):
+        if n >= 2 * size + 1 and words[n - size :] == words[n - 2 * size : n - size]:
+            return n - size
+    # Walk back over names (capitalised words not common) and function words.
+    functions = _function_words()
+    names: list[int] = []
+    for index in range(n - 1, max(n - 8, 0) - 1, -1):
+        word = words[index]
+        if word.lower() in functions and not word[0].isupper():
+            continue
+        if _is_capitalised(word) and _is_common_word(word) and not word.isupper():
+            if names:
+                # A name repeated from the headline starts the body: "Britney ... Britney Jean".
+                pass
+            return index
+        if _is_capitalised(word):
+            names.append(index)
+            continue
+        break
+    if names:
+        first = names[-1]
+        run = words[first:]
+        for offset in range(1, len(run)):
+            if run[offset] == run[0]:
+                return first + offset
+        for index in names[::-1]:
+            if words[index] in words[:index]:
+                return index
+        return first
+    return None
+
+
+# --- Photo credits and captions -----------------------------------------------------------
+
+_INLINE_CREDITS = (
+    patterns.AGENCY_CREDIT_RE,
+    patterns.NAMED_CREDIT_RE,
+    patterns.DOMAIN_CREDIT_RE,
+)
+_TRAILING_CREDITS = (
+    patterns.PAREN_PHOTO_CREDIT_RE,
+    patterns.BRACKET_PHOTO_CREDIT_RE,
+    patterns.FOTO_LABEL_CREDIT_RE,
+)
+
+
+def _find_credit(line: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in _TRAILING_CREDITS + _INLINE_CREDITS:
+        spans.extend(m.span() for m in pattern.finditer(line))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@document_rule
+def drop_photo_caption(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop photo captions with their credit: a short line carrying a credit, or glued inline.
+
+    >>> drop_photo_caption(["Jelang KTT Ke-43 ASEAN 2023 (Foto: Kemendagri RI)", "Isi berita."], Config())
+    [None, 'Isi berita.']
+    """
+    return _map_lines(paragraphs, _drop_caption_lines)
+
+
+def _drop_caption_lines(lines: list[str]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if not text or out[number] is None:
+            continue
+        if patterns.CREDIT_LINE_RE.match(text) and len(text) < 90:
+            # A credit on its own line: the caption is the next line when it reads like one.
+            out[number] = None
+            if number + 1 < len(lines):
+                nxt = lines[number + 1].strip()
+                if len(nxt) < 450 and patterns.DATE_PAREN_RE.search(nxt):
+                    out[number + 1] = None
+            continue
+        source = patterns.CAPTION_SOURCE_RE.search(text)
+        if source and len(text) < 200:
+            out[number] = None
+            continue
+        credits = _find_credit(text)
+        if not credits:
+            continue
+        rest = len(text) - sum(end - start for start, end in credits)
+        last_end = credits[-1][1]
+        at_edge = last_end >= len(text.rstrip(" .")) - 1 or credits[0][0] == 0
+        bare = text
+        for start, end in reversed(credits):
+            bare = bare[:start] + bare[end:]
+        sentences = len(regex.findall(r"(?<!\b\p{Lu}{1,3})[.!?](?:\s|$)", bare))
+        if at_edge and rest <= 600 and sentences <= 3 and "\n" not in line:
+            out[number] = None
+            continue
+        out[number] = _drop_inline_captions(line, credits)
+    return out
+
+
+def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
+    """Remove credits and the caption glued to them inside a long (flattened) line."""
+    for _ in range(20):
+        credits = _find_credit(line)
+        if not credits:
+            break
+        start, end = credits[0]
+        glued_after = end < len(line) and line[end].isupper()
+        if glued_after or (end < len(line) and line[end : end + 1] == " " and _caption_after(line, end)):
+            cap_end = _caption_end(line, end)
+            line = _cut(line, start, cap_end)
+            continue
+        # Credit after its caption: "Presiden X dan Presiden Y (Getty Images) Pada ..."
+        before = line[:start]
+        boundary = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind('" '), before.rfind("” "))
+        caption = before[boundary + 2 :] if boundary >= 0 else ""
+        if boundary >= 0 and 10 <= len(caption) <= 160 and not regex.search(r"[.!?]", caption):
+            line = _cut(line, boundary + 2, end)
+        else:
+            line = _cut(line, start, end)
+    return line
+
+
+def _caption_after(line: str, end: int) -> bool:
+    nxt = line[end:].lstrip()
+    return bool(nxt) and nxt[0].isupper() and bool(patterns.DATE_PAREN_RE.search(nxt[:200]))
+
+
+def _sentence_restart(window: str) -> int | None:
+    """Where a new sentence starts without a period: "... stiker WA bergerak Itulah beberapa"."""
+    tokens = list(_TOKEN_BOUNDARY.finditer(window))
+    functions = _function_words()
+    for index in range(3, len(tokens) - 1):
+        word, before, after = (_core(tokens[i].group()) for i in (index, index - 1, index + 1))
+        if (
+            word[:1].isupper() and not word.isupper() and _is_common_word(word)
+            and before[:1].islower() and before.lower() not in functions and tokens[index - 1].group()[-1:].isalpha()
+            and after[:1].islower()
+        ):
+            return tokens[index].start()
+    return None
+
+
+def _caption_end(line: str, start: int) -> int:
+    """The end of a caption that starts at ``start``: its sentence, or a glued second one."""
+    window = line[start : start + 400]
+    credit = regex.search(r"\S*\p{L}/\p{L}", window)
+    if credit:
+        window = window[: credit.start()]
+    restart = _sentence_restart(window)
+    ends = [m for m in regex.finditer(r"[.!?](?=[ ]|\p{Lu}|$)", window)]
+    if restart is not None and (not ends or restart < ends[0].start()):
+        return start + restart
+    if ends:
+        first = ends[0]
+        # A second sentence glued to the next body sentence ("...beras.Amran juga") is caption too.
+        if first.end() < len(window) and window[first.end()] == " " and len(ends) > 1:
+            second = ends[1]
+            if second.end() < len(window) and window[second.end()].isupper() and second.start() - first.end() < 200:
+                return start + second.end()
+        return start + first.end()
+    return start + len(window)
 
 
 @paragraph_rule
@@ -72,9 +687,189 @@ def strip_photo_credit(paragraph: str) -> str | None:
 
     >>> strip_photo_credit("Bupati meninjau banjir. (Foto: Humas)")
     'Bupati meninjau banjir.'
+    >>> strip_photo_credit("Ia mengambil foto-foto bersama warga.")
+    'Ia mengambil foto-foto bersama warga.'
     """
-    stripped = patterns.PAREN_PHOTO_CREDIT_RE.sub("", paragraph).strip()
-    return stripped or None
+    lines = []
+    for line in paragraph.split("\n"):
+        text = line.strip()
+        if patterns.CREDIT_LINE_RE.match(text) and len(text) < 90:
+            continue
+        for start, end in reversed(_find_credit(line)):
+            line = _cut(line, start, end)
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+# --- Social promos, syndication, pagination ---------------------------------------------------
+
+
+@document_rule
+def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop social, newsletter and app promos ("Ikuti saluran WhatsApp ...", "Simak breaking news ...").
+
+    >>> drop_social_promo(["Isi berita.", "Ikuti kami di Instagram dan Google News."], Config())
+    ['Isi berita.', None]
+    >>> drop_social_promo(["Warga menghapus WhatsApp dari ponsel mereka."], Config())
+    ['Warga menghapus WhatsApp dari ponsel mereka.']
+    """
+    starts = _phrases("social_promos.txt")
+
+    def is_promo_start(text: str) -> bool:
+        return bool(starts.match(text) or patterns.MORE_NEWS_RE.match(text))
+
+    def lines(items: list[str]) -> list[str | None]:
+        out: list[str | None] = list(items)
+        total = len(items)
+        for number, line in enumerate(items):
+            text = line.strip()
+            if out[number] is None or not text:
+                continue
+            ahead = _flat(" ".join(items[number : number + 8]))
+            if is_promo_start(text) or is_promo_start(ahead):
+                tail = items[number:]
+                tail_flat = _flat(" ".join(tail))
+                if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(map(_is_body, tail)):
+                    # A promo block that runs to the end of the text: it all goes (credits stay).
+                    for drop in range(number, total):
+                        if not _is_meta_line(items[drop]):
+                            out[drop] = None
+                    break
+                if is_promo_start(text) and len(text) < 600 and (
+                    patterns.CHANNEL_RE.search(text) or number >= total - 8
+                ):
+                    out[number] = None
+                    continue
+            out[number] = _cut_promo_tail(line, starts)
+        return out
+
+    return _map_lines(paragraphs, lines)
+
+
+def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:
+    """In flattened text, a promo sentence that runs to the end goes with the rest."""
+    for match in regex.finditer(r"(?<=[.!?\"”])[ ]{1,3}+(?=\p{Lu})", paragraph):
+        tail = paragraph[match.end() :]
+        if len(tail) > 500:
+            continue
+        if starts.match(tail) and patterns.CHANNEL_RE.search(tail):
+            return paragraph[: match.start()].rstrip() or None
+    return paragraph
+
+
+@document_rule
+def drop_syndication_note(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop "Artikel ini telah tayang di ..." notes (with their headline) and AI notes.
+
+    >>> drop_syndication_note(["Isi.", "Artikel ini telah tayang di Kompas.com dengan judul", "Judul Berita Asli"], Config())
+    ['Isi.', None, None]
+    """
+    starts = _phrases("syndication_notes.txt")
+
+    def lines(items: list[str]) -> list[str | None]:
+        out: list[str | None] = list(items)
+        for number, line in enumerate(items):
+            text = line.strip()
+            if out[number] is None:
+                continue
+            if starts.match(text):
+                out[number] = None
+                if regex.search(r"(?i)dengan judul\s*:?$", text) or not regex.search(r"\s", text[28:].strip()):
+                    # The headline (or a lone dash) follows on the next line.
+                    if number + 1 < len(items):
+                        nxt = items[number + 1].strip()
+                        if _is_headline(nxt, 220) or nxt in ("-", "–", "—"):
+                            out[number + 1] = None
+                continue
+            out[number] = _cut_inline_note(line, starts)
+        return out
+
+    return _map_lines(paragraphs, lines)
+
+
+def _cut_inline_note(line: str, starts: regex.Pattern) -> str | None:
+    for match in regex.finditer(r"(?<=[.!?\"”])[ ]{1,3}+(?=\p{Lu})", line):
+        tail = line[match.end() :]
+        if not starts.match(tail):
+            continue
+        quoted = patterns.QUOTED_TITLE_RE.match(tail)
+        if quoted:
+            return _cut(line, match.start(), match.end() + quoted.end())
+        if len(tail) < 300:
+            return line[: match.start()].rstrip() or None
+    return line
+
+
+@paragraph_rule
+def drop_pagination(paragraph: str) -> str | None:
+    """Drop pagination markers: "Halaman 2 dari 2", "Simak berita selengkapnya di halaman berikutnya.".
+
+    >>> drop_pagination("Halaman : 1 2 Selanjutnya") is None
+    True
+    >>> drop_pagination("Warga berkumpul di halaman masjid.")
+    'Warga berkumpul di halaman masjid.'
+    """
+    lines = []
+    for line in paragraph.split("\n"):
+        if patterns.PAGINATION_LINE_RE.match(line.strip()):
+            continue
+        if "halaman" in line:
+            line = _cut_all(line, patterns.NEXT_PAGE_RE)
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+# --- Footer -----------------------------------------------------------------------------------
+
+
+@document_rule
+def cut_footer(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Cut footer chrome: tag lists after the editor's initials, related-list labels, copyright.
+
+    Bylines and credits among the footer lines stay (they are metadata), and nothing is
+    cut when a long body paragraph follows (multi-page articles put page 2 after page 1's
+    footer).
+
+    >>> cut_footer(["Isi berita.", "(yld/idh)\\nbanjir\\njakarta utara", "BERITA TERKAIT", "Judul Lain"], Config())
+    ['Isi berita.', '(yld/idh)', None, None]
+    """
+    return _map_lines(paragraphs, _cut_footer_lines)
+
+
+def _cut_footer_lines(lines: list[str]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    labels = _phrases("promo_labels.txt", whole_line=True)
+    start = None
+    for number, line in enumerate(lines):
+        text = line.strip()
+        marker = False
+        if patterns.EDITOR_INITIALS_RE.fullmatch(text) and number + 1 < len(lines) and _is_tag(lines[number + 1]):
+            marker = True
+            first = number + 1
+        elif labels.match(text) or patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text):
+            marker = True
+            first = number
+        if marker and not any(_is_body(rest) for rest in lines[first:]):
+            start = first
+            break
+    if start is None:
+        return out
+    for number in range(start, len(lines)):
+        if not _is_meta_line(lines[number]):
+            out[number] = None
+    return out
+
+
+def _is_tag(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and text == text.lower() and len(text) < 60 and not regex.search(r"[.,;:!?\"“”()]", text)
+
+
+def _is_body(line: str) -> bool:
+    text = line.strip()
+    return len(text) > 200 and _ends_sentence(text) and not _is_meta_line(text)
 
 
 @paragraph_rule
@@ -86,5 +881,156 @@ def strip_trailing_marker(paragraph: str) -> str | None:
     >>> strip_trailing_marker("***") is None
     True
     """
-    stripped = patterns.TRAILING_STARS_RE.sub("", paragraph)
-    return stripped or None
+    lines = []
+    for line in paragraph.split("\n"):
+        line = patterns.TRAILING_STARS_RE.sub("", line)
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+# --- Duplicates ---------------------------------------------------------------------------------
+
+
+def _dedupe_key(text: str) -> str:
+    text = regex.sub(r"\s+([,.;:!?)])", r"\1", _flat(text))
+    return text.casefold()
+
+
+@document_rule
+def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop a paragraph that repeats an earlier one, and a short teaser that a later sentence starts with.
+
+    >>> drop_duplicate_paragraphs(["Video: Banjir Kota", "Isi berita.", "Video: Banjir Kota"], Config())
+    ['Video: Banjir Kota', 'Isi berita.', None]
+    """
+    seen: set[str] = set()
+    keys = [_dedupe_key(p) for p in paragraphs]
+    out: list[str | None] = []
+    for number, (paragraph, key) in enumerate(zip(paragraphs, keys)):
+        repeatable = _ends_sentence(paragraph) and len(key) < 250
+        if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
+            out.append(None)
+            continue
+        seen.add(key)
+        if (
+            40 <= len(key) <= 200
+            and not _ends_sentence(paragraph)
+            and not _is_dateline(paragraph)
+            and any(later.startswith(key) and len(later) > len(key) + 10 for later in keys[number + 1 :])
+        ):
+            out.append(None)
+            continue
+        out.append(paragraph)
+    return out
+
+
+# --- User phrases -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _extra_patterns(entries: tuple[str, ...]) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    phrases = [e.strip() for e in entries if e.strip() and not e.startswith("re:") and not e.startswith("#")]
+    expressions = [e[3:] for e in entries if e.startswith("re:") and e[3:].strip()]
+    phrase = patterns.phrase_re(phrases) if phrases else None
+    pattern = regex.compile("|".join(f"(?:{e})" for e in expressions)) if expressions else None
+    return phrase, pattern
+
+
+@document_rule
+def drop_extra_junk(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Drop the user's own junk: a line starting with a phrase, or every match of a ``re:`` pattern.
+
+    >>> drop_extra_junk(["Isi. Promo Kami!", "Dukung kami di Saweria"], Config(extra_junk=("dukung kami", "re:Promo Kami!")))
+    ['Isi.', None]
+    """
+    if not config.extra_junk:
+        return list(paragraphs)
+    phrase, pattern = _extra_patterns(tuple(config.extra_junk))
+
+    def lines(items: list[str]) -> list[str | None]:
+        out: list[str | None] = []
+        for line in items:
+            if phrase is not None and phrase.match(line.strip()):
+                out.append(None)
+                continue
+            if pattern is not None:
+                line = _cut_all(line, pattern)
+            out.append(line if line.strip() else None)
+        return out
+
+    return _map_lines(paragraphs, lines)
+
+
+# --- Metadata (kept unless asked) --------------------------------------------------------------
+
+
+@paragraph_rule
+def strip_dateline(paragraph: str) -> str | None:
+    """Remove the dateline at the start of the lead ("JAKARTA, KOMPAS.com - ").
+
+    >>> strip_dateline("JAKARTA, KOMPAS.com -Pakar hukum menilai survei itu.")
+    'Pakar hukum menilai survei itu.'
+    >>> strip_dateline("Liputan6.com, JakartaKita semua pernah lelah.")
+    'Kita semua pernah lelah.'
+    >>> strip_dateline("Jakarta - Harga naik.")
+    'Jakarta - Harga naik.'
+    """
+    match = patterns.DATELINE_RE.match(paragraph) or patterns.CITY_DATELINE_RE.match(paragraph)
+    if not match:
+        return paragraph
+    rest = paragraph[match.end() :].lstrip(" \n")
+    rest = regex.sub(r"^[,\s]+$", "", rest)
+    return rest or None
+
+
+@document_rule
+def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
+    """Remove reporter/editor bylines and source lines ("Editor: ...", "Laporan Wartawan ...").
+
+    >>> strip_byline(["Isi berita.", "Penulis: Ani Editor: Budi"], Config())
+    ['Isi berita.', None]
+    >>> strip_byline(["Isi berita kata dia.,Reporter: Ani,Sumber: Liputan6.com "], Config())
+    ['Isi berita kata dia.']
+    """
+
+    def lines(items: list[str]) -> list[str | None]:
+        out: list[str | None] = list(items)
+        dateline = next((n for n, line in enumerate(items[:12]) if _is_dateline(line.strip())), None)
+        for number, line in enumerate(items):
+            text = line.strip()
+            if patterns.BYLINE_RE.match(text) and len(text) < 160:
+                out[number] = None
+            elif patterns.NAME_CREDIT_LINE_RE.match(text):
+                out[number] = None
+            elif dateline is not None and number < dateline and (
+                patterns.AUTHOR_OUTLET_RE.match(text) or regex.fullmatch(r"\p{Lu}\p{Ll}{1,20}+(?: \p{Lu}\p{Ll}{1,20}+){0,2}", text)
+            ):
+                out[number] = None
+            elif number < 8 and patterns.AUTHOR_OUTLET_RE.match(text):
+                out[number] = None
+            else:
+                csv = patterns.CSV_BYLINE_RE.search(line)
+                if csv:
+                    out[number] = line[: csv.start()].rstrip() or None
+        return out
+
+    return _map_lines(paragraphs, lines)
+
+
+@paragraph_rule
+def strip_editor_initials(paragraph: str) -> str | None:
+    """Remove editor initials and end marks at the end of the text: "(yld/idh)", "(*)", "(ADV)".
+
+    >>> strip_editor_initials("maksimal 7 tahun.(cnk)")
+    'maksimal 7 tahun.'
+    >>> strip_editor_initials("menurut Kementerian (KKP).")
+    'menurut Kementerian (KKP).'
+    """
+    lines = []
+    for line in paragraph.split("\n"):
+        line = patterns.EDITOR_INITIALS_RE.sub("", line)
+        line = patterns.AGENCY_INITIALS_RE.sub("", line)
+        if line.strip():
+            lines.append(line.rstrip())
+    return "\n".join(lines) or None
