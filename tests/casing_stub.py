@@ -14,7 +14,7 @@ import re
 COMMON = frozenset(
     "naik tajam pekan ini para pedagang mengeluh karena pembeli berkurang "
     "stok menumpuk gudang harga beras yang dan di ke dari untuk pada dalam dua depan "
-    "berjanji menambah pasokan segera warga datang membeli pasar lagi".split()
+    "berjanji menambah pasokan segera warga datang membeli pasar lagi sejak awal bulan".split()
 )
 FUNCTION = frozenset("di ke dari dan yang untuk pada dalam".split())
 

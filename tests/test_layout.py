@@ -46,7 +46,7 @@ Induk Cipinang naik tajam pada pekan ini, kata dia kepada wartawan
 pada Selasa (12/3/2024).
 
   Para pedagang mengeluh karena pembeli berkurang dan stok beras
-  menumpuk di gudang Sejak Awal Bulan ini.
+  menumpuk di gudang sejak awal bulan ini.
 
 Menurut dia, kenaikan harga terjadi karena pasokan dari daerah
 sentra produksi berkurang akibat banjir di sejumlah wilayah.
@@ -135,11 +135,6 @@ def test_keep_mode_edits_exactly_the_dirty_lines(stub_casing):
     assert changed_lines(ARTICLE, out) == ARTICLE_DIRTY_LINES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="drop_header_chrome drops the first line of a hard-wrapped title-cased paragraph "
-    "('Para Pedagang Mengeluh ...') as if it were a page title",
-)
 def test_keep_mode_end_to_end_with_the_real_casing_model():
     out = textfix.clean(ARTICLE, KEEP)
     assert changed_lines(ARTICLE, out) == ARTICLE_DIRTY_LINES

@@ -107,6 +107,7 @@ class _Prose:
     offsets: list  # list[int | None]
     lines: tuple[int, int]  # the block's source line range, for dropping it
     removable: bool = True  # False when dropping the lines would break the structure
+    joins: set = dataclasses.field(default_factory=set)  # where invisible markup was left out
 
 
 class _Misaligned(Exception):
@@ -173,11 +174,14 @@ def _skip_brackets(raw: str, i: int) -> int:
 def align_inline(raw: str, children) -> tuple[str, list]:
     """Walk an inline token's children over its raw source.
 
-    Returns the plain text and, per plain character, its index in ``raw`` (``None`` for
-    stand-ins and line breaks). Raises :class:`_Misaligned` when they disagree.
+    Returns the plain text, per plain character its index in ``raw`` (``None`` for
+    stand-ins and line breaks), and the plain positions where invisible markup (emphasis,
+    link brackets, formatting tags) was left out. Raises :class:`_Misaligned` when they
+    disagree.
     """
     plain: list[str] = []
     where: list = []
+    joins: set[int] = set()
     i = 0
     n = len(raw)
     tokens = list(children or [])
@@ -248,6 +252,8 @@ def align_inline(raw: str, children) -> tuple[str, list]:
             # line break is something in the sentence.
             if _OBJECT_TAG_RE.match(tok.content):
                 stand_in()
+            else:
+                joins.add(len(plain))
         elif kind == "image":
             if not raw.startswith("![", i):
                 raise _Misaligned("image")
@@ -265,20 +271,23 @@ def align_inline(raw: str, children) -> tuple[str, list]:
             if not raw.startswith("[", i):
                 raise _Misaligned("link")
             i += 1
+            joins.add(len(plain))
         elif kind == "link_close":
             if not raw.startswith("]", i):
                 raise _Misaligned("link end")
             i = _skip_destination(raw, i + 1)
+            joins.add(len(plain))
         elif kind.endswith(("_open", "_close")) and tok.markup:
             if not raw.startswith(tok.markup, i):
                 raise _Misaligned(kind)
             i += len(tok.markup)
+            joins.add(len(plain))
         else:
             raise _Misaligned(f"unknown token {kind}")
         k += 1
     if raw[i:].strip():
         raise _Misaligned("unconsumed source")
-    return "".join(plain), where
+    return "".join(plain), where, joins
 
 
 # --------------------------------------------------------------------------- locating
@@ -390,14 +399,14 @@ def _collect_prose(text: str, parse_text: str) -> list[_Prose]:
             continue
         raw_text = "".join(text[o] for o in offsets)
         try:
-            plain, where = align_inline(raw_text, tok.children)
+            plain, where, joins = align_inline(raw_text, tok.children)
         except _Misaligned:
             continue
         source = [offsets[w] if w is not None else None for w in where]
         span, removable = (first, last), True
         if kind == "paragraph":
             span, removable = _removal_span(tokens, stack, children, (first, last))
-        found.append(_Prose(kind, plain, source, span, removable))
+        found.append(_Prose(kind, plain, source, span, removable, joins))
     return found
 
 
@@ -430,9 +439,11 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _edits(old: str, new: str, offsets: list) -> tuple[list, set]:
+def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple[list, set]:
     """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
-    plain indexes they came from. Only characters with a source offset are edited."""
+    plain indexes they came from. Only characters with a source offset are edited, and
+    no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
+    around a left-out ``<!-- comment -->`` are not a run of spaces in the file)."""
     edits: list = []
     touched: set = set()
     if old == new:
@@ -465,6 +476,10 @@ def _edits(old: str, new: str, offsets: list) -> tuple[list, set]:
             touched.add(max(i1 - 1, 0))
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
+            continue
+        inside = any(i1 < j < i2 for j in joins)
+        beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
+        if inside or beside:
             continue
         edits.append((span[0], span[-1] + 1, replacement))
         touched.update(range(i1, i2))
@@ -626,7 +641,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
                 for s in dropped[:1]:
                     add_step(starts[item.lines[0]], s.step)
             continue
-        found, touched = _edits(item.plain, new, item.offsets)
+        found, touched = _edits(item.plain, new, item.offsets, item.joins)
         edits += found
         back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:
@@ -647,7 +662,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
         for item, new in pairs:
             if len(new) != len(item.plain):
                 continue
-            found, touched = _edits(item.plain, new, item.offsets)
+            found, touched = _edits(item.plain, new, item.offsets, item.joins)
             edits += found
             for start, end in pipeline._changed_words(item.plain, new):
                 if any(start <= t < end for t in touched):
@@ -677,12 +692,11 @@ def _apply_drops(text: str, out: str, edits: list, drops: list) -> str:
     """Remove the dropped blocks' lines from the edited text.
 
     Edits never add or remove a line break, so line numbers of ``text`` hold in ``out``.
+    Kept lines stay whole, their line break included: a file without a final newline
+    whose last block is dropped ends with the kept line's newline (a front matter or a
+    code block before it stays byte-identical).
     """
-    lines = out.splitlines(keepends=True)
-    kept = "".join(_drop_lines(lines, drops))
-    if not text.endswith("\n") and kept.endswith("\n"):
-        kept = kept[:-1]
-    return kept
+    return "".join(_drop_lines(out.splitlines(keepends=True), drops))
 
 
 def _front_matter_title(front: str, add_step) -> list:

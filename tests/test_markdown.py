@@ -1,0 +1,476 @@
+"""Markdown files (``Config(format="markdown")``): the prose is cleaned, the structure is not.
+
+* ``tests/cases/markdown/NAME.md`` with ``NAME.expected.md``: whole articles and their
+  expected output, written by hand; the diff between them is exactly what textfix may do.
+* ``tests/cases/markdown/negative/*.md``: normally cased Markdown that must come out as it went in.
+* A table of small documents, one per Markdown construct, run with the ten-word stub casing
+  (``casing_stub``) so they check what is touched and what is not, whatever the model does.
+* A property test: for any generated Markdown document, code blocks, code spans, link and
+  image targets, HTML and front matter are byte-identical before and after, and every line
+  of the output is a line of the input with at most its letter case changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import casing_stub
+import textfix
+from textfix import casing, io
+from textfix.config import Config
+from textfix.markdown import STAND_IN, clean_markdown, split_front_matter
+
+HERE = Path(__file__).parent
+CASES = HERE / "cases" / "markdown"
+MD = Config(format="markdown")
+
+
+@pytest.fixture
+def stub_casing(monkeypatch):
+    casing_stub.install(monkeypatch)
+
+
+def changed_lines(before: str, after: str) -> set[int]:
+    """1-based numbers of the non-blank lines of ``before`` that ``after`` changed or removed."""
+    old = before.splitlines()
+    changed: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, old, after.splitlines(), autojunk=False)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op != "equal":
+            changed.update(n + 1 for n in range(i1, i2) if old[n].strip())
+    return changed
+
+
+# ---------------------------------------------------------------------------- golden cases
+
+
+def _golden():
+    for expected in sorted(CASES.glob("*.expected.md")):
+        source = expected.with_name(expected.name.replace(".expected.md", ".md"))
+        yield pytest.param(source, expected, id=source.stem)
+
+
+@pytest.mark.parametrize(("source", "expected"), _golden())
+def test_golden_case(source: Path, expected: Path):
+    want = expected.read_text(encoding="utf-8")
+    assert textfix.clean(source.read_text(encoding="utf-8"), MD) == want
+    assert textfix.clean(want, MD) == want  # cleaning the result changes nothing more
+
+
+@pytest.mark.parametrize("path", sorted((CASES / "negative").glob("*.md")), ids=lambda p: p.stem)
+def test_clean_markdown_comes_back_byte_identical(path: Path):
+    text = path.read_text(encoding="utf-8")
+    cleaned = textfix.clean_and_explain(text, MD)
+    assert cleaned.text == text
+    assert cleaned.steps == []
+
+
+# ---------------------------------------------------------------------------- constructs
+
+# (label, source, expected), with the stub casing: COMMON words lowercased in mostly
+# capitalised prose, FUNCTION words lowercased in title-cased headings.
+CONSTRUCTS = [
+    (
+        "link text recased, target and title kept",
+        'Warga [Yang Datang Ke Pasar](https://x.id/Yang-Datang "Yang Datang") Mengeluh.\n',
+        'Warga [yang datang ke pasar](https://x.id/Yang-Datang "Yang Datang") mengeluh.\n',
+    ),
+    (
+        "inline code kept",
+        "Warga Yang Datang `Ke Pasar Yang` Mengeluh.\n",
+        "Warga yang datang `Ke Pasar Yang` mengeluh.\n",
+    ),
+    (
+        "double backtick code span kept",
+        "Warga Yang ``Ke ` Pasar`` Datang.\n",
+        "Warga yang ``Ke ` Pasar`` datang.\n",
+    ),
+    (
+        "emphasis markers kept",
+        "Warga *Yang* Datang __Ke Pasar__ ~~Di~~ Mengeluh.\n",
+        "Warga *yang* datang __ke pasar__ ~~di~~ mengeluh.\n",
+    ),
+    (
+        "autolink and image kept",
+        "Warga Yang Datang <https://x.id/Yang> ![Yang Pasar](Pasar.png) Mengeluh.\n",
+        "Warga yang datang <https://x.id/Yang> ![Yang Pasar](Pasar.png) mengeluh.\n",
+    ),
+    (
+        "inline HTML and comments kept",
+        'Warga <span class="Yang">Yang Datang</span> <!-- Yang Pasar --> Mengeluh.\n',
+        'Warga <span class="Yang">yang datang</span> <!-- Yang Pasar --> mengeluh.\n',
+    ),
+    (
+        "entities and escapes kept",
+        "Warga \\*Yang\\* Datang &amp; Pedagang Mengeluh.\n",
+        "Warga \\*yang\\* datang &amp; pedagang mengeluh.\n",
+    ),
+    (
+        "reference link and definition",
+        'Warga [Yang Datang][Pasar] Mengeluh.\n\n[Pasar]: https://x.id/Pasar "Pasar Yang"\n',
+        'Warga [yang datang][Pasar] mengeluh.\n\n[Pasar]: https://x.id/Pasar "Pasar Yang"\n',
+    ),
+    (
+        "link destination with parentheses",
+        "Warga [Yang Datang](https://x.id/a_(Yang)) Mengeluh.\n",
+        "Warga [yang datang](https://x.id/a_(Yang)) mengeluh.\n",
+    ),
+    (
+        "nested lists keep markers and indentation",
+        "- Warga Yang Datang Mengeluh.\n  - Pedagang Yang Datang Mengeluh.\n    1. Harga Beras Naik Lagi.\n",
+        "- Warga yang datang mengeluh.\n  - Pedagang yang datang mengeluh.\n    1. Harga beras naik lagi.\n",
+    ),
+    (
+        "block quote over wrapped lines",
+        "> Warga Yang Datang\n> Mengeluh Karena Harga Naik.\n",
+        "> Warga yang datang\n> mengeluh karena harga naik.\n",
+    ),
+    (
+        "hard line break kept",
+        "Warga Yang Datang  \nKe Pasar Mengeluh.\\\nPara Pedagang Datang.\n",
+        "Warga yang datang  \nke pasar mengeluh.\\\nPara pedagang datang.\n",
+    ),
+    (
+        "table cells",
+        "| Warga Yang Datang | Harga |\n|---|:-:|\n| Pedagang Yang Mengeluh | Naik \\| Lagi |\n",
+        "| Warga yang datang | Harga |\n|---|:-:|\n| Pedagang yang mengeluh | Naik \\| lagi |\n",
+    ),
+    (
+        "ATX heading gets title style, closing hashes kept",
+        "## Harga Beras Naik Di Pasar Dan Di Kota ##\n",
+        "## Harga Beras Naik di Pasar dan di Kota ##\n",
+    ),
+    (
+        "setext heading gets title style",
+        "Harga Naik Di Pasar\n---\n",
+        "Harga Naik di Pasar\n---\n",
+    ),
+    ("normally cased heading left alone", "# Harga naik Di Pasar\n", "# Harga naik Di Pasar\n"),
+    (
+        "front matter kept",
+        "---\ntitle: Harga Naik Di Pasar\ntags: [Baca Juga]\n---\nWarga Yang Datang.\n",
+        "---\ntitle: Harga Naik Di Pasar\ntags: [Baca Juga]\n---\nWarga yang datang.\n",
+    ),
+    (
+        "fenced code with Baca Juga kept",
+        "Warga mengeluh.\n\n~~~text\nBaca Juga: Yang Di Pasar\n~~~\n",
+        "Warga mengeluh.\n\n~~~text\nBaca Juga: Yang Di Pasar\n~~~\n",
+    ),
+    (
+        "indented code kept",
+        "Warga mengeluh.\n\n    Baca Juga: Yang Di Pasar\n",
+        "Warga mengeluh.\n\n    Baca Juga: Yang Di Pasar\n",
+    ),
+    (
+        "HTML block kept",
+        "<div>\nBaca Juga: Yang Di Pasar\n</div>\n\nWarga Yang Datang.\n",
+        "<div>\nBaca Juga: Yang Di Pasar\n</div>\n\nWarga yang datang.\n",
+    ),
+    (
+        "code span is not junk",
+        "`Baca juga:` Label Yang Dipakai Warga.\n",
+        "`Baca juga:` Label yang Dipakai warga.\n",
+    ),
+    (
+        "Baca juga paragraph goes with its blank line",
+        "Warga mengeluh.\n\nBaca juga: [Harga Naik](https://x.id)\n\nPedagang mengeluh.\n",
+        "Warga mengeluh.\n\nPedagang mengeluh.\n",
+    ),
+    (
+        "bold Baca juga in a block quote goes with the quote",
+        "Warga mengeluh.\n\n> **Baca juga:** Harga Naik\n\nPedagang mengeluh.\n",
+        "Warga mengeluh.\n\nPedagang mengeluh.\n",
+    ),
+    (
+        "Baca juga list item goes, the list stays",
+        "- Satu hal.\n- Baca Juga: Harga Naik\n- Dua hal.\n",
+        "- Satu hal.\n- Dua hal.\n",
+    ),
+    (
+        "Baca juga at the end takes the blank line before it",
+        "Warga mengeluh.\n\nBaca juga: Harga Naik\n",
+        "Warga mengeluh.\n",
+    ),
+    (
+        "Baca juga at the start",
+        "Baca juga: Harga Naik\n\nWarga mengeluh.\n",
+        "Warga mengeluh.\n",
+    ),
+    (
+        "a list item with nested blocks is not cut apart",
+        "- Baca juga: Harga Naik\n  - butir bersarang\n",
+        "- Baca juga: Harga Naik\n  - butir bersarang\n",
+    ),
+    ("no final newline stays so", "Warga Yang Datang.", "Warga yang datang."),
+    ("empty document", "", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"), [pytest.param(s, e, id=label) for label, s, e in CONSTRUCTS]
+)
+def test_construct(stub_casing, source, expected):
+    assert textfix.clean(source, MD) == expected
+
+
+def test_the_pipeline_sends_markdown_here_whatever_the_layout(stub_casing):
+    text = "Warga *Yang* Datang\nKe Pasar.\n"
+    assert textfix.clean(text, MD.replace(layout="reflow")) == "Warga *yang* datang\nke pasar.\n"
+    assert textfix.clean(text, Config(layout="reflow")) == "Warga *yang* datang ke pasar.\n"
+
+
+def test_front_matter_title_option(stub_casing):
+    text = '---\ntitle: "Harga Naik Di Pasar"\nsubtitle: Yang Di Kota\n---\n\nIsi.\n'
+    assert textfix.clean(text, MD) == text
+    fixed = textfix.clean(text, MD.replace(recase_front_matter_title=True))
+    assert fixed == '---\ntitle: "Harga Naik di Pasar"\nsubtitle: Yang Di Kota\n---\n\nIsi.\n'
+    toml = "+++\ntitle = 'Harga Naik Di Pasar'\n+++\n"
+    assert textfix.clean(toml, MD.replace(recase_front_matter_title=True)) == (
+        "+++\ntitle = 'Harga Naik di Pasar'\n+++\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("---\na: 1\n---\nisi\n", 13),
+        ("+++\na = 1\n+++\n", 14),
+        ("---\na: 1\n", 0),  # never closed: a thematic break, not front matter
+        ("\n---\na: 1\n---\n", 0),  # not at the top
+        ("----\na: 1\n----\n", 0),
+    ],
+)
+def test_split_front_matter(text, length):
+    assert split_front_matter(text) == length
+
+
+def test_stand_ins_never_reach_the_output(stub_casing):
+    text = "Warga `kode` Yang <br> Datang ![a](b) &amp; <https://x.id>.\n"
+    out = textfix.clean_and_explain(text, MD)
+    assert STAND_IN not in out.text
+    assert all(STAND_IN not in s.before + s.after for s in out.steps)
+
+
+# ---------------------------------------------------------------------------- explain
+
+
+def test_steps_carry_line_and_column_of_the_file(stub_casing):
+    text = (
+        "---\n"
+        "title: Judul\n"
+        "---\n"
+        "\n"
+        "Warga [Yang Datang](https://x.id) `kode`\n"
+        "> tidak\n"
+        "\n"
+        "Baca juga: Harga Naik\n"
+        "\n"
+        "- butir satu\n"
+        "- Pedagang Yang Mengeluh\n"
+    )
+    # drop_header_chrome off: a short first paragraph looks like a scraped page title.
+    steps = textfix.clean_and_explain(text, MD.replace(drop_header_chrome=False)).steps
+    found = [(s.rule, s.before, s.line, s.column) for s in steps]
+    assert found == [
+        ("recase", "Yang", 5, 8),
+        ("recase", "Datang", 5, 13),
+        ("drop_read_also", "Baca juga: Harga Naik", 8, 1),
+        ("recase", "Yang", 11, 12),
+        ("recase", "Mengeluh", 11, 17),
+    ]
+    for _, before, line, column in found[:2] + found[3:]:
+        assert text.splitlines()[line - 1][column - 1 :].startswith(before)
+
+
+# ---------------------------------------------------------------------------- whole files
+
+# A hard-wrapped title-cased article with front matter, a code block and links.
+WRAPPED = """\
+---
+title: Harga Beras Naik
+penulis: Redaksi
+---
+
+# Harga Beras Naik Di Pasar Induk
+
+Jakarta - Pengelola pasar menyebut harga beras medium di [Pasar Induk
+Cipinang](https://example.com/Pasar-Induk) naik tajam pada pekan ini, kata
+dia kepada wartawan pada Selasa (12/3/2024).
+
+Para Pedagang Mengeluh Karena [Pembeli Berkurang](https://example.com/Pembeli)
+Dan Stok Beras Menumpuk Di Gudang Sejak Awal Bulan Ini, Kata Seorang
+Pedagang Kepada Wartawan.
+
+Baca juga: [Pemerintah Siapkan Operasi Pasar](https://example.com/Operasi)
+
+```sh
+# Baca Juga: Skrip Ini Tidak Disentuh
+curl https://example.com/Harga-Beras
+```
+
+- Menurut pengelola, pasokan dari daerah sentra produksi berkurang akibat
+  banjir di sejumlah wilayah.
+- Warga Yang Datang Ke Pasar Mengeluh Karena Harga Naik Lagi Dan Lagi Sejak
+  Awal Bulan.
+"""
+
+#: 1-based lines of WRAPPED holding title-cased words or junk.
+WRAPPED_DIRTY = {6, 12, 13, 14, 16, 25, 26}
+
+
+def _protected(text: str) -> dict:
+    """Everything Markdown-structural that must survive a clean byte for byte."""
+    from markdown_it import MarkdownIt
+
+    head = split_front_matter(text)
+    body = "\n" * text[:head].count("\n") + text[head:]
+    env: dict = {}
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body, env)
+    found: Counter = Counter()
+    for tok in tokens:
+        if tok.type in ("fence", "code_block", "html_block"):
+            found[(tok.type, tok.info, tok.content)] += 1
+        for child in tok.children or []:
+            if child.type in ("code_inline", "html_inline"):
+                found[(child.type, child.content)] += 1
+            if child.type == "link_open":
+                found[("href", child.attrs.get("href"), child.attrs.get("title"))] += 1
+            if child.type == "image":
+                found[("src", child.attrs.get("src"), child.attrs.get("title"))] += 1
+    for label, ref in env.get("references", {}).items():
+        found[("reference", label, ref["href"], ref["title"])] += 1
+    return {"front matter": text[:head], "structure": found}
+
+
+def test_wrapped_article_changes_exactly_the_dirty_lines(stub_casing):
+    out = textfix.clean(WRAPPED, MD)
+    assert changed_lines(WRAPPED, out) == WRAPPED_DIRTY
+    kept = _protected(WRAPPED)
+    kept["structure"][("href", "https://example.com/Operasi", None)] -= 1  # the dropped promo
+    assert _protected(out) == {"front matter": kept["front matter"], "structure": +kept["structure"]}
+
+
+def test_wrapped_article_end_to_end_with_the_real_casing_model():
+    out = textfix.clean(WRAPPED, MD)
+    assert changed_lines(WRAPPED, out) == WRAPPED_DIRTY
+    assert "# Harga Beras Naik di Pasar Induk\n" in out
+    assert "Para pedagang mengeluh karena [pembeli berkurang](https://example.com/Pembeli)\n" in out
+    assert "dan stok beras menumpuk di gudang sejak awal bulan ini, kata seorang\n" in out
+    assert "- Warga yang datang ke pasar mengeluh karena harga naik lagi dan lagi sejak\n" in out
+
+
+def test_crlf_markdown_round_trip_through_io(stub_casing):
+    raw = WRAPPED.replace("\n", "\r\n").encode("utf-8")
+    shape = io.decode_bytes(raw, "berita.md")
+    out = io.encode_text(textfix.clean(shape.text, MD), shape)
+    assert out == textfix.clean(WRAPPED, MD).replace("\n", "\r\n").encode("utf-8")
+    assert b"\n" not in out.replace(b"\r\n", b"")
+
+
+# ---------------------------------------------------------------------------- property
+
+_WORDS = st.sampled_from(
+    "Harga Beras Naik Di Pasar Yang Dan Warga Datang Ke Baca Juga KTT ASEAN "
+    "harga beras naik di pasar yang dan warga datang ke baca juga".split()
+)
+_URL = st.builds(
+    lambda path, title: f"https://x.id/{path}" + (f' "{title}"' if title else ""),
+    st.sampled_from(["A", "Baca-Juga", "Yang_Di", "a/b?c=D"]),
+    st.sampled_from(["", "Judul Yang", "Baca Juga"]),
+)
+_PHRASE = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+_INLINE = st.one_of(
+    _PHRASE,
+    _PHRASE.map(lambda p: f"`{p}`"),
+    st.builds(lambda p, u: f"[{p}]({u})", _PHRASE, _URL),
+    st.builds(lambda p, u: f"![{p}]({u})", _PHRASE, _URL),
+    st.sampled_from(["<https://x.id/Yang>", "<b>", "</b>", "<!-- Baca Juga -->", "&amp;"]),
+    _PHRASE.map(lambda p: f"*{p}*"),
+    _PHRASE.map(lambda p: f"**{p}**"),
+)
+_LINE = st.lists(_INLINE, min_size=1, max_size=5).map(" ".join)
+_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
+_CODE = st.lists(_PHRASE, min_size=1, max_size=3).map("\n".join)
+_BLOCK = st.one_of(
+    _PARAGRAPH,
+    _PARAGRAPH.map(lambda p: "Baca Juga: " + p),
+    st.builds(lambda n, p: "#" * n + " " + p, st.integers(1, 3), _LINE),
+    _LINE.map(lambda p: p + "\n===="),
+    _PARAGRAPH.map(lambda p: "> " + p.replace("\n", "\n> ")),
+    st.lists(_LINE, min_size=1, max_size=3).map(lambda items: "\n".join("- " + i for i in items)),
+    st.lists(_LINE, min_size=2, max_size=2).map(lambda c: f"| {c[0]} |\n|---|\n| {c[1]} |"),
+    _CODE.map(lambda c: "```\n" + c + "\n```"),
+    _CODE.map(lambda c: "    " + c.replace("\n", "\n    ")),
+    _CODE.map(lambda c: "<div>\n" + c + "\n</div>"),
+    st.builds(lambda p, u: f"[{p}]: {u}", st.sampled_from(["Yang", "Baca Juga"]), _URL),
+)
+_FRONT = st.one_of(
+    st.just(""),
+    _PHRASE.map(lambda p: f"---\ntitle: {p}\ntags: [Baca Juga]\n---\n\n"),
+    _PHRASE.map(lambda p: f"+++\ntitle = '{p}'\n+++\n\n"),
+)
+_DOCUMENT = st.builds(
+    lambda front, blocks, end: front + "\n\n".join(blocks) + end,
+    _FRONT,
+    st.lists(_BLOCK, min_size=1, max_size=6),
+    st.sampled_from(["\n", "", "\n\n"]),
+)
+
+
+def _shrinks(small: str, big: str) -> bool:
+    """``small`` is ``big`` with some characters deleted."""
+    rest = iter(big)
+    return all(ch in rest for ch in small)
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    rest = iter(big)
+    return all(any(_shrinks(line, other) for other in rest) for line in small)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_DOCUMENT)
+def test_structure_survives_any_markdown(text):
+    with mock.patch.object(casing, "recase_document", casing_stub.recase_document), mock.patch.object(
+        casing, "titlecase_heading", casing_stub.title_case
+    ):
+        cleaned = textfix.clean_and_explain(text, MD)
+    before, after = _protected(text), _protected(cleaned.text)
+    assert after["front matter"] == before["front matter"]
+    code = lambda found: {k: n for k, n in found.items() if k[0] in ("fence", "code_block", "html_block")}
+    assert code(after["structure"]) == code(before["structure"])
+    if not any(step.after == "" for step in cleaned.steps):
+        assert after["structure"] == before["structure"]
+    else:  # only a dropped paragraph may take its links with it
+        assert not after["structure"] - before["structure"]
+    # Every output line is an input line with at most its letter case changed and some
+    # text cut (a junk label, a photo credit): nothing inserted, no line moved or joined.
+    assert _is_subsequence(cleaned.text.lower().splitlines(), text.lower().splitlines())
+
+
+# ---------------------------------------------------------------------------- pre-commit
+
+
+def test_precommit_hook_fixes_a_markdown_file(tmp_path, monkeypatch):
+    pytest.importorskip("pre_commit")
+    import test_precommit as hooks
+
+    repo = hooks.repo.__wrapped__(tmp_path, monkeypatch)
+    path = repo / "berita.md"
+    path.write_text(WRAPPED, encoding="utf-8")
+    hooks.git("add", "berita.md")
+    first = hooks.pre_commit("run", "textfix", "--all-files")
+    assert first.returncode == 1, first.stdout + first.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == textfix.clean(WRAPPED, MD)
+    assert changed_lines(WRAPPED, fixed) <= WRAPPED_DIRTY
+    assert "curl https://example.com/Harga-Beras" in fixed
+    hooks.git("add", "berita.md")
+    assert hooks.pre_commit("run", "textfix-check", "--all-files").returncode == 0
