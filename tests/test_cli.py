@@ -319,3 +319,43 @@ def test_bad_stdin_names_stdin():
     result = run("clean", input=b"\x00\x01\x02")
     assert result.exit_code == 123
     assert result.stderr.startswith("error: -: binary file")
+
+
+# --- progress bar: on a terminal only -------------------------------------------------------
+
+
+def _stderr_of(args: list[str], tty: bool) -> bytes:
+    import pty
+
+    command = [sys.executable, "-m", "textfix", "clean", *args]
+    if not tty:
+        return subprocess.run(command, capture_output=True, check=False).stderr
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(master)
+    return b"".join(chunks)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal(tmp_path: Path):
+    for i in range(3):
+        (tmp_path / "in" / f"{i}").mkdir(parents=True)
+        (tmp_path / "in" / f"{i}" / "berita.txt").write_text(PROMO, encoding="utf-8")
+    args = [str(tmp_path / "in"), "--out-dir", str(tmp_path / "out")]
+    assert "/3 files" in _stderr_of(args, tty=True).decode("utf-8", "replace")
+    piped = _stderr_of(args, tty=False).decode()
+    assert "/3 files" not in piped and "\x1b[" not in piped
+    assert "3 files cleaned." in piped  # the summary still comes, as plain text
+    assert "/3 files" not in _stderr_of([*args, "-q"], tty=True).decode("utf-8", "replace")

@@ -153,10 +153,11 @@ def clean(
         errors=errors, explain=explain, resume=resume,
     )
     sources = _sources(inputs, globs or batch.DEFAULT_GLOBS, output, in_place, out_dir, field is not None)
-    folders = any(p.is_dir() for p in inputs)
     report = Report(mode=mode, check=check, in_place=in_place)
     progress = None
-    if not quiet and not stdin_count and sys.stderr.isatty() and (folders or len(sources) > 1):
+    # A live bar would garble text going to the same terminal on stdout.
+    writes_stdout = mode == "diff" or (mode == "write" and not (in_place or out_dir or output))
+    if not quiet and not stdin_count and sys.stderr.isatty() and not (writes_stdout and sys.stdout.isatty()):
         progress = _Progress(len(sources), sum(s.size for s in sources))
     stdout = click.get_binary_stream("stdout")
     stdin = click.get_binary_stream("stdin")
