@@ -25,7 +25,7 @@ from .. import lexicon as _lexicon
 from .decide import recase_title_cased
 from .detect import is_title_cased
 from .model import Lexicon, Model
-from .words import WORD_RE, is_title_shaped, lower_first
+from .words import WORD_RE, is_title_shaped, lower_first, sentence_starts, split_words
 
 __all__ = [
     "Lexicon",
@@ -111,21 +111,26 @@ def recase_paragraph(
 ) -> str:
     """Repair one paragraph if it is title-cased; return it unchanged otherwise."""
     lexicon = lexicon or default_lexicon()
-    if not is_title_cased(text, lexicon):
+    words = split_words(text)
+    starts = sentence_starts(text, words)
+    if not is_title_cased(text, lexicon, words, starts):
         return text
     if _is_heading(text):
         return titlecase_heading(text, lexicon)
-    return recase_title_cased(text, lexicon, model or default_model())
+    return recase_title_cased(text, lexicon, model or default_model(), words, starts)
+
+
+#: A letter that starts a word, lowercase / uppercase (counted in C, for a quick look).
+_LOWER_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}")
+_UPPER_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}")
 
 
 def _quick_reject(text: str) -> bool:
     """Cheap test that needs no lexicon: too many lowercase word starts to be title-cased."""
-    lower = upper = 0
-    for match in WORD_RE.finditer(text):
-        if match.group()[0].islower():
-            lower += 1
-        else:
-            upper += 1
+    lower = len(_LOWER_START_RE.findall(text))
+    if lower == 0:
+        return False
+    upper = len(_UPPER_START_RE.findall(text))
     return upper < 2 or lower * 10 > lower + upper + 10
 
 

@@ -24,54 +24,33 @@ from typing import Mapping, Sequence
 import regex
 
 from .model import ACRONYM, KEEP, LOWER, OTHER, START, Lexicon, Model, decode
-from .words import Word, is_acronym, is_sentence_gap, lower_first, opens_quote
+from .words import (
+    Word,
+    is_acronym,
+    lower_first,
+    sentence_starts,
+    split_words,
+    titlecase_reaches,
+)
 
-#: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " (then a sentence).
-_DATELINE_RE = regex.compile(r"^[^.!?\n]{2,80}?\s[–—-]{1,2}\s")
 #: "Ke-43", "Ke-3": the ordinal prefix before a numeral.
 _ORDINAL_RE = regex.compile(r"-\d")
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
-_CLOSE_RE = regex.compile(r"^\s*\)")
+_CLOSE_RE = regex.compile(r"\s*\)")
 
 #: Words skipped inside an acronym's expansion ("Informasi dan Komunikasi Publik (IKP)").
+#: English words that join the parts of a name: "Epicentrum of Growth".
+_NAME_JOINERS = frozenset({"of"})
+#: The share of capitalised sightings that makes a word able to head a name by itself.
+_NAME_SHARE = 0.3
 _ACRONYM_SKIP = frozenset(
     "dan di ke dari untuk yang atas bagi pada serta dengan the of and for".split()
 )
 
 
-def titlecase_reaches(word: Word) -> bool:
-    """True when scraped Title Case would capitalise this word's first letter.
-
-    >>> from textfix.casing.words import split_words
-    >>> [titlecase_reaches(w) for w in split_words("situs.com 5kg (medsos) sehari-hari")]
-    [True, False, False, True, True, True]
-    """
-    gap = word.gap
-    return not gap or gap[-1].isspace() or gap[-1] in "-([{\"“‘'«/"
-
-
-def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
-    """Indexes of words that begin a sentence or a quoted sentence.
-
-    >>> from textfix.casing.words import split_words
-    >>> t = 'Jakarta - Warga Datang. “Kami Senang,” Kata Dia.'
-    >>> sorted(sentence_starts(t, split_words(t)))
-    [0, 1, 3]
-    """
-    starts = {0} if words else set()
-    for i, word in enumerate(words[1:], start=1):
-        if is_sentence_gap(word.gap) or opens_quote(word.gap):
-            starts.add(i)
-    dateline = _DATELINE_RE.match(text)
-    if dateline:
-        for i, word in enumerate(words):
-            if word.start >= dateline.end():
-                starts.add(i)
-                break
-    return starts
-
-
-def rule_decisions(text: str, words: Sequence[Word]) -> dict[int, str]:
+def rule_decisions(
+    text: str, words: Sequence[Word], starts: set[int] | None = None
+) -> dict[int, str]:
     """Decisions that need no lexicon: sentence starts (START) and ``Ke-43`` (LOWER).
 
     >>> from textfix.casing.words import split_words
@@ -80,7 +59,7 @@ def rule_decisions(text: str, words: Sequence[Word]) -> dict[int, str]:
     {0: 'S', 2: 'l'}
     """
     fixed: dict[int, str] = {}
-    for i in sentence_starts(text, words):
+    for i in sentence_starts(text, words) if starts is None else starts:
         fixed[i] = START
     for i, word in enumerate(words):
         if i in fixed or word.text not in ("Ke", "ke"):
@@ -98,6 +77,21 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
                 decisions[i] = LOWER if decisions[i - 1] == START else decisions[i - 1]
                 if decisions[i] not in (KEEP, LOWER):
                     decisions[i] = KEEP
+
+
+def _continue_english_names(words: Sequence[Word], decisions: list[str]) -> None:
+    """``Epicentrum of Growth``, ``Bank of America``: a capital after a lowered *of* that
+    follows a kept capital continues the name."""
+    for i in range(1, len(words) - 1):
+        if (
+            decisions[i] == LOWER
+            and words[i].text.lower() in _NAME_JOINERS
+            and decisions[i - 1] in (KEEP, ACRONYM, START)
+            and decisions[i + 1] == LOWER
+            and words[i + 1].gap == " "
+            and words[i].gap == " "
+        ):
+            decisions[i + 1] = KEEP
 
 
 def _initials_span(words: Sequence[Word], end: int, letters: str) -> list[int] | None:
@@ -156,7 +150,13 @@ def _spells(acronym: str, keys: list[str]) -> bool:
     return False
 
 
-def _apply_acronyms(text: str, words: Sequence[Word], decisions: list[str]) -> None:
+def _name_like(lexicon: Lexicon, word: str) -> bool:
+    """A word the corpus capitalises often enough to head a name (``Konferensi``: 7 of 19)."""
+    lower, capital = lexicon.counts.get(word.lower(), (0, 0))
+    return capital >= _NAME_SHARE * (lower + capital) and capital > 0
+
+
+def _apply_acronyms(lexicon: Lexicon, text: str, words: Sequence[Word], decisions: list[str]) -> None:
     for a, word in enumerate(words):
         if a == 0 or not word.gap.endswith("(") or not _CLOSE_RE.match(text, word.start + len(word.text)):
             continue
@@ -165,7 +165,9 @@ def _apply_acronyms(text: str, words: Sequence[Word], decisions: list[str]) -> N
             if not span:
                 continue
             content = [j for j in span if words[j].text.lower() not in _ACRONYM_SKIP]
-            if not any(decisions[j] in (KEEP, ACRONYM) for j in content):
+            if not any(decisions[j] in (KEEP, ACRONYM) for j in content) and not _name_like(
+                lexicon, words[content[-1]].text
+            ):
                 continue
             for j in span:
                 if decisions[j] == LOWER and j in content:
@@ -182,13 +184,18 @@ def _apply_acronyms(text: str, words: Sequence[Word], decisions: list[str]) -> N
 
 
 def decide_words(
-    text: str, words: Sequence[Word], lexicon: Lexicon, model: Model
+    text: str,
+    words: Sequence[Word],
+    lexicon: Lexicon,
+    model: Model,
+    starts: set[int] | None = None,
 ) -> list[str]:
     """One decision per word of a title-cased paragraph (see the module docstring)."""
-    fixed = rule_decisions(text, words)
+    fixed = rule_decisions(text, words, starts)
     decisions = decode(lexicon, model, words, fixed)
     _follow_reduplication(words, decisions)
-    _apply_acronyms(text, words, decisions)
+    _continue_english_names(words, decisions)
+    _apply_acronyms(lexicon, text, words, decisions)
     return decisions
 
 
@@ -196,23 +203,30 @@ def apply_decisions(text: str, words: Sequence[Word], decisions: Sequence[str]) 
     """``text`` with every word decided LOWER given a lowercase first letter."""
     parts = []
     last = 0
-    for word, decision in zip(words, decisions):
-        if decision == LOWER and word.text[0].isupper():
-            parts.append(text[last : word.start])
-            parts.append(lower_first(word.text))
-            last = word.start + len(word.text)
+    for i, decision in enumerate(decisions):
+        if decision == LOWER:
+            word = words[i]
+            if word.text[0].isupper():
+                parts.append(text[last : word.start])
+                parts.append(lower_first(word.text))
+                last = word.start + len(word.text)
     parts.append(text[last:])
     return "".join(parts)
 
 
-def recase_title_cased(text: str, lexicon: Lexicon, model: Model) -> str:
+def recase_title_cased(
+    text: str,
+    lexicon: Lexicon,
+    model: Model,
+    words: Sequence[Word] | None = None,
+    starts: set[int] | None = None,
+) -> str:
     """Repair one paragraph already known to be title-cased."""
-    from .words import split_words
-
-    words = split_words(text)
+    if words is None:
+        words = split_words(text)
     if not words:
         return text
-    return apply_decisions(text, words, decide_words(text, words, lexicon, model))
+    return apply_decisions(text, words, decide_words(text, words, lexicon, model, starts))
 
 
 __all__ = [

@@ -21,18 +21,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from .model import Lexicon
-from .words import Word, is_title_shaped, split_words
+from .words import Word, sentence_starts, split_words, titlecase_reaches
 
 #: A common word: written in lowercase in at least this share of at least _COMMON_MIN uses.
 _COMMON_SHARE = 0.95
 _COMMON_MIN = 50
-
-
-def _mid_words(text: str, words: Sequence[Word]) -> list[Word]:
-    from .decide import sentence_starts, titlecase_reaches
-
-    starts = sentence_starts(text, words)
-    return [w for i, w in enumerate(words) if i not in starts and titlecase_reaches(w)]
 
 
 _VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
@@ -40,22 +33,40 @@ _VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
 _PREDICATES = frozenset("adalah merupakan ada tidak telah sudah sedang akan bukan".split())
 
 
-def title_case_evidence(text: str, lexicon: Lexicon) -> tuple[int, int, int, int, int]:
+def title_case_evidence(
+    text: str,
+    lexicon: Lexicon,
+    words: Sequence[Word] | None = None,
+    starts: set[int] | None = None,
+) -> tuple[int, int, int, int, int]:
     """What :func:`is_title_cased` decides on, over the mid-sentence words of ``text``:
     ``(words, lowercase ones, capitalised function words, capitalised common words,
     capitalised derived verbs)``. A common word is one the corpus writes in lowercase
-    (95 times in 100 over 50 sightings) or a derived form of a known root."""
-    words = split_words(text)
-    mid = _mid_words(text, words)
-    lower = function = common = verbs = 0
-    for word in mid:
-        first = word.text[0]
+    (95 times in 100 over 50 sightings) or a derived form of a known root. Counting stops
+    early once two capitalised function words settle the answer in a text with no
+    lowercase word start (the common case, and the slow part of detection)."""
+    if words is None:
+        words = split_words(text)
+    if starts is None:
+        starts = sentence_starts(text, words)
+    total = lower = function = common = verbs = 0
+    # With no lowercase word start at all, two capitalised function words settle it.
+    settle = not any(w.text[0].islower() for w in words)
+    for i, word in enumerate(words):
+        if settle and function >= 2:
+            return total, lower, function, common, verbs
+        if i in starts or not titlecase_reaches(word):
+            continue
+        total += 1
+        text_ = word.text
+        first = text_[0]
         if first.islower():
             lower += 1
             continue
-        if not first.isupper() or not is_title_shaped(word.text):
+        rest = text_[1:]
+        if not first.isupper() or (rest and not rest.islower()):
             continue
-        key = word.text.lower()
+        key = text_.lower()
         if key in lexicon.function_words:
             function += 1
             continue
@@ -69,10 +80,15 @@ def title_case_evidence(text: str, lexicon: Lexicon) -> tuple[int, int, int, int
             if root != key and root in lexicon.roots:
                 common += 1
                 verbs += 1
-    return len(mid), lower, function, common, verbs
+    return total, lower, function, common, verbs
 
 
-def is_title_cased(text: str, lexicon: Lexicon) -> bool:
+def is_title_cased(
+    text: str,
+    lexicon: Lexicon,
+    words: Sequence[Word] | None = None,
+    starts: set[int] | None = None,
+) -> bool:
     """True when ``text`` reads as Title-Cased-Every-Word and should be repaired.
 
     Capitalised function words are the strong sign: a headline written in proper title
@@ -87,9 +103,11 @@ def is_title_cased(text: str, lexicon: Lexicon) -> bool:
     >>> is_title_cased("Kenapa Harus Inul?", lex)
     False
     """
-    total, lower, function, common, verbs = title_case_evidence(text, lexicon)
+    total, lower, function, common, verbs = title_case_evidence(text, lexicon, words, starts)
     if total == 0 or lower * 10 > total:
         return False
     if function >= 2 or (function == 1 and common >= 1):
         return True
+    if lower:
+        return False
     return verbs >= 1 and common >= 2 and common * 3 >= total

@@ -64,6 +64,8 @@ class Model:
     """Averaged-perceptron weights: ``feature -> weight``; a positive sum keeps the capital."""
 
     weights: dict[str, float] = field(default_factory=dict)
+    #: Partial scores by the few things each group of features depends on (see decode).
+    cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
         get = self.weights.get
@@ -103,29 +105,12 @@ def _gap_class(gap: str) -> str:
     return "p"
 
 
-def word_features(
-    lexicon: Lexicon,
-    words: Sequence[Word],
-    i: int,
-    previous: str,
-    before: str,
-    stats: Callable[[int], tuple[int, int]],
-) -> list[str]:
-    """Features of title-shaped word ``i`` given the previous two decisions.
-
-    ``stats(j)`` gives the (lowercase, capital) counts of word ``j``; while training it
-    leaves out the sentence's own occurrence.
-    """
-    key = words[i].text.lower()
-    lo, cap = stats(i)
-    b = _bucket(lo, cap)
-    gap = _gap_class(words[i].gap)
-    feats = ["b", "b=" + b, "g=" + gap, "p=" + previous, "pp=" + before + previous, "bp=" + b + previous]
-    n = lo + cap
-    total = sum(lexicon.counts.get(key, (0, 0)))
-    if total >= _IDENTITY_MIN:
+def static_features(lexicon: Lexicon, key: str, lower: int, capital: int) -> list[str]:
+    """Features of a word by itself: its counts, Sastrawi root or stem, lists, shape."""
+    b = _bucket(lower, capital)
+    feats = ["b", "b=" + b]
+    if sum(lexicon.counts.get(key, (0, 0))) >= _IDENTITY_MIN:
         feats.append("w=" + key)
-        feats.append("wp=" + key + previous)
     if key in lexicon.roots:
         feats.append("root")
         feats.append("rootb=" + b)
@@ -140,42 +125,99 @@ def word_features(
         feats.append("title")
     feats.append("s3=" + key[-3:])
     feats.append("len=" + str(min(len(key), 6)))
-    if n == 0:
+    if lower + capital == 0:
         feats.append("uns3=" + key[-3:])
         feats.append("unp2=" + key[:2])
-    # Neighbours.
-    if i > 0:
-        pk = words[i - 1].text.lower()
-        feats.append("pw=" + pk)
-        feats.append("pwg=" + pk + gap)
-        if pk in lexicon.titles:
-            feats.append("ptitle" + previous)
-    else:
-        feats.append("pw=<s>")
-    if i + 1 < len(words):
-        nxt = words[i + 1]
-        nk = nxt.text.lower()
-        ngap = _gap_class(nxt.gap)
-        if is_acronym(nxt.text):
-            nb = "A"
-        elif not nxt.text[0].isupper():
-            nb = "low"
-        else:
-            nb = _bucket(*stats(i + 1))
-            if nk in lexicon.roots:
-                nb += "r"
-        feats.append("nb=" + nb + ngap)
-        feats.append("bnb=" + b + "|" + nb)
-        feats.append("nw=" + nk)
-        feats.append("wnb=" + key + "|" + nb)
-        if "title" in feats:
-            feats.append("tnb=" + nb)
-        if i + 2 < len(words):
-            feats.append("nw2=" + nk + "|" + words[i + 2].text.lower())
-    else:
-        feats.append("nw=</s>")
     return feats
 
+
+def _shape(lexicon: Lexicon, text: str, lower: int, capital: int) -> str:
+    """The class of a neighbouring word: acronym, lowercase, or its bucket (+r if a root)."""
+    if is_acronym(text):
+        return "A"
+    if not text[0].isupper():
+        return "low"
+    shape = _bucket(lower, capital)
+    return shape + "r" if text.lower() in lexicon.roots else shape
+
+
+def own_features(lexicon: Lexicon, key: str, b: str, gap: str, previous: str, before: str) -> list[str]:
+    """Features of the word with the previous decisions and the punctuation before it."""
+    feats = ["g=" + gap, "p=" + previous, "pg=" + previous + gap, "bg=" + b + gap,
+             "pp=" + before + previous, "bp=" + b + previous]
+    if sum(lexicon.counts.get(key, (0, 0))) >= _IDENTITY_MIN:
+        feats.append("wp=" + key + previous)
+    return feats
+
+
+def left_features(lexicon: Lexicon, pk: str | None, gap: str, previous: str) -> list[str]:
+    """Features of the previous word (``pk``, lowercase; None at the paragraph start)."""
+    if pk is None:
+        return ["pw=<s>"]
+    feats = ["pw=" + pk, "pwg=" + pk + gap]
+    if pk in lexicon.titles:
+        feats.append("ptitle" + previous)
+    return feats
+
+
+def right_features(
+    lexicon: Lexicon, key: str, b: str, nk: str | None, nb: str, ngap: str
+) -> list[str]:
+    """Features of the next word (``nk``, lowercase; None at the end), its shape and gap."""
+    if nk is None:
+        return ["nw=</s>"]
+    feats = ["nb=" + nb + ngap, "bnb=" + b + "|" + nb, "nw=" + nk, "wnb=" + key + "|" + nb]
+    if key in lexicon.titles:
+        feats.append("tnb=" + nb)
+    return feats
+
+
+def context_features(
+    lexicon: Lexicon,
+    words: Sequence[Word],
+    i: int,
+    previous: str,
+    before: str,
+    stats: Callable[[int], tuple[int, int]],
+) -> list[str]:
+    """Features of word ``i`` in its place: the previous two decisions, the neighbours."""
+    key = words[i].text.lower()
+    b = _bucket(*stats(i))
+    gap = _gap_class(words[i].gap)
+    feats = own_features(lexicon, key, b, gap, previous, before)
+    feats += left_features(lexicon, words[i - 1].text.lower() if i > 0 else None, gap, previous)
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        nb = _shape(lexicon, nxt.text, *stats(i + 1))
+        feats += right_features(lexicon, key, b, nxt.text.lower(), nb, _gap_class(nxt.gap))
+        if i + 2 < len(words):
+            feats.append("nw2=" + nxt.text.lower() + "|" + words[i + 2].text.lower())
+    else:
+        feats += right_features(lexicon, key, b, None, "", "")
+    return feats
+
+
+def word_features(
+    lexicon: Lexicon,
+    words: Sequence[Word],
+    i: int,
+    previous: str,
+    before: str,
+    stats: Callable[[int], tuple[int, int]],
+) -> list[str]:
+    """All features of title-shaped word ``i`` given the previous two decisions.
+
+    ``stats(j)`` gives the (lowercase, capital) counts of word ``j``; while training it
+    leaves out the sentence's own occurrence.
+    """
+    lower, capital = stats(i)
+    return static_features(lexicon, words[i].text.lower(), lower, capital) + context_features(
+        lexicon, words, i, previous, before, stats
+    )
+
+
+_UNSEEN = (0, 0)
+_AFTER_LOWER = frozenset({"l", "S", "O"})
 
 
 def fast_decision(lexicon: Lexicon, lower: int, capital: int, previous: str) -> str | None:
@@ -201,28 +243,73 @@ def decode(
     ``fixed`` holds decisions already made by rules (sentence starts, ``Ke-43``); other
     title-shaped words go to the fast path, then the model. Words that are not
     title-shaped are ACRONYM (all capitals) or OTHER (lowercase, digits, mixed case).
+
+    The model's score is a sum over four groups of features, each cached on the few
+    things it depends on, so a word seen before in a like context costs four lookups.
     """
     counts = lexicon.counts
-
-    def stats(j: int) -> tuple[int, int]:
-        return counts.get(words[j].text.lower(), (0, 0))
-
+    cache = model.cache
+    score = model.score
+    keys = [w.text.lower() for w in words]
+    gaps = [_gap_class(w.gap) for w in words]
+    n_words = len(words)
     out: list[str] = []
     previous, before = OTHER, OTHER
     for i, word in enumerate(words):
         decision = fixed.get(i)
         if decision is None:
             text = word.text
-            if is_acronym(text):
-                decision = ACRONYM
-            elif not text[0].isupper() or any(ch.isupper() for ch in text[1:]):
+            rest = text[1:]
+            if not text[0].isupper():
                 decision = OTHER
+            elif rest and not rest.islower():
+                decision = ACRONYM if text.isupper() else OTHER
             else:
-                lo, cap = stats(i)
-                decision = fast_decision(lexicon, lo, cap, previous)
+                key = keys[i]
+                lo, cap = counts.get(key, _UNSEEN)
+                n = lo + cap
+                if n < _FAST_MIN:
+                    decision = None
+                elif cap >= _FAST_CAP * n:
+                    decision = KEEP
+                elif cap <= _FAST_LOW * n and previous in _AFTER_LOWER:
+                    decision = LOWER
+                else:
+                    decision = None
                 if decision is None:
-                    feats = word_features(lexicon, words, i, previous, before, stats)
-                    decision = KEEP if model.score(feats) > 0 else LOWER
+                    gap = gaps[i]
+                    b = _bucket(lo, cap)
+                    k1 = ("o", key, gap, previous, before)
+                    total = cache.get(k1)
+                    if total is None:
+                        total = cache[k1] = score(
+                            static_features(lexicon, key, lo, cap)
+                            + own_features(lexicon, key, b, gap, previous, before)
+                        )
+                    pk = keys[i - 1] if i else None
+                    k2 = ("l", pk, gap, previous)
+                    part = cache.get(k2)
+                    if part is None:
+                        part = cache[k2] = score(left_features(lexicon, pk, gap, previous))
+                    total += part
+                    if i + 1 < n_words:
+                        nxt = words[i + 1]
+                        nk = keys[i + 1]
+                        k3 = ("r", key, nxt.text, gaps[i + 1])
+                        part = cache.get(k3)
+                        if part is None:
+                            nb = _shape(lexicon, nxt.text, *counts.get(nk, (0, 0)))
+                            part = cache[k3] = score(right_features(lexicon, key, b, nk, nb, gaps[i + 1]))
+                        total += part
+                        if i + 2 < n_words:
+                            total += model.weights.get("nw2=" + nk + "|" + keys[i + 2], 0.0)
+                    else:
+                        k3 = ("r", key, None)
+                        part = cache.get(k3)
+                        if part is None:
+                            part = cache[k3] = score(right_features(lexicon, key, b, None, "", ""))
+                        total += part
+                    decision = KEEP if total >= 0 else LOWER
         out.append(decision)
         before, previous = previous, decision
     return out

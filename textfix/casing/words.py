@@ -11,12 +11,15 @@ Nothing here decides anything; it only measures. All functions are pure.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import regex
 
 #: A word: a letter, then letters, marks or digits. "Ke-43" -> "Ke"; "KTT" -> "KTT".
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*+")
+
+#: A word with the text before it (for a fast split into words and gaps).
+_GAP_WORD_RE = regex.compile(r"(\P{L}*+)(\p{L}[\p{L}\p{M}\p{N}]*+)")
 
 #: Where scraped Title Case uppercases the next lowercase letter: line start, whitespace,
 #: a hyphen, an opening bracket or quote, or a slash.
@@ -27,6 +30,10 @@ _SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+\s")
 
 #: A gap that opens a quotation: ' “' / ' "' / "(“" at its end.
 _QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
+
+
+#: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " (then a sentence).
+_DATELINE_RE = regex.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,80}?\s[–—-]{1,2}\s")
 
 
 class Word(NamedTuple):
@@ -44,10 +51,11 @@ def split_words(text: str) -> list[Word]:
     [('KTT', ''), ('Ke', ' '), ('PBB', '-43 (')]
     """
     words = []
-    end = 0
-    for match in WORD_RE.finditer(text):
-        words.append(Word(match.group(), match.start(), text[end : match.start()]))
-        end = match.end()
+    pos = 0
+    for gap, word in _GAP_WORD_RE.findall(text):
+        pos += len(gap)
+        words.append(Word(word, pos, gap))
+        pos += len(word)
     return words
 
 
@@ -116,3 +124,34 @@ def lower_first(word: str) -> str:
     """
     low = word[0].lower()
     return low + word[1:] if len(low) == 1 else word
+
+
+def titlecase_reaches(word: Word) -> bool:
+    """True when scraped Title Case would capitalise this word's first letter.
+
+    >>> [titlecase_reaches(w) for w in split_words("situs.com 5kg (medsos) sehari-hari")]
+    [True, False, False, True, True, True]
+    """
+    gap = word.gap
+    return not gap or gap[-1].isspace() or gap[-1] in "-([{\"“‘'«/"
+
+
+def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
+    """Indexes of words that begin a sentence or a quoted sentence.
+
+    >>> t = 'Jakarta - Warga Datang. “Kami Senang,” Kata Dia.'
+    >>> sorted(sentence_starts(t, split_words(t)))
+    [0, 1, 3]
+    """
+    starts = {0} if words else set()
+    for i, word in enumerate(words[1:], start=1):
+        gap = word.gap
+        if gap != " " and (is_sentence_gap(gap) or opens_quote(gap)):
+            starts.add(i)
+    dateline = _DATELINE_RE.match(text)
+    if dateline:
+        for i, word in enumerate(words):
+            if word.start >= dateline.end():
+                starts.add(i)
+                break
+    return starts
