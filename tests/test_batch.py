@@ -293,3 +293,29 @@ def test_a_bug_in_a_stage_fails_one_record_not_the_batch(tmp_path: Path, monkeyp
     assert out == [textfix.clean(PROMO), "Kata ini meledak.\n", textfix.clean(PROMO)]
     [error] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
     assert error.startswith(f"error: {src.as_posix()}:2: internal error (IndexError: list index out of range)")
+
+
+def test_jsonl_in_place_and_check(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", records(PROMO, CLEAN))
+    check = run("--check", str(src))
+    assert check.exit_code == 1 and f"would clean {src.as_posix()}" in check.stderr
+    assert run("--in-place", str(src), "-q").exit_code == 0
+    assert [json.loads(x)["text"] for x in read(src).splitlines()] == [
+        textfix.clean(PROMO, textfix.Config(layout="keep")),
+        CLEAN,
+    ]
+    assert run("--check", str(src)).exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["a.jsonl"]  # no temp files left
+
+
+def test_jsonl_diff_names_the_record_lines(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.jsonl", records(CLEAN, PROMO))
+    result = run("--diff", "a.jsonl")
+    assert result.stdout.startswith("--- a/a.jsonl\n+++ b/a.jsonl\n@@ -2,1 +2,1 @@\n-{")
+    (tmp_path / "fix.patch").write_text(result.stdout, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "."], check=True)
+    subprocess.run(["git", "apply", "fix.patch"], check=True)
+    assert json.loads(read(tmp_path / "a.jsonl").splitlines()[1])["text"] == textfix.clean(
+        PROMO, textfix.Config(layout="keep")
+    )
