@@ -494,7 +494,12 @@ def _drop_lines(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
     """Remove whole lines (``keepends`` lines), and one side's blank lines around each run."""
     removed = [False] * len(lines)
     for first, last in spans:
-        for index in range(first, min(last, len(lines))):
+        last = min(last, len(lines))
+        # A list item's or block quote's line range may end with blank lines; they stay,
+        # or the next block would run into the one before.
+        while last > first and _blank(lines[last - 1]):
+            last -= 1
+        for index in range(first, last):
             removed[index] = True
     index = 0
     while index < len(lines):
@@ -610,7 +615,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
 
     edits: list = []
     steps: list[tuple[int, Step]] = []  # (source offset, step) for ordering
-    drops: list[tuple[int, int]] = []
+    drops: list[tuple[tuple[int, int], list[Step]]] = []  # (lines, steps to report)
 
     def anchor(item: _Prose, pos: int) -> int:
         for offset in item.offsets[pos:]:
@@ -636,10 +641,8 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
     for number, (item, (norm, changes), new) in enumerate(zip(paragraphs, normalized, texts)):
         if new is None:
             if item.removable:
-                drops.append(item.lines)
-                dropped = [s for s in para_steps if s.paragraph == number and not s.step.after]
-                for s in dropped[:1]:
-                    add_step(starts[item.lines[0]], s.step)
+                dropped = [s.step for s in para_steps if s.paragraph == number and not s.step.after]
+                drops.append((item.lines, dropped[:1]))
             continue
         found, touched = _edits(item.plain, new, item.offsets, item.joins)
         edits += found
@@ -670,8 +673,23 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
                     add_step(anchor(item, start), Step(rule, item.plain[start:end], new[start:end]))
 
     out = _apply(text, edits)
-    if drops:
-        out = _apply_drops(text, out, edits, drops)
+    if drops or edits:
+        expected = _signature(parse_text)
+        if _signature(_blank_front(out, head)) != expected:
+            # Should not happen (edits change case and cut text inside one paragraph);
+            # if it does, the file is left as it was rather than restructured.
+            return pipeline.Cleaned(text, [])
+        accepted: list[tuple[int, int]] = []
+        for lines, reported in drops:
+            trial = _apply_drops(out, accepted + [lines])
+            # Removing a block can change how its neighbours parse (an indented code
+            # block after a list becomes part of the list): such a drop is skipped.
+            if _signature(_blank_front(trial, head)) == expected:
+                accepted.append(lines)
+                for step in reported:
+                    add_step(starts[lines[0]], step)
+        if accepted:
+            out = _apply_drops(out, accepted)
     steps.sort(key=lambda pair: pair[0])
     return pipeline.Cleaned(out, [step for _, step in steps])
 
@@ -688,7 +706,26 @@ def _apply(text: str, edits: list) -> str:
     return "".join(pieces)
 
 
-def _apply_drops(text: str, out: str, edits: list, drops: list) -> str:
+def _blank_front(text: str, head: int) -> str:
+    return "\n" * text[:head].count("\n") + text[head:]
+
+
+def _signature(parse_text: str) -> tuple:
+    """What a drop must not change: code and HTML blocks, headings, tables, rules and
+    reference definitions, in order (paragraphs, lists and quotes may lose a block)."""
+    env: dict = {}
+    tokens = _parser().parse(parse_text, env)
+    kept = []
+    for tok in tokens:
+        if tok.type in ("fence", "code_block", "html_block"):
+            kept.append((tok.type, tok.info, tok.content))
+        elif tok.type in ("heading_open", "table_open", "hr"):
+            kept.append((tok.type, tok.markup))
+    references = sorted((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items())
+    return tuple(kept), tuple(references)
+
+
+def _apply_drops(out: str, drops: list) -> str:
     """Remove the dropped blocks' lines from the edited text.
 
     Edits never add or remove a line break, so line numbers of ``text`` hold in ``out``.
