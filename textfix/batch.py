@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import signal
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -184,6 +183,8 @@ class _Result:
 def _ignore_sigint() -> None:
     # Ctrl-C is the main process's to handle: a worker finishes its unit, so a file it
     # writes is whole, and the main process discards what is unfinished.
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
