@@ -391,12 +391,17 @@ _INLINE = st.one_of(
     _PHRASE.map(lambda p: f"`{p}`"),
     st.builds(lambda p, u: f"[{p}]({u})", _PHRASE, _URL),
     st.builds(lambda p, u: f"![{p}]({u})", _PHRASE, _URL),
-    st.sampled_from(["<https://x.id/Yang>", "<b>", "</b>", "<!-- Baca Juga -->", "&amp;"]),
+    st.sampled_from(
+        ["<https://x.id/Yang>", "<b>", "</b>", "<!-- Baca Juga -->", "&amp;", "\\*", "<br>", "(Foto: Humas)"]
+    ),
     _PHRASE.map(lambda p: f"*{p}*"),
     _PHRASE.map(lambda p: f"**{p}**"),
+    _PHRASE.map(lambda p: f"_{p}_"),
 )
 _LINE = st.lists(_INLINE, min_size=1, max_size=5).map(" ".join)
-_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
+_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).flatmap(
+    lambda lines: st.sampled_from(["\n", "  \n", "\\\n", "\n   "]).map(lambda brk: brk.join(lines))
+)
 _CODE = st.lists(_PHRASE, min_size=1, max_size=3).map("\n".join)
 _BLOCK = st.one_of(
     _PARAGRAPH,
@@ -405,6 +410,10 @@ _BLOCK = st.one_of(
     _LINE.map(lambda p: p + "\n===="),
     _PARAGRAPH.map(lambda p: "> " + p.replace("\n", "\n> ")),
     st.lists(_LINE, min_size=1, max_size=3).map(lambda items: "\n".join("- " + i for i in items)),
+    st.lists(st.tuples(st.sampled_from(["- ", "  - ", "1. ", "    * ", "> - "]), _LINE), min_size=1, max_size=4).map(
+        lambda items: "\n".join(m + i for m, i in items)
+    ),
+    _LINE.map(lambda p: p + "\n---"),
     st.lists(_LINE, min_size=2, max_size=2).map(lambda c: f"| {c[0]} |\n|---|\n| {c[1]} |"),
     _CODE.map(lambda c: "```\n" + c + "\n```"),
     _CODE.map(lambda c: "    " + c.replace("\n", "\n    ")),
