@@ -56,6 +56,12 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     return Cleaned(out, steps)
 
 
+#: Stage 1 runs again while it changes something: a later normaliser can expose mojibake
+#: to ftfy that an earlier pass could not see ("Â\tà" becomes "Â à" only after the tab is
+#: a space), and cleaning must be idempotent (tests/test_properties.py).
+_NORMALIZE_ROUNDS = 3
+
+
 def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
     """Stage 1 on a whole text; steps name the first line each normaliser changed."""
     steps: list[Step] = []
@@ -68,13 +74,17 @@ def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
             lambda t: normalize.normalize_whitespace(t, keep_layout=config.layout == "keep"),
         ),
     )
-    for name, func in stages:
-        if not config.is_enabled(name):
-            continue
-        fixed = func(text)
-        if fixed != text:
-            steps.extend(_line_steps(name, text, fixed))
-            text = fixed
+    for _round in range(_NORMALIZE_ROUNDS):
+        start = text
+        for name, func in stages:
+            if not config.is_enabled(name):
+                continue
+            fixed = func(text)
+            if fixed != text:
+                steps.extend(_line_steps(name, text, fixed))
+                text = fixed
+        if text == start:
+            break
     return text, steps
 
 
@@ -89,21 +99,25 @@ def _normalize_keeping_layout(text: str, config: Config) -> tuple[str, list[Step
         ("normalize_unicode", normalize.normalize_unicode),
         ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=True)),
     )
-    for name, func in stages:
-        if not config.is_enabled(name):
-            continue
-        lines = text.split("\n")
-        fixed_lines = []
-        for line in lines:
-            core = line.strip()
-            if core:
-                begin = line.index(core[0])
-                line = line[:begin] + func(core).strip() + line[begin + len(core) :]
-            fixed_lines.append(line)
-        fixed = "\n".join(fixed_lines)
-        if fixed != text:
-            steps.extend(_line_steps(name, text, fixed))
-            text = fixed
+    for _round in range(_NORMALIZE_ROUNDS):
+        start = text
+        for name, func in stages:
+            if not config.is_enabled(name):
+                continue
+            lines = text.split("\n")
+            fixed_lines = []
+            for line in lines:
+                core = line.strip()
+                if core:
+                    begin = line.index(core[0])
+                    line = line[:begin] + func(core).strip() + line[begin + len(core) :]
+                fixed_lines.append(line)
+            fixed = "\n".join(fixed_lines)
+            if fixed != text:
+                steps.extend(_line_steps(name, text, fixed))
+                text = fixed
+        if text == start:
+            break
     return text, steps
 
 

@@ -1,0 +1,250 @@
+"""Properties that hold for every input: textfix never crashes, never invents, never
+damages clean text, and explains every character it removes.
+
+Inputs come from three places: arbitrary Unicode (hypothesis' own text, and text drawn
+from the characters the rules care about), generated scraped-looking articles (Indonesian
+sentences, "Baca juga" promos, photo credits, trailing markers, title-cased or not), and
+the project's own samples and test texts.
+
+*Words* are compared after the pipeline's own stage-1 normalisation (entities unescaped,
+mojibake repaired, NFC, odd spaces) and ``casefold``: a word is a maximal run of ``\\w``
+characters. Recasing changes no word under ``casefold``; junk rules only remove.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, Phase, example, find, given, settings
+from hypothesis import strategies as st
+
+import textfix
+from textfix import pipeline, rules
+from textfix.config import Config
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+NORMALISERS = {"fix_encoding", "normalize_unicode", "normalize_whitespace"}
+KEEP = Config(layout="keep")
+CONFIGS = [Config(), KEEP]
+
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# --- a small generator of scraped-looking articles ------------------------------------
+
+COMMON = (
+    "warga desa pemerintah kota harga beras naik di pasar dan yang akan membuka jalan baru "
+    "pada tahun ini petani panen padi sekolah siswa guru mengikuti upacara hujan deras sejak "
+    "pagi rumah terendam banjir kepala dinas mengatakan bahwa program bantuan sosial tersebut "
+    "berjalan lancar untuk masyarakat setempat kegiatan berlangsung meriah sebanyak orang hadir "
+    "dalam acara itu juga sudah belum masih sangat lebih banyak kecil besar menurut dia kami "
+    "mereka ke dari oleh karena sehingga namun tetapi baca foto berita"
+).split()
+NAMES = ["Bandung", "Jakarta", "Surabaya", "Budi", "Siti Aminah", "Senin", "Selasa", "Indonesia", "Jawa Barat"]
+NUMBERS = ["2025", "24", "(3/11/2025)", "Rp 15.000", "12,5"]
+CREDITS = ["(Foto: Humas Pemkab)", "(Foto: Dok. Warga)", "(FOTO: ANTARA/Budi)"]
+
+
+@st.composite
+def sentences(draw) -> str:
+    words = draw(st.lists(st.sampled_from(COMMON), min_size=4, max_size=14))
+    if draw(st.booleans()):
+        words.insert(draw(st.integers(1, len(words))), draw(st.sampled_from(NAMES)))
+    if draw(st.booleans()):
+        words.insert(draw(st.integers(1, len(words))), draw(st.sampled_from(NUMBERS)))
+    if len(words) > 5 and draw(st.booleans()):
+        words[2] += ","
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + draw(st.sampled_from([".", ".", ".", "?", "!"]))
+
+
+@st.composite
+def paragraphs(draw) -> str:
+    return " ".join(draw(st.lists(sentences(), min_size=1, max_size=3)))
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+@st.composite
+def junk(draw) -> str:
+    headline = _title_case(" ".join(draw(st.lists(st.sampled_from(COMMON), min_size=3, max_size=8))))
+    kind = draw(st.sampled_from(["read", "READ", "credit", "caption", "stars", "ad"]))
+    if kind == "read":
+        return f"Baca juga: {headline}"
+    if kind == "READ":
+        return f"BACA JUGA :{headline}"
+    if kind == "credit":
+        return draw(paragraphs()) + " " + draw(st.sampled_from(CREDITS))
+    if kind == "caption":
+        return headline + " " + draw(st.sampled_from(CREDITS))
+    if kind == "stars":
+        return "***"
+    return "ADVERTISEMENT"
+
+
+@st.composite
+def articles(draw) -> str:
+    """A scraped article: paragraphs with junk among them, maybe title-cased, any layout."""
+    parts = draw(st.lists(st.one_of(paragraphs(), paragraphs(), junk()), min_size=1, max_size=8))
+    if draw(st.booleans()):
+        parts[0] = draw(st.sampled_from(["BANDUNG - ", "Jakarta, KOMPAS.com - "])) + parts[0]
+    if draw(st.booleans()):
+        parts = [_title_case(p) for p in parts]
+    if draw(st.booleans()):
+        parts[-1] += "***"
+    text = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n\n"])).join(parts)
+    return text + draw(st.sampled_from(["", "\n", "\n\n", "  \n"]))
+
+
+@st.composite
+def clean_articles(draw) -> str:
+    """What textfix itself writes: normally cased, junk-free paragraphs, blank-line separated.
+
+    Paragraphs are distinct: a repeated paragraph is scraper junk (``drop_duplicate_paragraphs``).
+    """
+    return "\n\n".join(draw(st.lists(paragraphs(), min_size=1, max_size=6, unique=True))) + "\n"
+
+
+#: Characters the rules and normalisers care about, to reach their edges quickly.
+EDGY = st.lists(
+    st.sampled_from(
+        list("aAbBcCjJgGuUfFoOtT .,:;*()[]\n\r\t-–&#“”\"'/!?0123456789")
+        + ["Baca juga", "BACA JUGA", "Foto", "(Foto: ", "ANTARA FOTO/", "***", "&amp;", "&#8220;",
+           "Ã©", "â€œ", "\u00a0", "\u200b", "\ufeff", "é", "e\u0301", "İ", "ß", "ǅ", "Dok. ", "\r\n"]
+    ),
+    max_size=60,
+).map("".join)
+ANY_TEXT = st.text(max_size=200)
+
+
+def _project_texts() -> list[pytest.param]:
+    texts = []
+    for path in sorted(ROOT.glob("samples/*.txt")) + sorted(HERE.glob("negative/*.txt")):
+        texts.append(pytest.param(path.read_text(encoding="utf-8"), id=path.relative_to(ROOT).as_posix()))
+    for path in sorted(HERE.glob("cases/*.txt")):
+        for n, part in enumerate(path.read_text(encoding="utf-8").split("# output\n")):
+            texts.append(pytest.param(part, id=f"{path.relative_to(ROOT).as_posix()}#{n}"))
+    return texts
+
+
+PROJECT_TEXTS = _project_texts()
+
+# --- the properties ---------------------------------------------------------------------
+
+
+def _normalised(text: str, config: Config) -> str:
+    """The text the rules saw: stage 1 exactly as the pipeline runs it for ``config``."""
+    if config.layout == "keep":
+        return pipeline._normalize_keeping_layout(text, config)[0]
+    return pipeline.normalize_text(text, config)[0]
+
+
+def _words(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.casefold())
+
+
+def _letters(text: str) -> Counter:
+    return Counter(ch for ch in text.casefold() if not ch.isspace())
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    rest = iter(big)
+    return all(word in rest for word in small)
+
+
+def check_all(text: str, config: Config) -> None:
+    """Every property for one input (the output's own properties are checked too)."""
+    cleaned, steps = textfix.clean_and_explain(text, config)
+    assert isinstance(cleaned, str)
+
+    # Idempotence: cleaning the output again changes nothing and explains no change.
+    again = textfix.clean_and_explain(cleaned, config)
+    assert again.text == cleaned, "clean(clean(x)) != clean(x)"
+
+    # No invention: the output's words, in order, are among the (normalised) input's.
+    normalised = _normalised(text, config)
+    assert _is_subsequence(_words(cleaned), _words(normalised)), "output has words the input lacks"
+
+    # Accounting: every non-space character that went missing is named by a step.
+    removed, added = Counter(), Counter()
+    for step in steps:
+        if step.rule in NORMALISERS:
+            continue
+        assert step.rule == "recase" or step.rule in rules.RULES, step.rule
+        assert step.before, f"{step.rule} made a step with nothing before"
+        removed += _letters(step.before)
+        added += _letters(step.after)
+        if step.rule == "recase":
+            assert step.before.casefold() == step.after.casefold(), step
+    expected = _letters(normalised)
+    expected.subtract(removed)
+    expected.update(added)
+    assert +expected == _letters(cleaned), "characters removed without a step naming them"
+    assert not [c for c, n in expected.items() if n < 0], "steps name characters that were not there"
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@FAST
+@given(text=ANY_TEXT)
+@example(text="")
+@example(text=" \n\t\r\n ")
+@example(text="\x00")
+@example(text="***")
+@example(text="Baca juga")
+def test_any_unicode(text, config):
+    check_all(text, config)
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@FAST
+@given(text=EDGY)
+def test_edgy_text(text, config):
+    check_all(text, config)
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@SLOW
+@given(text=articles())
+def test_scraped_articles(text, config):
+    check_all(text, config)
+
+
+@SLOW
+@given(text=clean_articles())
+def test_clean_articles_pass_unchanged(text):
+    assert textfix.clean(text) == text
+
+
+@SLOW
+@given(text=clean_articles(), newline=st.sampled_from(["\n", "\r\n"]))
+def test_clean_articles_pass_unchanged_keeping_layout(text, newline):
+    # An editor's file in --in-place mode: nothing to do means nothing touched.
+    text = text.replace("\n", newline)
+    assert textfix.clean_and_explain(text, KEEP).text == text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@pytest.mark.parametrize("text", PROJECT_TEXTS)
+def test_project_texts(text, config):
+    check_all(text, config)
+
+
+#: ``find`` without shrinking: any example will do, the smallest is not needed.
+FIND = settings(database=None, phases=[Phase.generate], max_examples=500)
+
+
+@pytest.mark.parametrize("needle", ["Baca juga:", "BACA JUGA :", "(Foto", "***", "ADVERTISEMENT"])
+def test_generated_articles_are_scraped_looking(needle):
+    # The generator must really produce the junk it claims to, or the properties above
+    # would only ever be checked on easy text.
+    find(articles(), lambda article: needle in article, settings=FIND)
+
+
+def test_generated_articles_need_cleaning():
+    find(articles(), lambda article: textfix.clean(article) != article, settings=FIND)
