@@ -99,7 +99,8 @@ def score(name: str, raw: str, gold: dict, config: Config, titlecase: bool):
     else:
         body_lost = [b for b in gold["body"] if squash(b) not in out]
     meta_kept = [m for m in gold["meta"] if squash(m) in out]
-    return junk_left, body_lost, meta_kept
+    body_lost_any_case = [b for b in gold["body"] if squash(b).casefold() not in low]
+    return junk_left, body_lost, meta_kept, body_lost_any_case
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_cases(shared_dir(args.shared))
     if not cases:
         parser.error("no samples found; pass --shared DIR")
-    totals = {"junk": 0, "junk_left": 0, "body": 0, "body_lost": 0, "meta": 0, "meta_kept": 0}
+    totals = {"junk": 0, "junk_left": 0, "body": 0, "body_lost": 0, "meta": 0, "meta_kept": 0, "body_lost_any_case": 0}
     meta_word = "meta_removed" if args.strip_meta else "meta_kept"
     if not args.quiet:
         print(f"{'file':<22} {'junk':>9} {'body':>9} {meta_word:>12}")
     for name, raw, gold in cases:
-        junk_left, body_lost, meta_kept = score(name, raw, gold, config, args.titlecase)
+        junk_left, body_lost, meta_kept, lost_any_case = score(name, raw, gold, config, args.titlecase)
+        totals["body_lost_any_case"] += len(lost_any_case)
         nj, nb, nm = len(gold["junk"]), len(gold["body"]), len(gold["meta"])
         totals["junk"] += nj
         totals["junk_left"] += len(junk_left)
@@ -134,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         for item in junk_left:
             print(f"    junk left: {squash(item)[:100]!r}")
         for item in body_lost:
-            print(f"    body lost: {squash(item)[:100]!r}")
+            how = "body lost" if item in lost_any_case else "body miscased"
+            print(f"    {how}: {squash(item)[:100]!r}")
         if args.strip_meta:
             for item in meta_kept:
                 print(f"    meta left: {squash(item)[:100]!r}")
@@ -145,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"files: {len(cases)}")
     print(f"junk recall: {share(totals['junk'] - totals['junk_left'], totals['junk'])}")
     print(f"body kept:   {share(totals['body'] - totals['body_lost'], totals['body'])}")
+    if args.titlecase:
+        kept = totals["body"] - totals["body_lost_any_case"]
+        print(f"body kept ignoring case: {share(kept, totals['body'])}")
     if args.strip_meta:
         print(f"meta removed: {share(totals['meta'] - totals['meta_kept'], totals['meta'])}")
     else:

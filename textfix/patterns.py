@@ -54,7 +54,7 @@ VIDEO_LABEL_RE = regex.compile(
 # Must not match: "Media Internal Pemprov DKI meraih juara pada 2018."
 GLUED_TITLE_RE = regex.compile(
     r"^((?:(?:\p{Lu}[\p{L}\p{N}'’-]{0,30}+|\p{N}{1,6}+|di|ke|dan|yang|untuk|dari|soal|saat|lewat)[ ]){4,20}+"
-    r"(?:\p{Lu}[\p{L}'’-]{0,30}?\p{Ll}|\p{N}{1,6}+))(?=\p{Lu}\p{Ll}{1,30}+[ ]\p{Ll})"
+    r"(?:\p{Lu}[\p{L}'’-]{0,30}?\p{Ll}(?=\p{Lu}\p{Ll}{1,30}+[ ]\p{Ll})|\p{N}{1,6}+(?=\p{Lu}\p{Ll}{1,30}+[ ]\p{L})))"
 )
 
 # --- Ads and widgets ---------------------------------------------------------------------
@@ -108,7 +108,7 @@ NAMED_CREDIT_RE = regex.compile(
 
 # Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle)
 # Must not match: "Kompas.com" / "https://kompas.com/read"
-DOMAIN_CREDIT_RE = regex.compile(r"(?<![/\w(])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{Ll}[\p{Ll}\d_]{1,40}+")
+DOMAIN_CREDIT_RE = regex.compile(r"(?<![/\w(])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
 
 # Matches: "Tribun Jatim Network/Pramita Kusumaningrum" (a credit line of its own)
 # Must not match: "rzn/as (AFP,AP)"
@@ -149,7 +149,7 @@ PAGINATION_LINE_RE = regex.compile(
 # Matches: "Simak berita selengkapnya di halaman selanjutnya." / "Baca lanjutan prediksi X di halaman selanjutnya>>>"
 # Must not match: "Warga berkumpul di halaman masjid."
 NEXT_PAGE_RE = regex.compile(
-    r"(?<=^|[.!?\"”][ ]{1,3}|\n)(?:Simak|Baca|Lihat|Klik|Cek|Ikuti)\b(?:[^.!?\n]|\.(?=\S)){0,160}?\bdi[ ]halaman[ ](?:selanjutnya|berikutnya)\b(?:[ ]?(?:>{1,3}|»)|\.)?"
+    r"(?<=^|[.!?\"”][ ]{1,3}|\n)(?:Simak|Baca|Lihat|Klik|Cek|Ikuti)\b(?:[^.!?\n]|\.(?=\S)){0,160}?\b(?i:di[ ]halaman[ ](?:selanjutnya|berikutnya))\b(?:[ ]?(?:>{1,3}|»)|\.)?"
 )
 
 # --- Footer ------------------------------------------------------------------------------
@@ -181,8 +181,8 @@ _DASH = r"(?:-{1,2}+|–|—|:)"
 #          "TRIBUNNEWS.COM, Konawe Selatan -" / "BATAM, POSMETRO:" / "POSMETRO MEDAN–"
 # Must not match: "Jakarta - Harga naik" (a city alone) / "Presiden RI, Joko Widodo - kata dia"
 DATELINE_RE = regex.compile(
-    rf"^(?:{_CITY},[ ]?+)?+{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}[ \n]{{0,3}}+"
-    rf"|^(?:{_CITY},[ ]?+)?+\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
+    rf"^(?:{_CITY},[ ]?+)?{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}[ \n]{{0,3}}+"
+    rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
 # Matches: "Wina\n-\n" / "Jakarta\n- " (old detik: city, dash and text on their own lines)
@@ -206,9 +206,12 @@ AUTHOR_OUTLET_RE = regex.compile(r"^\p{Lu}\p{Ll}{1,20}+(?:[ ]\p{Lu}\p{Ll}{1,20}+
 # Must not match: "kata Reporter itu"
 CSV_BYLINE_RE = regex.compile(r"(?<=[.,\"”])[ ]?,[ ]?(?:Reporter|Editor|Penulis|Sumber)[ ]?:[^\n]{0,200}+$")
 
-# Matches: "(yld/idh)" / "(fer)" / "(*)" / "(ADV)" at the end of a paragraph (also glued: "tahun.(cnk)")
+# Matches: "(yld/idh)" / "(fer)" / "(*)" / "(ADV)" at the end of a paragraph (also glued: "tahun.(cnk)");
+#          Title-Cased by a scraper only with a slash: "(Yld/Idh)"
 # Must not match: "(KKP)." / "(18/6/2025)." / "(Polri)."
-EDITOR_INITIALS_RE = regex.compile(r"[ ]{0,3}+\((?:\p{Ll}{2,5}+(?:/\p{Ll}{2,5}+){0,2}+|\*|ADV)\)[ ]{0,3}+$")
+EDITOR_INITIALS_RE = regex.compile(
+    r"[ ]{0,3}+\((?:\p{Ll}{2,5}+(?:/\p{Ll}{2,5}+){0,2}+|\p{Lu}\p{Ll}{1,4}+(?:/\p{Lu}\p{Ll}{1,4}+){1,2}+|\*|ADV)\)[ ]{0,3}+$"
+)
 
 # Matches: "rzn/as (AFP,AP)" (DW: editor initials and agencies)
 # Must not match: "dan/atau (AS)" mid-sentence

@@ -108,6 +108,11 @@ def _is_common_word(word: str) -> bool:
     return bool(stem) and len(key) > 5 and stem(key) != key and stem(key) in roots()
 
 
+def _is_known_word(word: str) -> bool:
+    counts = getattr(lexicon, "casing_counts", None)
+    return counts is not None and word.lower() in counts()
+
+
 # --- Helpers --------------------------------------------------------------------------------
 
 
@@ -475,6 +480,12 @@ def _headline_end(text: str, start: int) -> int | None:
             return window_end  # the headline runs to the end of the line or text
         return None
     kind, where = stop_reason
+    if kind == "period":
+        # A sentence end before any lowercase word: Title-Cased text, no telling where the
+        # headline ends -- unless an n-gram repeats across the boundary.
+        words = [_core(t) for _, t in run]
+        start = _repeated_ngram(words)
+        return run[start][0] if start else None
     if kind in ("glue", "ellipsis"):
         if kind == "glue":
             # Several headlines glued in a row: keep removing while the next is one too.
@@ -499,13 +510,27 @@ def _is_glue(token: str, at: int) -> bool:
     """A lower->Upper join inside ``token`` that is glue, not camelCase (``WhatsApp``)."""
     left, right = token[:at], token[at:]
     left_word = regex.sub(r"^\W+", "", left)
-    # camelCase brands have a short capitalised head (``WhatsApp``, ``YouTube``, ``McComb``).
-    return len(left_word) >= 4 and len(_core(right)) >= 3 and not left_word[1:].isupper()
+    if left_word[-1:].isdigit():
+        return len(_core(right)) >= 3  # "2018Momentum": a number never runs into a word
+    # camelCase names (``WhatsApp``, ``YouTube``, ``EasyJet``) are known words or have a
+    # short head or tail; glue joins two whole words.
+    if len(left_word) < 4 or len(_core(right)) < 4 or left_word[1:].isupper():
+        return False
+    return not _is_known_word(left_word + _core(right))
 
 
 def _glued_headline_follows(text: str, start: int, end: int) -> bool:
     words = _words(text[start:end])
     return len(words) >= 3 and all(_is_capitalised(w) or w.lower() in _function_words() for w in words)
+
+
+def _repeated_ngram(words: list[str]) -> int | None:
+    """Where a 2-4 word n-gram repeats right after itself: "Dendam Malam Kelam Dendam Malam Kelam"."""
+    for size in range(4, 1, -1):
+        for start in range(size, len(words) - size + 1):
+            if words[start : start + size] == words[start - size : start] and all(w[:1].isupper() for w in words[start : start + size]):
+                return start
+    return None
 
 
 def _body_start(words: list[str]) -> int | None:
@@ -672,6 +697,8 @@ def _caption_end(line: str, start: int) -> int:
         return start + restart
     if ends:
         first = ends[0]
+        if first.end() > 130:
+            return start  # too long for a caption: only the credit goes
         # A second sentence glued to the next body sentence ("...beras.Amran juga") is caption too.
         if first.end() < len(window) and window[first.end()] == " " and len(ends) > 1:
             second = ends[1]
@@ -749,12 +776,15 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
 
 def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:
     """In flattened text, a promo sentence that runs to the end goes with the rest."""
-    for match in regex.finditer(r"(?<=[.!?\"”])[ ]{1,3}+(?=\p{Lu})", paragraph):
-        tail = paragraph[match.end() :]
-        if len(tail) > 500:
+    offset = max(len(paragraph) - 500, 0)
+    for match in regex.finditer(r"(?<=\S)[ ]{1,3}+(?=\p{Lu})", paragraph[offset:]):
+        tail = paragraph[offset + match.end() :]
+        promo = starts.match(tail)
+        if not promo or not patterns.CHANNEL_RE.search(tail):
             continue
-        if starts.match(tail) and patterns.CHANNEL_RE.search(tail):
-            return paragraph[: match.start()].rstrip() or None
+        # After a sentence end any promo phrase; glued to a headline only a longer one.
+        if paragraph[: offset + match.start()][-1:] in ".!?\"”" or " " in promo.group().strip():
+            return paragraph[: offset + match.start()].rstrip() or None
     return paragraph
 
 
@@ -814,7 +844,7 @@ def drop_pagination(paragraph: str) -> str | None:
     for line in paragraph.split("\n"):
         if patterns.PAGINATION_LINE_RE.match(line.strip()):
             continue
-        if "halaman" in line:
+        if "alaman" in line:
             line = _cut_all(line, patterns.NEXT_PAGE_RE)
         if line.strip():
             lines.append(line)
@@ -845,7 +875,12 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
     for number, line in enumerate(lines):
         text = line.strip()
         marker = False
-        if patterns.EDITOR_INITIALS_RE.fullmatch(text) and number + 1 < len(lines) and _is_tag(lines[number + 1]):
+        if (
+            patterns.EDITOR_INITIALS_RE.fullmatch(text)
+            and number + 1 < len(lines)
+            and _is_tag(lines[number + 1])
+            and (lines[number + 1].strip().islower() or number + 2 < len(lines) and _is_tag(lines[number + 2]))
+        ):
             marker = True
             first = number + 1
         elif labels.match(text) or patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text):
@@ -863,8 +898,11 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
 
 
 def _is_tag(line: str) -> bool:
+    """A tag of a tag list: short, no punctuation, all lower case (or every word Title-Cased)."""
     text = line.strip()
-    return bool(text) and text == text.lower() and len(text) < 60 and not regex.search(r"[.,;:!?\"“”()]", text)
+    if not text or len(text) >= 60 or regex.search(r"[.,;:!?\"“”()]", text):
+        return False
+    return text == text.lower() or all(w[:1].isupper() and w[1:] == w[1:].lower() for w in text.split())
 
 
 def _is_body(line: str) -> bool:
@@ -965,25 +1003,6 @@ def drop_extra_junk(paragraphs: list[str], config: Config) -> list[str | None]:
 # --- Metadata (kept unless asked) --------------------------------------------------------------
 
 
-@paragraph_rule
-def strip_dateline(paragraph: str) -> str | None:
-    """Remove the dateline at the start of the lead ("JAKARTA, KOMPAS.com - ").
-
-    >>> strip_dateline("JAKARTA, KOMPAS.com -Pakar hukum menilai survei itu.")
-    'Pakar hukum menilai survei itu.'
-    >>> strip_dateline("Liputan6.com, JakartaKita semua pernah lelah.")
-    'Kita semua pernah lelah.'
-    >>> strip_dateline("Jakarta - Harga naik.")
-    'Jakarta - Harga naik.'
-    """
-    match = patterns.DATELINE_RE.match(paragraph) or patterns.CITY_DATELINE_RE.match(paragraph)
-    if not match:
-        return paragraph
-    rest = paragraph[match.end() :].lstrip(" \n")
-    rest = regex.sub(r"^[,\s]+$", "", rest)
-    return rest or None
-
-
 @document_rule
 def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
     """Remove reporter/editor bylines and source lines ("Editor: ...", "Laporan Wartawan ...").
@@ -1016,6 +1035,25 @@ def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
         return out
 
     return _map_lines(paragraphs, lines)
+
+
+@paragraph_rule
+def strip_dateline(paragraph: str) -> str | None:
+    """Remove the dateline at the start of the lead ("JAKARTA, KOMPAS.com - ").
+
+    >>> strip_dateline("JAKARTA, KOMPAS.com -Pakar hukum menilai survei itu.")
+    'Pakar hukum menilai survei itu.'
+    >>> strip_dateline("Liputan6.com, JakartaKita semua pernah lelah.")
+    'Kita semua pernah lelah.'
+    >>> strip_dateline("Jakarta - Harga naik.")
+    'Jakarta - Harga naik.'
+    """
+    match = patterns.DATELINE_RE.match(paragraph) or patterns.CITY_DATELINE_RE.match(paragraph)
+    if not match:
+        return paragraph
+    rest = paragraph[match.end() :].lstrip(" \n")
+    rest = regex.sub(r"^[,\s]+$", "", rest)
+    return rest or None
 
 
 @paragraph_rule
