@@ -28,8 +28,8 @@ class Cleaned(NamedTuple):
 def clean(text: str, config: Config | None = None) -> str:
     """Clean a scraped article: junk removed, casing repaired, paragraphs normalised.
 
-    >>> clean("Jakarta - Harga Naik Dan Warga Mengeluh Di Pasar Baru.\\nBaca juga: Judul Lain\\n")
-    'Jakarta - Harga naik dan warga mengeluh di Pasar Baru.\\n'
+    >>> clean("Jakarta - Harga Beras Naik Dan Warga Mengeluh Di Pasar.\\nBaca juga: Judul Lain\\n")
+    'Jakarta - Harga beras naik dan warga mengeluh di pasar.\\n'
     """
     return clean_and_explain(text, config).text
 
