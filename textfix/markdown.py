@@ -15,20 +15,26 @@ file, a broken link or a mangled front matter. The design:
    source lines (container markers such as ``>`` and list bullets stay outside it); then its
    children (text, code spans, links, images, HTML, emphasis, breaks) are walked over the raw
    content. The walk yields a *plain text* (what a reader sees: link text without ``](...)``,
-   emphasis without ``*``) and for every plain character the source offset it came from, or
-   ``None`` for a stand-in: a code span, image, autolink or inline HTML is one ``U+FFFC``
-   character, so the casing model sees a word-like object there but no rule can match its
-   content (a code span holding "Baca Juga" must not make its paragraph junk). If any child
-   fails to align, the whole inline token is left alone: a wrong edit is worse than none.
+   emphasis without ``*``, a soft line break as a space) and for every plain character the
+   source offset it came from, or ``None`` for a stand-in: a code span, image, autolink,
+   entity or object tag (``<br>``, ``<img>``) is one ``U+FFFC`` character, so the casing model
+   sees something there but no rule can match its content (a code span holding "Baca Juga"
+   must not make its paragraph junk); formatting tags and comments are left out. If any
+   child fails to align, the whole inline token is left alone: a wrong edit is worse than
+   none.
 4. **Prose runs through the ordinary stages**: paragraphs (top level, in lists and block
    quotes) through normalisation, the junk rules and casing (``pipeline.run_stages``) as one
    document; table cells through casing only; headings through ``casing.titlecase_heading``,
    and only when they are title-cased (a normally cased heading is the editor's choice).
 5. **Only changed characters are written back**, and only where the plain character maps to
    a source offset. Case changes are per character; a deletion (a photo credit) is applied
-   only when it covers one contiguous run of source text with no markup inside. A dropped
-   paragraph takes its lines with it (its list item or block quote too, when it was the only
-   thing in it) and one of the blank lines around it, so no double blank line is left.
+   only when it covers one contiguous run of source text with no markup inside or (for
+   spaces) beside it. A dropped paragraph takes its lines with it (its list item or block
+   quote too, when it was the only thing in it) and one of the blank lines around it, so no
+   double blank line is left.
+6. **The result is checked by parsing it again**: code and HTML blocks, headings, tables and
+   reference definitions must come out as they went in. A drop that would change them (an
+   indented code block after a list would join the list) is skipped.
 
 Steps carry the line and column of the change in the input file.
 """
@@ -71,6 +77,12 @@ def _parser():
     from markdown_it import MarkdownIt  # imported lazily: only Markdown input needs it
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@functools.cache
+def _block_parser():
+    """Blocks and reference definitions only: enough to check a result's structure."""
+    return _parser().__class__("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 
 
 # --------------------------------------------------------------------------- front matter
@@ -196,6 +208,10 @@ def align_inline(raw: str, children) -> tuple[str, list]:
         kind = tok.type
         if kind in ("text", "text_special"):
             content, c = tok.content, 0
+            if raw.startswith(content, i):  # the common case: no escapes, no entities
+                plain.extend(content)
+                where.extend(range(i, i + len(content)))
+                i, c = i + len(content), len(content)
             while c < len(content):
                 ch = content[c]
                 entity = _ENTITY_RE.match(raw, i) if ch == "&" or raw.startswith("&", i) else None
@@ -294,7 +310,11 @@ def align_inline(raw: str, children) -> tuple[str, list]:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    starts, pos = [0], text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
 
 
 def _locate_lines(content: str, first: int, lines: list[str], starts: list[int]) -> list | None:
@@ -436,6 +456,10 @@ def _removal_span(tokens, stack: list[int], children: dict, span: tuple[int, int
 
 
 def _fold(text: str) -> str:
+    """Lowercase, keeping the length (``İ`` lowercases to two characters)."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -618,13 +642,17 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
     drops: list[tuple[tuple[int, int], list[Step]]] = []  # (lines, steps to report)
 
     def anchor(item: _Prose, pos: int) -> int:
-        for offset in item.offsets[pos:]:
-            if offset is not None:
-                return offset
-        for offset in reversed(item.offsets[:pos]):
-            if offset is not None:
-                return offset
+        offsets = item.offsets
+        for index in range(pos, len(offsets)):
+            if offsets[index] is not None:
+                return offsets[index]
+        for index in range(min(pos, len(offsets)) - 1, -1, -1):
+            if offsets[index] is not None:
+                return offsets[index]
         return starts[item.lines[0]]
+
+    def hit(touched: set, start: int, length: int) -> bool:
+        return any(t in touched for t in range(start, start + max(length, 1)))
 
     def add_step(offset: int, step: Step) -> None:
         line, column = where(offset)
@@ -638,23 +666,24 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
     paragraphs = [p for p in prose if p.kind == "paragraph"]
     normalized = [_normalize(p.plain, config) for p in paragraphs]
     texts, para_steps = pipeline.run_stages([n for n, _ in normalized], config)
+    steps_of: dict[int, list] = {}
+    for item in para_steps:
+        steps_of.setdefault(item.paragraph, []).append(item)
     for number, (item, (norm, changes), new) in enumerate(zip(paragraphs, normalized, texts)):
         if new is None:
             if item.removable:
-                dropped = [s.step for s in para_steps if s.paragraph == number and not s.step.after]
+                dropped = [s.step for s in steps_of.get(number, []) if not s.step.after]
                 drops.append((item.lines, dropped[:1]))
             continue
         found, touched = _edits(item.plain, new, item.offsets, item.joins)
         edits += found
         back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:
-            if any(pos <= t < pos + max(len(before), 1) for t in touched):
+            if hit(touched, pos, len(before)):
                 add_step(anchor(item, pos), Step(rule, before, after))
-        for s in para_steps:
-            if s.paragraph != number:
-                continue
+        for s in steps_of.get(number, []):
             pos = back(s.start)
-            if any(pos <= t < pos + max(len(s.step.before), 1) for t in touched):
+            if hit(touched, pos, len(s.step.before)):
                 add_step(anchor(item, pos), s.step)
 
     if config.recase:
@@ -668,28 +697,34 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
             found, touched = _edits(item.plain, new, item.offsets, item.joins)
             edits += found
             for start, end in pipeline._changed_words(item.plain, new):
-                if any(start <= t < end for t in touched):
+                if hit(touched, start, end - start):
                     rule = "recase_heading" if item.kind == "heading" else "recase"
                     add_step(anchor(item, start), Step(rule, item.plain[start:end], new[start:end]))
 
     out = _apply(text, edits)
     if drops or edits:
         expected = _signature(parse_text)
-        if _signature(_blank_front(out, head)) != expected:
+
+        def keeps_structure(candidate: str) -> bool:
+            return _signature(_blank_front(candidate, head)) == expected
+
+        if not keeps_structure(out):
             # Should not happen (edits change case and cut text inside one paragraph);
             # if it does, the file is left as it was rather than restructured.
             return pipeline.Cleaned(text, [])
-        accepted: list[tuple[int, int]] = []
-        for lines, reported in drops:
-            trial = _apply_drops(out, accepted + [lines])
+        accepted = drops
+        if drops and not keeps_structure(_apply_drops(out, [lines for lines, _ in drops])):
             # Removing a block can change how its neighbours parse (an indented code
-            # block after a list becomes part of the list): such a drop is skipped.
-            if _signature(_blank_front(trial, head)) == expected:
-                accepted.append(lines)
-                for step in reported:
-                    add_step(starts[lines[0]], step)
+            # block after a list becomes part of the list): find the drops that do.
+            accepted = []
+            for drop in drops:
+                if keeps_structure(_apply_drops(out, [lines for lines, _ in accepted + [drop]])):
+                    accepted.append(drop)
+        for lines, reported in accepted:
+            for step in reported:
+                add_step(starts[lines[0]], step)
         if accepted:
-            out = _apply_drops(out, accepted)
+            out = _apply_drops(out, [lines for lines, _ in accepted])
     steps.sort(key=lambda pair: pair[0])
     return pipeline.Cleaned(out, [step for _, step in steps])
 
@@ -714,7 +749,7 @@ def _signature(parse_text: str) -> tuple:
     """What a drop must not change: code and HTML blocks, headings, tables, rules and
     reference definitions, in order (paragraphs, lists and quotes may lose a block)."""
     env: dict = {}
-    tokens = _parser().parse(parse_text, env)
+    tokens = _block_parser().parse(parse_text, env)
     kept = []
     for tok in tokens:
         if tok.type in ("fence", "code_block", "html_block"):
