@@ -319,3 +319,34 @@ def test_jsonl_diff_names_the_record_lines(tmp_path: Path, monkeypatch):
     assert json.loads(read(tmp_path / "a.jsonl").splitlines()[1])["text"] == textfix.clean(
         PROMO, textfix.Config(layout="keep")
     )
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", records(*[PROMO * 20] * 3000))
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textfix", "clean", str(src), "--out-dir", str(out), "-j", "2", "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+    proc.kill()
+    proc.wait()
+    assert workers, "the run should have had pool workers"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+    assert alive == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "gone"

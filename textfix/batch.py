@@ -180,12 +180,26 @@ class _Result:
     explanations: tuple[str, ...] = ()
 
 
-def _ignore_sigint() -> None:
-    # Ctrl-C is the main process's to handle: a worker finishes its unit, so a file it
-    # writes is whole, and the main process discards what is unfinished.
+def _init_worker(parent: int) -> None:
+    """Set up a pool worker: leave Ctrl-C to the main process, and die with it.
+
+    On Ctrl-C a worker finishes its unit, so a file it writes is whole, and the main
+    process discards what is unfinished. If the main process is killed outright (SIGKILL),
+    a pool worker would wait for work forever; a watchdog thread ends it instead.
+    """
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)  # nothing of ours is half-done that a clean exit could finish
 
 
 def _count(steps: list[Step]) -> Counter:
@@ -445,7 +459,7 @@ def _ordered(
 
     _share_data_with_workers(config)
     window = 2 * jobs + 2
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque = deque()
     try:
         for unit in units:
