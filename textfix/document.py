@@ -81,7 +81,10 @@ def _is_wrapped_block(lines: list[str]) -> bool:
     body = [line.strip() for line in lines[:-1]]
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
         return False
-    return sum(not _ends_sentence(line) for line in body) * 2 >= len(body)
+    lengths = [len(line) for line in body]
+    if min(lengths) * 5 < max(lengths) * 3:
+        return False  # filled to a width, lines are of a length; short title lines are not
+    return sum(not _ends_sentence(line) for line in body) * 2 > len(body)
 
 
 def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
@@ -99,6 +102,9 @@ def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
         return previous.endswith(",") and len(line) < _LINK_MAX and not _ends_sentence(line) and not _stands_alone(line)
     if not previous[-1:].islower() or (len(previous) >= _LINK_MAX and len(line) >= _LINK_MAX):
         return False
+    words = previous.split()
+    if len(words) >= 4 and sum(w[:1].isupper() or w[:1].isdigit() for w in words) * 4 >= len(words) * 3:
+        return False  # a title line, not link text
     return not (_stands_alone(previous) or _stands_alone(line))
 
 

@@ -175,13 +175,15 @@ _OUTLET = (
     r"(?:[\p{L}\d-]{2,40}+(?:\.[\p{L}]{2,6}+){1,2}+"  # KOMPAS.com, SURYA.CO.ID, Posmetro.co.id
     r"|CNN[ ]Indonesia|POSMETRO(?:[ ]MEDAN)?|ANTARA|KABAR[ ]BENGGAWI|\p{Lu}{3,20}+(?:[ ]\p{Lu}{3,20}+){0,2}+)"
 )
-_DASH = r"(?:-{1,2}+|–|—|:)"
+_DASH = r"(?:-{1,2}+|–|—)"
 
 # Matches: "JAKARTA, KOMPAS.com -" / "Liputan6.com, Bandung -" / "Jakarta, CNN Indonesia --" /
 #          "TRIBUNNEWS.COM, Konawe Selatan -" / "BATAM, POSMETRO:" / "POSMETRO MEDAN–"
-# Must not match: "Jakarta - Harga naik" (a city alone) / "Presiden RI, Joko Widodo - kata dia"
+# Must not match: "Jakarta - Harga naik" (a city alone) / "Presiden RI, Joko Widodo - kata dia" /
+#                 "BACA JUGA: Judul" (a colon needs a city before the outlet)
 DATELINE_RE = regex.compile(
-    rf"^(?:{_CITY},[ ]?+)?{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}[ \n]{{0,3}}+"
+    rf"^{_CITY},[ ]?+{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+(?:{_DASH}|:)[ \n]{{0,3}}+"
+    rf"|^{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}[ \n]{{0,3}}+"
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 

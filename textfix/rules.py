@@ -536,6 +536,12 @@ def _repeated_ngram(words: list[str]) -> int | None:
 def _body_start(words: list[str]) -> int | None:
     """Index in a Title-Case run where the next sentence starts."""
     n = len(words)
+    # The run ends with words the headline already used: "Film Senja Merah ... Senja Merah mengisahkan".
+    for size in range(4, 1, -1):
+        tail = words[n - size :]
+        if n > 2 * size and all(w[:1].isupper() for w in tail):
+            if any(words[i : i + size] == tail for i in range(0, n - 2 * size + 1)):
+                return n - size
     # A repeated n-gram across the boundary: "Dendam Malam Kelam Dendam Malam Kelam".
     for size in range(4, 0, -1):
         if n >= 2 * size + 1 and words[n - size :] == words[n - 2 * size : n - size]:
@@ -889,6 +895,8 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
         if marker and not any(_is_body(rest) for rest in lines[first:]):
             start = first
             break
+        if marker and first == number and labels.match(text):
+            out[number] = None  # a related-list label before more body (page 2): the label only
     if start is None:
         return out
     for number in range(start, len(lines)):

@@ -1,0 +1,192 @@
+"""Every regex in ``textfix/patterns.py``: one text it must match and one it must not.
+
+The examples mirror the comment above each pattern; a meta-test checks that no pattern
+is added without those two comment lines.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+import regex
+
+from textfix import patterns
+
+MATCHES = [
+    ("READ_ALSO_LABEL_RE", "Baca juga: Judul"),
+    ("READ_ALSO_LABEL_RE", "BACA JUGA:Judul"),
+    ("READ_ALSO_LABEL_RE", "Baca Juga :"),
+    ("READ_ALSO_LABEL_RE", "BACA JUA: Judul"),
+    ("READ_ALSO_INLINE_RE", "dengan judul The Body. Baca juga:Davina Karamoy"),
+    ("STANDALONE_LINE_RE", "Baca Juga"),
+    ("STANDALONE_LINE_RE", "ADVERTISEMENT"),
+    ("STANDALONE_LINE_RE", "Selasa, 24 Jan 2023 09:08 WIB"),
+    ("STANDALONE_LINE_RE", "Editor: Ani"),
+    ("STANDALONE_LINE_RE", "- gula"),
+    ("STANDALONE_LINE_RE", "(yld/idh)"),
+    ("GAMBAS_RE", "[Gambas:Video 20detik]"),
+    ("VIDEO_PROMO_INLINE_RE", "Simak juga Video 'Judul': [Gambas:Video 20detik]"),
+    ("VIDEO_LABEL_RE", "Simak juga Video: Judul"),
+    ("VIDEO_LABEL_RE", "Tonton juga Video:"),
+    ("VIDEO_LABEL_RE", "Video: Judul"),
+    ("GLUED_TITLE_RE", "Media Internal Pemprov DKI Raih Juara 1 AMH 2018Momentum tersebut dinilai"),
+    ("SCROLL_RE", "SCROLL TO CONTINUE WITH CONTENT"),
+    ("SCROLL_RE", "SCROLL TO RESUME CONTENT"),
+    ("ADVERTISEMENT_RE", "orang). ADVERTISEMENT SCROLL"),
+    ("PUNCT_ONLY_RE", ", ,"),
+    ("PUNCT_ONLY_RE", "|"),
+    ("TWEET_RESIDUE_RE", "— Sutopo Purwo Nugroho (@Sutopo_BNPB) February 21, 2017"),
+    ("PAREN_PHOTO_CREDIT_RE", "(Foto: Kemendagri RI)"),
+    ("PAREN_PHOTO_CREDIT_RE", "(Foto Rahman/ KabarBenggawi)"),
+    ("PAREN_PHOTO_CREDIT_RE", "(Sumber: KOMPAS TV)"),
+    ("PAREN_PHOTO_CREDIT_RE", "(Getty Images)"),
+    ("PAREN_PHOTO_CREDIT_RE", "(ANTARA FOTO/GALIH PRADIPTA)."),
+    ("BRACKET_PHOTO_CREDIT_RE", "[suara.com/Oke Atmaja]"),
+    ("FOTO_LABEL_CREDIT_RE", "Foto: Wisma Putra/detikJabar"),
+    ("FOTO_LABEL_CREDIT_RE", "Foto: ANTARA FOTO/RAISAN AL FARISI"),
+    ("AGENCY_CREDIT_RE", "ANTARA FOTO/Aprillio Akbar/rwa."),
+    ("NAMED_CREDIT_RE", "Getty Images/Somrerk Kosolwitthayanant"),
+    ("DOMAIN_CREDIT_RE", "Kompas.con/soffyaranti"),
+    ("CREDIT_LINE_RE", "Tribun Jatim Network/Pramita Kusumaningrum"),
+    ("CAPTION_SOURCE_RE", "Presiden RI Joko Widodo. Sumber: Internet"),
+    ("DATE_PAREN_RE", "Selasa (28/5/2024)."),
+    ("MORE_NEWS_RE", "Baca berita Wartakotalive.com lainnya di WhatsApp."),
+    ("MORE_NEWS_RE", "Update berita lainnya di PROHABA.co dan Google News"),
+    ("CHANNEL_RE", "Ikuti saluran WhatsApp kami"),
+    ("QUOTED_TITLE_RE", 'Artikel ini telah tayang di Kompas.com dengan judul "Ganti Nama"'),
+    ("PAGINATION_LINE_RE", "Halaman : 1 2 Selanjutnya"),
+    ("PAGINATION_LINE_RE", "Halaman: 12Lihat Semua"),
+    ("PAGINATION_LINE_RE", "Halaman 2 dari 2"),
+    ("PAGINATION_LINE_RE", "Page 1 of 3"),
+    ("NEXT_PAGE_RE", "Simak berita selengkapnya di halaman selanjutnya."),
+    ("NEXT_PAGE_RE", "skor 3-0. Baca lanjutan prediksi di halaman selanjutnya>>>"),
+    ("TAGS_LINE_RE", "Kategori :"),
+    ("COPYRIGHT_RE", "© 2025 Contoh.com Network"),
+    ("COPYRIGHT_RE", "All Right Reserved"),
+    ("TRAILING_STARS_RE", "kata dia. *****"),
+    ("DATELINE_RE", "JAKARTA, KOMPAS.com -Pakar"),
+    ("DATELINE_RE", "Liputan6.com, Bandung -Gubernur"),
+    ("DATELINE_RE", "Liputan6.com, JakartaKita semua"),
+    ("DATELINE_RE", "Jakarta, CNN Indonesia --"),
+    ("DATELINE_RE", "TRIBUNNEWS.COM, Konawe Selatan - Pada"),
+    ("DATELINE_RE", "BATAM, POSMETRO: Dua"),
+    ("DATELINE_RE", "POSMETRO MEDAN– Dalam"),
+    ("DATELINE_RE", "JAKARTA, KOMPAS.com\n- Direktur"),
+    ("CITY_DATELINE_RE", "Wina\n-\nSebuah"),
+    ("BYLINE_RE", "Reporter : danang"),
+    ("BYLINE_RE", "Penulis : Ani Editor : Budi"),
+    ("BYLINE_RE", "Laporan Wartawan Contoh.com, Andi"),
+    ("BYLINE_RE", "Laporan Sara Masroni | Banda Aceh"),
+    ("BYLINE_RE", "(Reporter: Ani | Editor: Budi)"),
+    ("BYLINE_RE", "Sumber : Kompas TV"),
+    ("AUTHOR_OUTLET_RE", "Siswanto Suara.Com"),
+    ("CSV_BYLINE_RE", "kata Kasan.,Reporter: Pipit Ika,Sumber: Liputan6.com "),
+    ("EDITOR_INITIALS_RE", "(yld/idh)"),
+    ("EDITOR_INITIALS_RE", "maksimal 7 tahun.(cnk)"),
+    ("EDITOR_INITIALS_RE", "pungkasnya. (*)"),
+    ("EDITOR_INITIALS_RE", "(ADV)"),
+    ("EDITOR_INITIALS_RE", "(Yld/Idh)"),
+    ("AGENCY_INITIALS_RE", "udara yang mendidih. rzn/as (AFP,AP)"),
+    ("NAME_CREDIT_LINE_RE", "(TribunJakarta.com/Elga Hikari Putra)"),
+    ("DATE_LINE_RE", "Selasa, 24 Jan 2023 09:08 WIB"),
+    ("DATE_LINE_RE", "Sabtu 24 Feb 2024 - 21:58 WIB"),
+    ("DATE_LINE_RE", "Kamis 03-09-2020,14:01 WIB"),
+    ("DATE_LINE_RE", "Politik | 11 April 2024, 13:39 WIB"),
+    ("AUTHOR_DATE_LINE_RE", "Azhar 11 Jun 2022, 22:23"),
+    ("TOKEN_RE", "Davina"),
+    ("GLUE_RE", "mentalYang"),
+    ("SENTENCE_GLUE_RE", "mafia beras.Amran juga"),
+    ("SENTENCE_END_RE", "katanya.”"),
+]
+
+NON_MATCHES = [
+    ("READ_ALSO_LABEL_RE", "menarik minat baca masyarakat"),
+    ("READ_ALSO_INLINE_RE", "Warga baca juga koran"),
+    ("STANDALONE_LINE_RE", "Siti Aminah Tardi"),
+    ("GAMBAS_RE", "[Gambar: peta]"),
+    ("VIDEO_PROMO_INLINE_RE", "Simak video di kanal kami."),
+    ("VIDEO_LABEL_RE", "Video itu viral di media sosial."),
+    ("GLUED_TITLE_RE", "Media Internal Pemprov DKI meraih juara pada 2018."),
+    ("GLUED_TITLE_RE", "Warga Jakarta Bisa Lapor Lewat WhatsApp Resmi Pemprov"),
+    ("SCROLL_RE", "scroll ke bawah"),
+    ("ADVERTISEMENT_RE", "ADVERTISEMENTS"),
+    ("PUNCT_ONLY_RE", "-"),
+    ("PUNCT_ONLY_RE", "A."),
+    ("TWEET_RESIDUE_RE", "— kata Sutopo kepada wartawan"),
+    ("PAREN_PHOTO_CREDIT_RE", "(foto-foto bersama)"),
+    ("PAREN_PHOTO_CREDIT_RE", "(Sumber Daya Alam)"),
+    ("PAREN_PHOTO_CREDIT_RE", "rzn/as (AFP,AP)"),
+    ("BRACKET_PHOTO_CREDIT_RE", "[Gambas:Video CNN]"),
+    ("FOTO_LABEL_CREDIT_RE", "pengambilan foto dalam kondisi minim cahaya"),
+    ("AGENCY_CREDIT_RE", "kantor berita ANTARA melaporkan"),
+    ("NAMED_CREDIT_RE", "Getty Images menyebut"),
+    ("DOMAIN_CREDIT_RE", "https://kompas.com/read"),
+    ("DOMAIN_CREDIT_RE", "(Tribunpekanbaru.com/mayonal putra)"),
+    ("CREDIT_LINE_RE", "rzn/as (AFP,AP)"),
+    ("CAPTION_SOURCE_RE", "Sumber: Kompas TV"),
+    ("DATE_PAREN_RE", "Suyanto (52)"),
+    ("MORE_NEWS_RE", "Baca berita ini sampai habis."),
+    ("CHANNEL_RE", "Whats up"),
+    ("QUOTED_TITLE_RE", "dengan judul The Body."),
+    ("PAGINATION_LINE_RE", "kelas 8 halaman 205"),
+    ("PAGINATION_LINE_RE", "di halaman Masjid Agung"),
+    ("NEXT_PAGE_RE", "Warga berkumpul di halaman masjid."),
+    ("TAGS_LINE_RE", "Kategori ini mencakup"),
+    ("COPYRIGHT_RE", "hak cipta lagu itu"),
+    ("TRAILING_STARS_RE", "kata b***t di tengah kalimat"),
+    ("DATELINE_RE", "Jakarta - Harga naik"),
+    ("DATELINE_RE", "Presiden RI, Joko Widodo - kata dia"),
+    ("CITY_DATELINE_RE", "Jakarta - Harga naik"),
+    ("BYLINE_RE", "Laporan kantor berita Tasnim menyebut"),
+    ("BYLINE_RE", "Sumber daya manusia"),
+    ("AUTHOR_OUTLET_RE", "Kata Siswanto kepada Suara.com."),
+    ("CSV_BYLINE_RE", "kata Reporter itu"),
+    ("EDITOR_INITIALS_RE", "(KKP)."),
+    ("EDITOR_INITIALS_RE", "(18/6/2025)."),
+    ("EDITOR_INITIALS_RE", "(Polri)."),
+    ("EDITOR_INITIALS_RE", "oleh (Polri)"),
+    ("AGENCY_INITIALS_RE", "dan/atau (AS) di tengah"),
+    ("NAME_CREDIT_LINE_RE", "(PT Pindad)"),
+    ("DATE_LINE_RE", "Selasa (24/1) pagi harga naik."),
+    ("AUTHOR_DATE_LINE_RE", "Pada 11 Jun 2022, 22:23 warga"),
+    ("TOKEN_RE", " "),
+    ("GLUE_RE", "Mental Yang"),
+    ("SENTENCE_GLUE_RE", "Kompas.com"),
+    ("SENTENCE_GLUE_RE", "Prof. Dr."),
+    ("SENTENCE_END_RE", "Baca juga"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), MATCHES, ids=[f"{n}:{t[:30]}" for n, t in MATCHES])
+def test_pattern_matches(name: str, text: str) -> None:
+    assert getattr(patterns, name).search(text)
+
+
+@pytest.mark.parametrize(("name", "text"), NON_MATCHES, ids=[f"{n}:{t[:30]}" for n, t in NON_MATCHES])
+def test_pattern_does_not_match(name: str, text: str) -> None:
+    assert not getattr(patterns, name).search(text)
+
+
+def _pattern_names() -> list[str]:
+    return [n for n, v in vars(patterns).items() if n.endswith("_RE") and isinstance(v, regex.Pattern)]
+
+
+def test_every_pattern_has_examples_in_its_comment_and_in_these_tables() -> None:
+    source = inspect.getsource(patterns)
+    missing_comment, missing_table = [], []
+    for name in _pattern_names():
+        before = source[: source.index(f"\n{name} = ")]
+        comment = before[before.rfind("\n\n") :]
+        if "# Matches" not in comment or "Must not match" not in comment:
+            missing_comment.append(name)
+        if name not in {n for n, _ in MATCHES} or name not in {n for n, _ in NON_MATCHES}:
+            missing_table.append(name)
+    assert not missing_comment, f"patterns without '# Matches' / 'Must not match' comments: {missing_comment}"
+    assert not missing_table, f"patterns without a case in both tables here: {missing_table}"
+
+
+def test_phrase_re_matches_any_spacing_and_case() -> None:
+    pattern = patterns.phrase_re(["berita terkait", "ikuti kami"], whole_line=True)
+    assert pattern.match("BERITA   TERKAIT :")
+    assert not pattern.match("Berita terkait banjir kemarin")

@@ -1,0 +1,309 @@
+"""Junk rules, one table per kind of junk: what must go and what must stay.
+
+Every text here is written for these tests (short Indonesian news-like lines); the real
+scraped samples are measured by ``scripts/eval_junk.py``, never copied. Cases run through
+``textfix.clean`` with casing repair off, so they test the junk stage alone; each case
+lists strings that must be absent (junk) and present (body) in the output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import textfix
+from textfix import rules
+from textfix.config import CORPUS, Config
+
+JUNK_ONLY = Config(recase=False)
+
+BODY1 = "Pemerintah kota menambah armada bus untuk melayani warga pada akhir pekan."
+BODY2 = "Kepala dinas perhubungan mengatakan jadwal baru berlaku mulai bulan depan."
+BODY3 = "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya."
+
+
+def case(label, text, absent=(), present=(BODY1, BODY2), config=JUNK_ONLY):
+    return pytest.param(text, absent, present, config, id=label)
+
+
+def check(text, absent, present, config):
+    out = textfix.clean(text, config)
+    flat = " ".join(out.split())
+    for junk in absent:
+        assert " ".join(junk.split()).casefold() not in flat.casefold(), f"junk left: {junk!r}\n{out}"
+    for body in present:
+        assert " ".join(body.split()) in flat, f"body lost: {body!r}\n{out}"
+    return out
+
+
+READ_ALSO = [
+    case("1a own line", f"{BODY1}\nBaca juga: Harga Cabai Naik Jelang Lebaran di Pasar Induk\n{BODY2}\n",
+         ["Harga Cabai Naik"]),
+    case("1a no space after colon", f"{BODY1}\nBaca juga:Warga Keluhkan Jalan Rusak di Desa Sukamaju\n{BODY2}\n",
+         ["Warga Keluhkan"]),
+    case("1a all caps, no space", f"{BODY1}\nBACA JUGA:Petani Sambut Musim Tanam\n{BODY2}\n", ["Petani Sambut"]),
+    case("1a space before colon", f"{BODY1}\nBaca Juga : Lima Tips Hemat Listrik di Rumah\n{BODY2}\n", ["Lima Tips"]),
+    case("1a one-letter typo", f"{BODY1}\nBACA JUA: Banjir Rendam Dua Kecamatan\n{BODY2}\n", ["Banjir Rendam"]),
+    case("1a headline with colon and question",
+         f"{BODY1}\nBaca juga: Wali Kota: Siapa yang Menanggung Biaya Perbaikan?\n{BODY2}\n", ["Menanggung Biaya"]),
+    case("1a three in a row", f"{BODY1}\nBaca juga: Satu Judul Berita Pertama\nBaca juga: Dua Judul Berita Kedua\n"
+         f"Baca juga: Tiga Judul Berita Ketiga\n{BODY2}\n", ["Judul Berita"]),
+    case("1b label then headline line", f"{BODY1}\nBaca juga:\nPolisi Amankan Dua Pencuri Motor di Pasar\n{BODY2}\n",
+         ["Polisi Amankan", "Baca juga"]),
+    case("1b label then two headlines", f"{BODY1}\nBaca juga:\nSatu Judul Terkait Banjir\nDua Judul Terkait Macet\n{BODY2}\n",
+         ["Satu Judul", "Dua Judul"]),
+    case("1c bare label, next line is prose", f"{BODY1}\nBaca Juga\n\"Kami akan terus memantau kondisi di lapangan,\" katanya.\n{BODY2}\n",
+         ["Baca Juga"], [BODY1, "\"Kami akan terus memantau kondisi di lapangan,\" katanya.", BODY2]),
+    case("1d inline, subject back to the body",
+         f"{BODY1} Baca juga:Pemkot Siapkan Bus Listrik untuk Rute Baru Pengumuman tersebut disampaikan kemarin. {BODY2}",
+         ["Pemkot Siapkan", "Rute Baru Pengumuman tersebut"],
+         [BODY1, "Pengumuman tersebut disampaikan kemarin.", BODY2]),
+    case("1d inline, repeated n-gram", f"{BODY1} Baca juga:Film Senja Merah Tayang Pekan Depan Senja Merah "
+         "mengisahkan keluarga nelayan di pesisir.",
+         ["Tayang Pekan Depan"], [BODY1, "Senja Merah mengisahkan keluarga nelayan di pesisir."]),
+    case("1d inline, ellipsis", f"{BODY1} Baca juga:Menteri Sebut Harga Beras Turun Bulan Ini... "
+         "Menteri juga meminta warga tidak panik.",
+         ["Harga Beras Turun"], [BODY1, "Menteri juga meminta warga tidak panik."]),
+    case("1d inline at the very end", f"{BODY1} {BODY2} Baca juga:Bongkar Kasus, Polisi: Kami Terus Selidiki...",
+         ["Bongkar Kasus"]),
+    case("1d glued headlines", f"{BODY1} Baca juga:Harga Emas Naik Lagi Hari IniWarga Serbu Toko Emas di Pusat Kota "
+         "Pedagang mengaku omzetnya naik dua kali lipat.",
+         ["Harga Emas Naik", "Warga Serbu"], [BODY1, "Pedagang mengaku omzetnya naik dua kali lipat."]),
+    case("trap: baca as an ordinary word", "Program ini menarik minat baca masyarakat desa.\n" + BODY2,
+         [], ["Program ini menarik minat baca masyarakat desa.", BODY2]),
+    case("trap: baca juga inside a sentence", "Ia membaca koran pagi, lalu baca juga majalah sore di teras rumahnya.",
+         [], ["Ia membaca koran pagi, lalu baca juga majalah sore di teras rumahnya."]),
+]
+
+PROMO = [
+    case("video promo through placeholder", f"{BODY1}\nSimak Video 'Antrean Bus di Terminal':\n[Gambas:Video 20detik]\n{BODY2}\n",
+         ["Antrean Bus di Terminal", "Gambas"]),
+    case("video title split over lines", f"{BODY1}\nTonton juga Video:\nPersib\nVs Persija:\nSkor\nakhir 2-0\n[Gambas:Video 20detik]\n",
+         ["Persib", "Gambas"], [BODY1]),
+    case("video promo inline", f"{BODY1} Simak juga Video 'Bus Listrik Mulai Beroperasi': [Gambas:Video 20detik] ",
+         ["Bus Listrik Mulai", "Gambas"], [BODY1]),
+    case("placeholder alone inline", f"{BODY1} {BODY2} [Gambas:Video CNN] ", ["Gambas"]),
+    case("glued related title", f"{BODY1}\nDinas Perhubungan Raih Penghargaan Layanan Publik 2024Penghargaan tersebut "
+         "diterima langsung oleh kepala dinas.\n",
+         ["Raih Penghargaan"], [BODY1, "Penghargaan tersebut diterima langsung oleh kepala dinas."]),
+    case("trap: video as the topic", f"Video itu viral di media sosial sejak Senin pagi.\n{BODY2}\n",
+         [], ["Video itu viral di media sosial sejak Senin pagi.", BODY2]),
+]
+
+PHOTO = [
+    case("caption line with (Foto: ...)", f"Wali Kota Meninjau Halte Baru (Foto: Humas Pemkot)\n{BODY1}\n{BODY2}\n",
+         ["Meninjau Halte Baru", "Humas Pemkot"]),
+    case("caption with Foto: name/outlet", f"{BODY1}\nBus listrik terparkir di depo. Foto: Budi Santoso/Contohkota\n{BODY2}\n",
+         ["Bus listrik terparkir", "Budi Santoso"]),
+    case("agency credit glued to its caption", f"{BODY1} ANTARA FOTO/Rina Wati/abc.Petugas memeriksa bus di terminal, "
+         f"Senin (3/2/2025). {BODY2}", ["Rina Wati", "Petugas memeriksa bus"]),
+    case("Dok. credit glued to its caption", f"{BODY1}\nDok. Dinas PerhubunganArmada Bus Baru Tiba di Depo Kota\n{BODY2}\n",
+         ["Dok.", "Armada Bus Baru"]),
+    case("credit after an inline caption", f"{BODY1} Presiden dan Wali Kota di halte (Getty Images) {BODY2}",
+         ["Getty Images", "Presiden dan Wali Kota di halte"]),
+    case("bracketed outlet credit", f"{BODY1}\nHalte terendam banjir, Senin (3/2). [contoh.com/Andi Saputra]\n{BODY2}\n",
+         ["Halte terendam", "Andi Saputra"]),
+    case("credit line above its caption", f"{BODY1}\nContoh Jatim Network/Andi Saputra\nWarga menunggu bus di halte, Senin (3/2/2025).\n{BODY2}\n",
+         ["Andi Saputra", "Warga menunggu bus"]),
+    case("keep captions: only the credit goes", f"Wali kota meninjau halte baru. (Foto: Humas Pemkot)\n{BODY1}\n",
+         ["Humas Pemkot"], ["Wali kota meninjau halte baru.", BODY1], JUNK_ONLY.replace(drop_photo_caption=False)),
+    case("trap: foto as an ordinary word", f"Ia menunjukkan foto-foto bersama warga di halte.\n{BODY1}\n",
+         [], ["Ia menunjukkan foto-foto bersama warga di halte.", BODY1]),
+    case("trap: pengambilan foto", "Kamera ini unggul dalam pengambilan foto dalam kondisi minim cahaya.",
+         [], ["Kamera ini unggul dalam pengambilan foto dalam kondisi minim cahaya."]),
+]
+
+ADS = [
+    case("scroll line", f"{BODY1}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}\n", ["SCROLL TO CONTINUE"]),
+    case("ad pair inline", f"{BODY1} ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT {BODY2}", ["ADVERTISEMENT", "SCROLL"]),
+    case("ad pair with a lone-space line", f"{BODY1}\nADVERTISEMENT\n \nSCROLL TO CONTINUE WITH CONTENT\n {BODY2}\n",
+         ["ADVERTISEMENT", "SCROLL"]),
+    case("resume variant", f"{BODY1}\nADVERTISEMENT\nSCROLL TO RESUME CONTENT\n{BODY2}\n", ["SCROLL TO RESUME"]),
+    case("Advertisement line", f"{BODY1}\nAdvertisement\n{BODY2}\n", ["Advertisement"]),
+    case("widget residue", f"{BODY1}\n{BODY2}\nIkuti kami di\nAA\n", ["Ikuti kami di"]),
+]
+
+SOCIAL = [
+    case("follow promo line", f"{BODY1}\n{BODY2}\nIkuti saluran WhatsApp Contoh News untuk berita terbaru lainnya.\n",
+         ["Ikuti saluran"]),
+    case("more-news lines", f"{BODY1}\n{BODY2}\nBaca berita Contohkota.com lainnya di Google News.\n", ["lainnya di Google"]),
+    case("promo block over several lines at the end", f"{BODY1}\n{BODY2}\nSimak\nbreaking news\ndan\nberita pilihan\n"
+         "kami langsung di ponselmu. Pilih saluran andalanmu WhatsApp Channel :\nhttps://example.com/channel/abc\n"
+         ". Pastikan kamu sudah install aplikasi WhatsApp ya.\n", ["breaking news", "Pastikan kamu"]),
+    case("promo running to the end of flattened text", f"{BODY1} {BODY2} Dapatkan update berita pilihan setiap hari. "
+         "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
+    case("trap: WhatsApp as the topic", f"Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.\n{BODY2}\n",
+         [], ["Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.", BODY2]),
+]
+
+SYNDICATION = [
+    case("note with headline on its line", f"{BODY1}\n{BODY2}\nArtikel ini telah tayang di Contoh.com dengan judul Bus Baru Siap Melayani Warga\n",
+         ["Artikel ini telah tayang", "Bus Baru Siap"]),
+    case("note with headline on the next line", f"{BODY1}\n{BODY2}\nArtikel ini telah tayang di Contoh.co.id dengan judul\n"
+         "Bus Baru Siap Melayani Warga Kota\n", ["telah tayang", "Bus Baru Siap"]),
+    case("note inline with quoted headline", f"{BODY1} {BODY2} Artikel ini telah tayang di Contoh.com dengan judul "
+         "\"Bus Baru Siap Melayani\"", ["telah tayang", "Bus Baru Siap"]),
+    case("AI disclosure", f"{BODY1}\n{BODY2}\nKonten ini disempurnakan menggunakan Kecerdasan Buatan (AI).\n",
+         ["Kecerdasan Buatan"]),
+]
+
+PAGINATION = [
+    case("page list", f"{BODY1}\n{BODY2}\nHalaman : 1 2 Selanjutnya\n", ["Halaman : 1 2"]),
+    case("page list glued", f"{BODY1}\n{BODY2}\nHalaman: 12Lihat Semua\n", ["Lihat Semua"]),
+    case("page x of y", f"{BODY1}\n{BODY2}\nHalaman 2 dari 2\n", ["Halaman 2 dari 2"]),
+    case("next-page sentence, page 2 follows", f"{BODY1}\nSimak berita selengkapnya di halaman selanjutnya.\n{BODY2}\n",
+         ["halaman selanjutnya"]),
+    case("next-page inline", f"{BODY1} Baca lanjutan prediksi laga di halaman selanjutnya>>> {BODY2}", ["lanjutan prediksi"]),
+    case("trap: halaman as courtyard", "Warga salat di halaman Masjid Agung sejak pagi.",
+         [], ["Warga salat di halaman Masjid Agung sejak pagi."]),
+    case("trap: textbook page", "Jawaban soal kelas 8 halaman 205 ada di bawah ini.",
+         [], ["Jawaban soal kelas 8 halaman 205 ada di bawah ini."]),
+]
+
+FOOTER = [
+    case("tag list after initials", f"{BODY1}\n{BODY2}\n(abc/def)\nbus listrik\nhalte\ndinas perhubungan\n",
+         ["bus listrik halte"], [BODY1, BODY2, "(abc/def)"]),
+    case("related-list labels", f"{BODY1}\n{BODY2}\n\nBERITA TERKAIT\n\nREKOMENDASI\n\nTERKINI\n", ["BERITA TERKAIT", "REKOMENDASI"]),
+    case("tags and category stubs", f"{BODY1}\n{BODY2}\n(xyz)\n\nTags :\nKategori :\n\nTerkait\n", ["Tags :", "Kategori :"],
+         [BODY1, BODY2, "(xyz)"]),
+    case("copyright", f"{BODY1}\n{BODY2}\n\n© 2025 Contoh.com Network, a subsidiary.\nAll Right Reserved\n", ["©", "All Right"]),
+    case("trailing stars glued", f"{BODY1}\n{BODY2} *****\n", ["*****"]),
+    case("stars line", f"{BODY1}\n***\n{BODY2}\n", ["***"]),
+    case("footer label but page 2 follows", f"{BODY1}\nTERKINI\n{BODY3} {BODY3} {BODY3}\n", ["TERKINI"], [BODY1, BODY3]),
+    case("trap: tag words in the body", f"Dinas perhubungan menambah bus listrik di halte utama.\n{BODY2}\n(abc)\nbus listrik\nhalte\n",
+         ["bus listrik halte"], ["Dinas perhubungan menambah bus listrik di halte utama.", BODY2]),
+    case("trap: asterisks inside a sentence", "Ia menulis kata b***t di media sosial lalu dilaporkan.",
+         [], ["Ia menulis kata b***t di media sosial lalu dilaporkan."]),
+]
+
+HEADER = [
+    case("title, date, bylines before the dateline",
+         "Bus Listrik Mulai Layani Warga Kota\n\nSabtu 24 Feb 2024 - 21:58 WIB\nReporter : Andi\nEditor : Budi\n\n"
+         f"KOTA, CONTOH.CO - {BODY1}\n{BODY2}\n", ["Bus Listrik Mulai", "21:58"], [BODY1, BODY2, "Reporter : Andi"]),
+    case("menu and caption before the dateline", f"Menu\n\nJudul Berita Soal Bus Listrik\n\nAndi 11 Jun 2022, 22:23\n"
+         f"Bus listrik di depo. Sumber: Internet\n\nCONTOH.COM - {BODY1}\n{BODY2}\n",
+         ["Judul Berita Soal", "22:23", "Sumber: Internet"], [BODY1, BODY2, "Andi"]),
+    case("no dateline: title line then the lead", f"Pemkot Tambah Armada Bus Akhir Pekan\n{BODY1}\n{BODY2}\n", ["Pemkot Tambah Armada"]),
+    case("trap: body starts at once", f"{BODY1}\n{BODY2}\n", []),
+    case("trap: split link text at the start is not chrome", "JAKARTA, CONTOH.com\n- Direktur lembaga itu,\nSiti Aminah\n"
+         "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
+]
+
+DUPLICATES = [
+    case("repeated caption-like line", f"Presiden di Halte Baru Kota\nPresiden di Halte Baru Kota\n{BODY1}\n{BODY2}\n", [],
+         [BODY1, BODY2]),
+    case("teaser that starts a later sentence", f"Warga berharap waktu tunggu di halte bisa lebih\n{BODY1}\n{BODY3}\n", [],
+         [BODY1, BODY3]),
+]
+
+META = [
+    case("dateline kept by default", f"JAKARTA, KOMPAS.com - {BODY1}\n{BODY2}\n", [], ["JAKARTA, KOMPAS.com - " + BODY1]),
+    case("dateline stripped", f"JAKARTA, KOMPAS.com -{BODY1}\n{BODY2}\n", ["KOMPAS.com"], config=CORPUS.replace(recase=False)),
+    case("glued city dateline stripped", f"Contoh6.com, Jakarta{BODY1}\n", ["Contoh6.com", "Jakarta"], [BODY1],
+         CORPUS.replace(recase=False)),
+    case("city and dash on their own lines", f"Wina\n-\n{BODY1}\n{BODY2}\n", ["Wina"], config=CORPUS.replace(recase=False)),
+    case("bylines stripped", f"Laporan Wartawan Contoh.com, Andi\nKOTA, CONTOH.COM - {BODY1}\n{BODY2}\nEditor: Budi\n",
+         ["Laporan Wartawan", "Editor: Budi"], config=CORPUS.replace(recase=False)),
+    case("csv byline stripped", f"{BODY1},Reporter: Andi,Sumber: Contoh.com ", ["Reporter"], [BODY1],
+         CORPUS.replace(recase=False)),
+    case("initials stripped", f"{BODY1}\n{BODY2}(abc)\n", ["(abc)"], config=CORPUS.replace(recase=False)),
+    case("initials kept by default", f"{BODY1}\n{BODY2} (abc/def)\n", [], [BODY2 + " (abc/def)"]),
+    case("trap: acronym at a sentence end", f"{BODY1}\nHal itu disampaikan Kementerian Kelautan (KKP).\n", [],
+         ["Hal itu disampaikan Kementerian Kelautan (KKP)."], CORPUS.replace(recase=False)),
+    case("trap: attribution inside a sentence", "Hal itu dikatakan Andi kepada Contoh.com, Senin (3/2/2025).", [],
+         ["Hal itu dikatakan Andi kepada Contoh.com, Senin (3/2/2025)."], CORPUS.replace(recase=False)),
+    case("trap: laporan as a noun", "Laporan kantor berita itu menyebut lima orang ditangkap.", [],
+         ["Laporan kantor berita itu menyebut lima orang ditangkap."], CORPUS.replace(recase=False)),
+]
+
+EXTRA = [
+    case("user phrase drops its line", f"{BODY1}\nDukung kami lewat donasi\n{BODY2}\n", ["Dukung kami"],
+         config=JUNK_ONLY.replace(extra_junk=("dukung kami",))),
+    case("user pattern removes its matches", f"{BODY1} [promo:123] {BODY2}", ["[promo:"],
+         config=JUNK_ONLY.replace(extra_junk=(r"re:\[promo:\d+\]",))),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), READ_ALSO)
+def test_read_also(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), PROMO)
+def test_promo(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), PHOTO)
+def test_photo_credit_and_caption(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), ADS)
+def test_ads_and_widgets(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), SOCIAL)
+def test_social_promo(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), SYNDICATION)
+def test_syndication_note(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), PAGINATION)
+def test_pagination(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), FOOTER)
+def test_footer(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), HEADER)
+def test_header_chrome(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), DUPLICATES)
+def test_duplicates(text, absent, present, config):
+    out = check(text, absent, present, config)
+    assert out.count("Presiden di Halte Baru Kota") <= 1
+    assert "lebih\n" not in out
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), META)
+def test_metadata(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+@pytest.mark.parametrize(("text", "absent", "present", "config"), EXTRA)
+def test_extra_junk(text, absent, present, config):
+    check(text, absent, present, config)
+
+
+def test_every_rule_has_a_config_field_of_its_name():
+    fields = set(Config.__dataclass_fields__)
+    assert [name for name in rules.RULES if name not in fields] == []
+
+
+def test_explain_names_the_rule_behind_each_removal():
+    text = f"{BODY1}\nBaca juga: Judul Lain Soal Bus\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}\n***\n"
+    steps = textfix.clean_and_explain(text, JUNK_ONLY).steps
+    by_rule = {step.rule: step.before for step in steps}
+    assert "Judul Lain" in by_rule["drop_read_also"]
+    assert "SCROLL" in by_rule["drop_ads"]
+    assert "***" in by_rule["strip_trailing_marker"]
+
+
+def test_a_disabled_rule_leaves_its_junk():
+    text = f"{BODY1}\nBaca juga: Judul Lain Soal Bus\n{BODY2}\n"
+    assert "Judul Lain" in textfix.clean(text, JUNK_ONLY.replace(drop_read_also=False))
+
+
+def test_corpus_profile_strips_every_kind_of_metadata():
+    assert CORPUS.strip_dateline and CORPUS.strip_byline and CORPUS.strip_editor_initials
+    assert Config().with_meta_stripped() == CORPUS
