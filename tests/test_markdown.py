@@ -25,7 +25,8 @@ import casing_stub
 import textfix
 from textfix import casing, io
 from textfix.config import Config
-from textfix.markdown import STAND_IN, clean_markdown, split_front_matter
+from textfix.markdown import STAND_IN, split_front_matter
+from test_precommit import repo  # noqa: F401  (the temporary git repo fixture)
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases" / "markdown"
@@ -224,6 +225,18 @@ def test_the_pipeline_sends_markdown_here_whatever_the_layout(stub_casing):
     text = "Warga *Yang* Datang\nKe Pasar.\n"
     assert textfix.clean(text, MD.replace(layout="reflow")) == "Warga *yang* datang\nke pasar.\n"
     assert textfix.clean(text, Config(layout="reflow")) == "Warga *yang* datang ke pasar.\n"
+
+
+def test_normalisation_reaches_prose_only():
+    text = "Warga\u00a0yang  datang `a\u00a0  b` ke\u200b pasar.\n\n    kode\u00a0  x\n"
+    cleaned = textfix.clean_and_explain(text, MD)
+    assert cleaned.text == "Warga yang datang `a\u00a0  b` ke pasar.\n\n    kode\u00a0  x\n"
+    assert [(s.rule, s.line) for s in cleaned.steps] == [("normalize_unicode", 1), ("normalize_whitespace", 1)]
+
+
+def test_no_recase_only_removes_junk(stub_casing):
+    text = "# Harga Naik Di Pasar\n\nBaca juga: Lain\n\nWarga Yang Datang Ke Pasar.\n"
+    assert textfix.clean(text, MD.replace(recase=False)) == "# Harga Naik Di Pasar\n\nWarga Yang Datang Ke Pasar.\n"
 
 
 def test_front_matter_title_option(stub_casing):
@@ -467,11 +480,9 @@ def test_structure_survives_any_markdown(text):
 # ---------------------------------------------------------------------------- pre-commit
 
 
-def test_precommit_hook_fixes_a_markdown_file(tmp_path, monkeypatch):
-    pytest.importorskip("pre_commit")
+def test_precommit_hook_fixes_a_markdown_file(repo):
     import test_precommit as hooks
 
-    repo = hooks.repo.__wrapped__(tmp_path, monkeypatch)
     path = repo / "berita.md"
     path.write_text(WRAPPED, encoding="utf-8")
     hooks.git("add", "berita.md")

@@ -656,7 +656,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
 
     def add_step(offset: int, step: Step) -> None:
         line, column = where(offset)
-        before, after = (t.replace(STAND_IN, "").strip() for t in (step.before, step.after))
+        before, after = (_without_stand_ins(t) for t in (step.before, step.after))
         step = dataclasses.replace(step, before=before, after=after, line=line, column=column)
         steps.append((offset, step))
 
@@ -679,7 +679,8 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
         edits += found
         back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:
-            if hit(touched, pos, len(before)):
+            # A collapsed run of spaces may have lost either of its spaces: look one wider.
+            if hit(touched, pos - 1, len(before) + 2):
                 add_step(anchor(item, pos), Step(rule, before, after))
         for s in steps_of.get(number, []):
             pos = back(s.start)
@@ -727,6 +728,13 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
             out = _apply_drops(out, [lines for lines, _ in accepted])
     steps.sort(key=lambda pair: pair[0])
     return pipeline.Cleaned(out, [step for _, step in steps])
+
+
+def _without_stand_ins(text: str) -> str:
+    """Step text as an editor would read it: no stand-ins, no spaces left around them."""
+    if STAND_IN not in text:
+        return text
+    return text.replace(STAND_IN, "").strip() or text.replace(STAND_IN, "")
 
 
 def _apply(text: str, edits: list) -> str:
