@@ -161,7 +161,7 @@ def clean(
         progress = _Progress(len(sources), sum(s.size for s in sources))
     stdout = click.get_binary_stream("stdout")
     stdin = click.get_binary_stream("stdin")
-    events = batch.run(sources, job, jobs or os.cpu_count() or 1, stdin_data=stdin.read)
+    events = batch.run(sources, job, jobs or _cores(), stdin_data=stdin.read)
     try:
         for event in events:
             if isinstance(event, batch.Emit):
@@ -227,6 +227,13 @@ def _sources(inputs, globs, output, in_place, out_dir, stdin_jsonl):
                 size = 0  # reading it will fail and be reported with the reason
             sources.append(batch.Source(name, path, dest, batch.is_jsonl(path), size))
     return sources
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _same_file(a: Path, b: Path) -> bool:
