@@ -88,6 +88,16 @@ def casing_counts() -> dict[str, tuple[int, int]]:
 
 
 @functools.cache
+def casing_bigrams() -> dict[str, tuple[int, int, int, int]]:
+    """``"word next" -> (ll, lC, Cl, CC)`` pair counts from ``casing-bigrams.tsv``."""
+    pairs: dict[str, tuple[int, int, int, int]] = {}
+    for line in data_lines("casing-bigrams.tsv"):
+        pair, ll, lc, cl, cc = line.split("\t")
+        pairs[pair] = (int(ll), int(lc), int(cl), int(cc))
+    return pairs
+
+
+@functools.cache
 def casing_weights() -> dict[str, float]:
     """The casing model's feature weights from ``casing-model.tsv``."""
     weights: dict[str, float] = {}

@@ -17,21 +17,29 @@ import, so ``import textfix`` stays fast. Modules: :mod:`.words` (tokens and sha
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import regex
 
 from .. import lexicon as _lexicon
-from .decide import recase_title_cased
+from .decide import apply_decisions, decide_words, extend_names, recase_title_cased
 from .detect import is_title_cased
 from .model import Lexicon, Model
-from .words import WORD_RE, is_title_shaped, lower_first, sentence_starts, split_words
+from .words import (
+    WORD_RE,
+    is_title_shaped,
+    lower_first,
+    sentence_starts,
+    split_words,
+    titlecase_reaches,
+)
 
 __all__ = [
     "Lexicon",
     "Model",
     "default_lexicon",
     "default_model",
+    "document_evidence",
     "is_title_cased",
     "recase_document",
     "recase_paragraph",
@@ -48,12 +56,14 @@ def default_lexicon() -> Lexicon:
     """The shipped lexicon: corpus counts, Sastrawi's roots and stemmer, the word lists.
 
     The always-capitalised list overrides Sastrawi's roots (which hold ``senin``,
-    ``agustus``, ``indonesia``, ``allah``); common foreign words count as roots.
+    ``agustus``, ``indonesia``, ``allah``); the common words missing from Sastrawi's list
+    (``common-words.txt``: ``hoaks``, ``plenary``) count as roots.
     """
     always = _lexicon.word_set("always-capitalised.txt")
     return Lexicon(
         counts=_lexicon.casing_counts(),
-        roots=(_lexicon.sastrawi_roots() | _lexicon.word_set("common-foreign.txt")) - always,
+        bigrams=_lexicon.casing_bigrams(),
+        roots=(_lexicon.sastrawi_roots() | _lexicon.word_set("common-words.txt")) - always,
         always_capital=always,
         titles=_lexicon.word_set("titles.txt"),
         function_words=_lexicon.word_set("function-words.txt"),
@@ -107,9 +117,16 @@ def titlecase_heading(text: str, lexicon: Lexicon | None = None) -> str:
 
 
 def recase_paragraph(
-    text: str, lexicon: Lexicon | None = None, model: Model | None = None
+    text: str,
+    lexicon: Lexicon | None = None,
+    model: Model | None = None,
+    evidence: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
-    """Repair one paragraph if it is title-cased; return it unchanged otherwise."""
+    """Repair one paragraph if it is title-cased; return it unchanged otherwise.
+
+    ``evidence`` maps a lowercase word to how often the rest of the document wrote it in
+    mid-sentence in lowercase and with a capital (see :func:`document_evidence`).
+    """
     lexicon = lexicon or default_lexicon()
     words = split_words(text)
     starts = sentence_starts(text, words)
@@ -117,7 +134,33 @@ def recase_paragraph(
         return text
     if _is_heading(text):
         return titlecase_heading(text, lexicon)
-    return recase_title_cased(text, lexicon, model or default_model(), words, starts)
+    return recase_title_cased(text, lexicon, model or default_model(), words, starts, evidence)
+
+
+def document_evidence(paragraphs: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """How the normally cased paragraphs of a document write each word in mid-sentence:
+    ``word -> (lowercase, capital)``. A word the writer put in lowercase elsewhere is a
+    common word here too; one always capitalised is a name.
+
+    >>> document_evidence(["Harga beras di Pasar Baru naik.", "Warga Pasar Baru resah.", "Judul Baru"])
+    {'beras': (1, 0), 'di': (1, 0), 'pasar': (0, 1), 'baru': (0, 1), 'naik': (1, 0)}
+    """
+    evidence: dict[str, list[int]] = {}
+    for text in paragraphs:
+        words = split_words(text)
+        starts = sentence_starts(text, words)
+        seen = []
+        for i, word in enumerate(words):
+            rest = word.text[1:]
+            if i in starts or not titlecase_reaches(word) or (rest and not rest.islower()):
+                continue
+            seen.append((word.text.lower(), word.text[0].isupper()))
+        # Only prose counts: a headline in title style capitalises its common words.
+        if sum(capital for _, capital in seen) * 2 > len(seen):
+            continue
+        for key, capital in seen:
+            evidence.setdefault(key, [0, 0])[capital] += 1
+    return {k: (v[0], v[1]) for k, v in evidence.items()}
 
 
 #: A letter that starts a word, lowercase / uppercase (counted in C, for a quick look).
@@ -144,13 +187,39 @@ def recase_document(
     >>> recase_document(["Harga naik di pasar.", "Warga Yang Datang Ke Pasar Itu Mengeluh."])
     ['Harga naik di pasar.', 'Warga yang datang ke pasar itu mengeluh.']
     """
-    out = []
-    for text in paragraphs:
+    found: dict[int, tuple] = {}
+    for index, text in enumerate(paragraphs):
         if _quick_reject(text):
-            out.append(text)
             continue
-        new = recase_paragraph(text, lexicon, model)
-        out.append(new if _same_but_case(text, new) else text)
+        lexicon = lexicon or default_lexicon()  # loaded only when a paragraph may need it
+        words = split_words(text)
+        starts = sentence_starts(text, words)
+        if is_title_cased(text, lexicon, words, starts):
+            found[index] = (words, starts)
+    if not found:
+        return list(paragraphs)
+    model = model or default_model()
+    evidence = document_evidence([t for i, t in enumerate(paragraphs) if i not in found])
+    # Two passes: the first decides every paragraph and collects the words acronyms
+    # confirm as names; the second lets those words keep their capital elsewhere.
+    names: set[str] = set()
+    decided = {}
+    for index, (words, starts) in found.items():
+        text = paragraphs[index]
+        if not _is_heading(text):
+            decided[index] = decide_words(text, words, lexicon, model, starts, evidence, names)
+    out = list(paragraphs)
+    for index, (words, starts) in found.items():
+        text = paragraphs[index]
+        if index in decided:
+            decisions = decided[index]
+            if names:
+                extend_names(words, decisions, names)
+            new = apply_decisions(text, words, decisions)
+        else:
+            new = titlecase_heading(text, lexicon)
+        if _same_but_case(text, new):
+            out[index] = new
     return out
 
 

@@ -41,6 +41,20 @@ _CLOSE_RE = regex.compile(r"\s*\)")
 #: Words skipped inside an acronym's expansion ("Informasi dan Komunikasi Publik (IKP)").
 #: English words that join the parts of a name: "Epicentrum of Growth".
 _NAME_JOINERS = frozenset({"of"})
+#: After a closing quote and a comma: '," ' / ',” ' / '?” ' (a speech verb follows).
+_AFTER_QUOTE_RE = regex.compile(r"[,?!][”\"’']\s+$")
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
+#: An office's name after a title: at most this many words, none of them frequent words
+#: that are almost never capitalised (at least _RUN_STOP_MIN sightings, under 2 in 100).
+_RUN_MAX = 8
+#: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
+#: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
+_ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
+_RUN_STOP_MIN = 200
+_RUN_STOP_SHARE = 0.02
+#: A name head: capitalised in at least this share of at least _HEAD_MIN sightings.
+_HEAD_MIN = 20
+_HEAD_SHARE = 0.8
 #: The share of capitalised sightings that makes a word able to head a name by itself.
 _NAME_SHARE = 0.3
 _ACRONYM_SKIP = frozenset(
@@ -68,6 +82,24 @@ def rule_decisions(
         if _ORDINAL_RE.match(text, end):
             fixed[i] = LOWER
     return fixed
+
+
+def _use_evidence(
+    words: Sequence[Word], fixed: dict[int, str], evidence: Mapping[str, tuple[int, int]]
+) -> None:
+    """Decide the words the same document writes one way only: lowercase elsewhere means a
+    common word, a capital every time (twice or more) means a name."""
+    for i, word in enumerate(words):
+        if i in fixed:
+            continue
+        seen = evidence.get(word.text.lower())
+        if seen is None:
+            continue
+        lower, capital = seen
+        if lower and not capital:
+            fixed[i] = LOWER
+        elif capital >= 2 and not lower:
+            fixed[i] = KEEP
 
 
 def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
@@ -156,7 +188,11 @@ def _name_like(lexicon: Lexicon, word: str) -> bool:
     return capital >= _NAME_SHARE * (lower + capital) and capital > 0
 
 
-def _apply_acronyms(lexicon: Lexicon, text: str, words: Sequence[Word], decisions: list[str]) -> None:
+def _apply_acronyms(
+    lexicon: Lexicon, text: str, words: Sequence[Word], decisions: list[str]
+) -> set[int]:
+    """Acronym rules; returns the indexes of the words an acronym confirmed as a name."""
+    confirmed: set[int] = set()
     for a, word in enumerate(words):
         if a == 0 or not word.gap.endswith("(") or not _CLOSE_RE.match(text, word.start + len(word.text)):
             continue
@@ -169,18 +205,115 @@ def _apply_acronyms(lexicon: Lexicon, text: str, words: Sequence[Word], decision
                 lexicon, words[content[-1]].text
             ):
                 continue
-            for j in span:
-                if decisions[j] == LOWER and j in content:
-                    decisions[j] = KEEP
-                elif decisions[j] == KEEP and j not in content:
-                    decisions[j] = LOWER
         elif decisions[a] in (KEEP, LOWER) and len(word.text) >= 4:
             span = _syllable_span(words, a, word.text.lower())
             if not span:
                 continue
-            inner = [decisions[j] for j in span if decisions[j] in (KEEP, LOWER)]
-            if inner:
-                decisions[a] = KEEP if KEEP in inner else LOWER
+            content = [j for j in span if words[j].text.lower() not in _ACRONYM_SKIP]
+            if not any(decisions[j] == KEEP for j in content):
+                decisions[a] = LOWER  # media sosial (medsos)
+                continue
+            decisions[a] = KEEP  # Kementerian Komunikasi dan Informatika (Kemenkominfo)
+        else:
+            continue
+        for j in span:
+            if j in content:
+                if decisions[j] == LOWER:
+                    decisions[j] = KEEP
+                confirmed.add(j)
+            elif decisions[j] == KEEP:
+                decisions[j] = LOWER
+    return confirmed
+
+
+def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """``“...,” kata Hasyim``: a common word right after a closing quote is the speech verb."""
+    for i, word in enumerate(words):
+        if decisions[i] != KEEP or not _AFTER_QUOTE_RE.search(word.gap):
+            continue
+        key = word.text.lower()
+        lower, capital = lexicon.counts.get(key, (0, 0))
+        if capital < lower or (capital == 0 and (key in lexicon.roots or lexicon.stem(key) in lexicon.roots)):
+            decisions[i] = LOWER
+
+
+def _is_run_word(lexicon: Lexicon, key: str) -> bool:
+    """A word that can sit inside an office's name: a noun, not a verb or a function word."""
+    if key == "dan":
+        return True
+    if key in lexicon.function_words:
+        return False
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    if lower + capital >= _RUN_STOP_MIN and capital < _RUN_STOP_SHARE * (lower + capital):
+        return False  # itu, ini, baru: frequent words never capitalised
+    return not (key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key)
+
+
+def _title_before_office(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """``Direktur Tata Kelola dan Kemitraan Komunikasi Publik Direktorat Jenderal ...``: a
+    title, then a run of nouns (``dan`` allowed) that runs into a name, is the office's name."""
+    n = len(words)
+    for i in range(n):
+        key = words[i].text.lower()
+        if key not in lexicon.titles or key in _ADDRESS_FORMS or decisions[i] not in (KEEP, LOWER):
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j - i <= _RUN_MAX
+            and words[j].gap == " "
+            and decisions[j] == LOWER
+            and _is_run_word(lexicon, words[j].text.lower())
+        ):
+            j += 1
+        if j == i + 1 or j >= n or words[j].gap != " " or decisions[j] not in (KEEP, ACRONYM):
+            continue
+        if words[j - 1].text.lower() == "dan":
+            continue
+        decisions[i] = KEEP
+        for k in range(i + 1, j):
+            if words[k].text.lower() != "dan":
+                decisions[k] = KEEP
+
+
+def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """EYD: a title takes a capital only before a name: ``Presiden Joko Widodo`` but
+    ``presiden itu``, ``menjadi menteri sejak``. A kept title between two lowered words
+    (or a lowered word and the end of a clause) is lowered."""
+    n = len(words)
+    for i in range(1, n):
+        if decisions[i] != KEEP or words[i].text.lower() not in lexicon.titles:
+            continue
+        if decisions[i - 1] not in (LOWER, OTHER) or words[i].gap != " ":
+            continue
+        if i + 1 < n and words[i + 1].gap == " " and decisions[i + 1] != LOWER:
+            continue
+        decisions[i] = LOWER
+
+
+def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """A word the corpus mostly capitalises (``Kementerian``: 146 of 158) right before a
+    kept capital heads that name: ``Kementerian Komunikasi dan Informatika``."""
+    for i in range(len(words) - 2, -1, -1):
+        if decisions[i] != LOWER or words[i + 1].gap != " " or decisions[i + 1] not in (KEEP, ACRONYM):
+            continue
+        lower, capital = lexicon.counts.get(words[i].text.lower(), (0, 0))
+        if lower + capital >= _HEAD_MIN and capital >= _HEAD_SHARE * (lower + capital):
+            decisions[i] = KEEP
+
+
+def extend_names(
+    words: Sequence[Word], decisions: list[str], names: set[str]
+) -> None:
+    """A word the document confirmed as part of a name (``Kementerian``, through an acronym
+    elsewhere) keeps its capital next to another capitalised word: ``Kementerian Kominfo``."""
+    for i in range(len(words) - 1, -1, -1):
+        if decisions[i] != LOWER or words[i].text.lower() not in names:
+            continue
+        after = i + 1 < len(words) and words[i + 1].gap == " " and decisions[i + 1] in (KEEP, ACRONYM)
+        before = i > 0 and words[i].gap == " " and decisions[i - 1] in (KEEP, ACRONYM)
+        if after or before:
+            decisions[i] = KEEP
 
 
 def decide_words(
@@ -189,13 +322,26 @@ def decide_words(
     lexicon: Lexicon,
     model: Model,
     starts: set[int] | None = None,
+    evidence: Mapping[str, tuple[int, int]] | None = None,
+    names: set[str] | None = None,
 ) -> list[str]:
-    """One decision per word of a title-cased paragraph (see the module docstring)."""
+    """One decision per word of a title-cased paragraph (see the module docstring).
+
+    ``names``, when given, collects the words an acronym confirmed as part of a name.
+    """
     fixed = rule_decisions(text, words, starts)
+    if evidence:
+        _use_evidence(words, fixed, evidence)
     decisions = decode(lexicon, model, words, fixed)
     _follow_reduplication(words, decisions)
     _continue_english_names(words, decisions)
-    _apply_acronyms(lexicon, text, words, decisions)
+    _lower_speech_verbs(lexicon, words, decisions)
+    confirmed = _apply_acronyms(lexicon, text, words, decisions)
+    _title_before_office(lexicon, words, decisions)
+    _lower_titles_without_names(lexicon, words, decisions)
+    _keep_name_heads(lexicon, words, decisions)
+    if names is not None:
+        names.update(words[j].text.lower() for j in confirmed)
     return decisions
 
 
@@ -220,13 +366,15 @@ def recase_title_cased(
     model: Model,
     words: Sequence[Word] | None = None,
     starts: set[int] | None = None,
+    evidence: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
     """Repair one paragraph already known to be title-cased."""
     if words is None:
         words = split_words(text)
     if not words:
         return text
-    return apply_decisions(text, words, decide_words(text, words, lexicon, model, starts))
+    decisions = decide_words(text, words, lexicon, model, starts, evidence)
+    return apply_decisions(text, words, decisions)
 
 
 __all__ = [

@@ -45,13 +45,15 @@ class Lexicon:
     """The word knowledge the casing model reads, each part replaceable in tests.
 
     ``counts`` maps a lowercase word to how often a cased corpus wrote it in mid-sentence
-    in lowercase and with a capital; ``roots`` are common (lowercase) root words; ``stem``
+    in lowercase and with a capital; ``bigrams`` maps ``"word next"`` to how often the pair
+    was written lower-lower, lower-Capital, Capital-lower, Capital-Capital; ``roots`` are common (lowercase) root words; ``stem``
     maps a word to its root; ``always_capital`` are names that Sastrawi's list also holds
     (days, months, countries); ``titles`` are words that take a capital before a name;
     ``function_words`` stay lowercase in headings.
     """
 
     counts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    bigrams: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
     roots: Container[str] = frozenset()
     always_capital: Container[str] = frozenset()
     titles: Container[str] = frozenset()
@@ -145,30 +147,62 @@ def own_features(lexicon: Lexicon, key: str, b: str, gap: str, previous: str, be
     """Features of the word with the previous decisions and the punctuation before it."""
     feats = ["g=" + gap, "p=" + previous, "pg=" + previous + gap, "bg=" + b + gap,
              "pp=" + before + previous, "bp=" + b + previous]
-    if sum(lexicon.counts.get(key, (0, 0))) >= _IDENTITY_MIN:
-        feats.append("wp=" + key + previous)
     return feats
 
 
-def left_features(lexicon: Lexicon, pk: str | None, gap: str, previous: str) -> list[str]:
-    """Features of the previous word (``pk``, lowercase; None at the paragraph start)."""
+def _pair_rate(pair: tuple[int, int, int, int] | None, previous: str) -> str:
+    """How often the pair's second word is capitalised, given the first word's decision."""
+    if pair is None:
+        return "u"
+    ll, lc, cl, cc = pair
+    if previous == KEEP:
+        return _bucket(cl, cc)
+    if previous == LOWER:
+        return _bucket(ll, lc)
+    return _bucket(ll + cl, lc + cc)
+
+
+def left_features(
+    lexicon: Lexicon,
+    pk: str | None,
+    gap: str,
+    previous: str,
+    pair: tuple[int, int, int, int] | None = None,
+) -> list[str]:
+    """Features of the previous word (``pk``, lowercase; None at the paragraph start) and
+    of the pair it makes with this word (``pair``: its counts, when the gap is a space)."""
     if pk is None:
         return ["pw=<s>"]
     feats = ["pw=" + pk, "pwg=" + pk + gap]
     if pk in lexicon.titles:
         feats.append("ptitle" + previous)
+    if gap == "sp":
+        feats.append("lb=" + _pair_rate(pair, previous) + previous)
     return feats
 
 
 def right_features(
-    lexicon: Lexicon, key: str, b: str, nk: str | None, nb: str, ngap: str
+    lexicon: Lexicon,
+    key: str,
+    b: str,
+    nk: str | None,
+    nb: str,
+    ngap: str,
+    pair: tuple[int, int, int, int] | None = None,
 ) -> list[str]:
-    """Features of the next word (``nk``, lowercase; None at the end), its shape and gap."""
+    """Features of the next word (``nk``, lowercase; None at the end), its shape and gap,
+    and how often this word is capitalised before it (``pair``)."""
     if nk is None:
         return ["nw=</s>"]
     feats = ["nb=" + nb + ngap, "bnb=" + b + "|" + nb, "nw=" + nk, "wnb=" + key + "|" + nb]
     if key in lexicon.titles:
         feats.append("tnb=" + nb)
+    if ngap == "sp":
+        if pair is None:
+            feats.append("rb=u")
+        else:
+            ll, lc, cl, cc = pair
+            feats.append("rb=" + _bucket(ll + lc, cl + cc))
     return feats
 
 
@@ -179,17 +213,22 @@ def context_features(
     previous: str,
     before: str,
     stats: Callable[[int], tuple[int, int]],
+    pairs: Callable[[str, str], tuple[int, int, int, int] | None] | None = None,
 ) -> list[str]:
     """Features of word ``i`` in its place: the previous two decisions, the neighbours."""
+    if pairs is None:
+        pairs = lambda a, b: lexicon.bigrams.get(a + " " + b)  # noqa: E731
     key = words[i].text.lower()
     b = _bucket(*stats(i))
     gap = _gap_class(words[i].gap)
     feats = own_features(lexicon, key, b, gap, previous, before)
-    feats += left_features(lexicon, words[i - 1].text.lower() if i > 0 else None, gap, previous)
+    pk = words[i - 1].text.lower() if i > 0 else None
+    feats += left_features(lexicon, pk, gap, previous, pairs(pk, key) if pk else None)
     if i + 1 < len(words):
         nxt = words[i + 1]
+        nk = nxt.text.lower()
         nb = _shape(lexicon, nxt.text, *stats(i + 1))
-        feats += right_features(lexicon, key, b, nxt.text.lower(), nb, _gap_class(nxt.gap))
+        feats += right_features(lexicon, key, b, nk, nb, _gap_class(nxt.gap), pairs(key, nk))
         if i + 2 < len(words):
             feats.append("nw2=" + nxt.text.lower() + "|" + words[i + 2].text.lower())
     else:
@@ -204,6 +243,7 @@ def word_features(
     previous: str,
     before: str,
     stats: Callable[[int], tuple[int, int]],
+    pairs: Callable[[str, str], tuple[int, int, int, int] | None] | None = None,
 ) -> list[str]:
     """All features of title-shaped word ``i`` given the previous two decisions.
 
@@ -212,23 +252,36 @@ def word_features(
     """
     lower, capital = stats(i)
     return static_features(lexicon, words[i].text.lower(), lower, capital) + context_features(
-        lexicon, words, i, previous, before, stats
+        lexicon, words, i, previous, before, stats, pairs
     )
 
 
 _UNSEEN = (0, 0)
+#: Keep the capital when the score reaches this (below 0: when unsure, keep it).
+THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
 
 
-def fast_decision(lexicon: Lexicon, lower: int, capital: int, previous: str) -> str | None:
-    """KEEP or LOWER when the counts leave no doubt, else None (ask the model)."""
+def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous: str) -> str | None:
+    """KEEP or LOWER when the word alone settles it, else None (ask the model).
+
+    Always-capitalised words keep their capital; a word the corpus never wrote keeps it
+    too unless Sastrawi knows it or its root (when unsure whether a word is a name, keep
+    the capital); frequent words written one way 99 times in 100 go that way (lowercase
+    only after a lowered word: ``Menteri Dalam Negeri``).
+    """
+    if key in lexicon.always_capital:
+        return KEEP
     n = lower + capital
+    if n == 0:
+        roots = lexicon.roots
+        return None if key in roots or lexicon.stem(key) in roots else KEEP
     if n < _FAST_MIN:
         return None
-    if capital <= _FAST_LOW * n and previous in (LOWER, START, OTHER):
-        return LOWER
     if capital >= _FAST_CAP * n:
         return KEEP
+    if capital <= _FAST_LOW * n and previous in _AFTER_LOWER:
+        return LOWER
     return None
 
 
@@ -248,6 +301,7 @@ def decode(
     things it depends on, so a word seen before in a like context costs four lookups.
     """
     counts = lexicon.counts
+    bigrams = lexicon.bigrams
     cache = model.cache
     score = model.score
     keys = [w.text.lower() for w in words]
@@ -267,15 +321,7 @@ def decode(
             else:
                 key = keys[i]
                 lo, cap = counts.get(key, _UNSEEN)
-                n = lo + cap
-                if n < _FAST_MIN:
-                    decision = None
-                elif cap >= _FAST_CAP * n:
-                    decision = KEEP
-                elif cap <= _FAST_LOW * n and previous in _AFTER_LOWER:
-                    decision = LOWER
-                else:
-                    decision = None
+                decision = fast_decision(lexicon, key, lo, cap, previous)
                 if decision is None:
                     gap = gaps[i]
                     b = _bucket(lo, cap)
@@ -287,10 +333,11 @@ def decode(
                             + own_features(lexicon, key, b, gap, previous, before)
                         )
                     pk = keys[i - 1] if i else None
-                    k2 = ("l", pk, gap, previous)
+                    k2 = ("l", pk, key, gap, previous)
                     part = cache.get(k2)
                     if part is None:
-                        part = cache[k2] = score(left_features(lexicon, pk, gap, previous))
+                        pair = bigrams.get(pk + " " + key) if pk else None
+                        part = cache[k2] = score(left_features(lexicon, pk, gap, previous, pair))
                     total += part
                     if i + 1 < n_words:
                         nxt = words[i + 1]
@@ -299,7 +346,10 @@ def decode(
                         part = cache.get(k3)
                         if part is None:
                             nb = _shape(lexicon, nxt.text, *counts.get(nk, (0, 0)))
-                            part = cache[k3] = score(right_features(lexicon, key, b, nk, nb, gaps[i + 1]))
+                            pair = bigrams.get(key + " " + nk)
+                            part = cache[k3] = score(
+                                right_features(lexicon, key, b, nk, nb, gaps[i + 1], pair)
+                            )
                         total += part
                         if i + 2 < n_words:
                             total += model.weights.get("nw2=" + nk + "|" + keys[i + 2], 0.0)
@@ -309,7 +359,7 @@ def decode(
                         if part is None:
                             part = cache[k3] = score(right_features(lexicon, key, b, None, "", ""))
                         total += part
-                    decision = KEEP if total >= 0 else LOWER
+                    decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
     return out
