@@ -206,6 +206,17 @@ def _count(steps: list[Step]) -> Counter:
     return Counter(step.rule for step in steps)
 
 
+def _explain(where: str, step: Step) -> str:
+    """``file:line:column: rule: ...`` (``file: rule: ...`` when the step has no position).
+
+    >>> _explain("a.txt", Step("drop_read_also", "Baca juga: X", "", 3, 1))
+    "a.txt:3:1: drop_read_also: removed 'Baca juga: X'"
+    >>> _explain("a.jsonl:7", Step("recase", "Di", "di"))
+    "a.jsonl:7: recase: 'Di' -> 'di'"
+    """
+    return f"{where}:{step.describe()}" if step.line else f"{where}: {step.describe()}"
+
+
 def _clean(text: str, config: Config, where: str) -> tuple[str, list[Step]]:
     """``clean_and_explain``, with a bug in a stage turned into a failure of this one input.
 
@@ -241,7 +252,7 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
     outcome.rules = _count(steps)
     result = _Result(outcome)
     if job.explain:
-        result.explanations = tuple(f"{source.name}:{step.describe()}" for step in steps)
+        result.explanations = tuple(_explain(source.name, step) for step in steps)
     if job.mode == "diff":
         if outcome.changed:
             result.data = unified_diff(original.text, cleaned, source.name, original.newline).encode("utf-8")
@@ -298,7 +309,7 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             continue
         outcome.rules.update(_count(steps))
         if job.explain:
-            explanations.extend(f"{name}:{number}: {replace(s, line=0).describe()}" for s in steps)
+            explanations.extend(_explain(f"{name}:{number}", replace(s, line=0)) for s in steps)
         if cleaned == text and not job.annotate:
             out.append(raw)
             continue
