@@ -350,3 +350,11 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "gone"
+
+
+def test_explain_names_the_jsonl_line(tmp_path: Path):
+    src = write(tmp_path / "a.jsonl", records(CLEAN, PROMO))
+    result = run(str(src), "--explain")
+    assert f"{src.as_posix()}:2: drop_read_also: removed 'Baca juga: Petani Cabai Mengeluh'" in result.stderr.splitlines()
+    assert all(line.startswith(f"{src.as_posix()}:2: ") for line in result.stderr.splitlines())
+    assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == [CLEAN, textfix.clean(PROMO)]
