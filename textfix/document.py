@@ -203,6 +203,10 @@ def join_reflow(paragraphs: list[str], one_per_line: bool = False) -> str:
     return ("\n" if one_per_line else "\n\n").join(kept) + "\n"
 
 
+#: Spaces before the first line break of a separator (any space ``str.strip`` removes).
+_LEADING_SPACE_RE = regex.compile(r"^[^\S\n]+")
+
+
 def join_layout(document: Document, texts: list[str | None] | None = None) -> str:
     """Rebuild the source layout with each paragraph's text replaced by ``texts``.
 
@@ -238,6 +242,7 @@ def join_layout(document: Document, texts: list[str | None] | None = None) -> st
         lead = lead[: lead.rfind("\n") + 1] + _indent_after(dropped[-1])
     out.append(lead)
     while index < total:
+        current = index
         text, sep = texts[index], paragraphs[index].sep
         index += 1
         dropped = []
@@ -246,13 +251,41 @@ def join_layout(document: Document, texts: list[str | None] | None = None) -> st
             index += 1
         if dropped:
             sep = _merge_separators(sep, dropped, at_end=index == total)
-        if text[:1] in (" ", "\t"):
-            # A rule removed the paragraph's first line(s): the next line's own
-            # indentation now leads the text, so the one before it goes.
+        indent, cut_tail = _cut_lines(paragraphs[current].text, text)
+        if cut_tail:
+            # A rule cut the paragraph's last line(s): their trailing spaces go too.
+            sep = _LEADING_SPACE_RE.sub("", sep)
+        if indent is not None or text[:1] in (" ", "\t"):
+            # A rule removed the paragraph's first line(s): the line that now opens it
+            # keeps its own indentation, not the removed line's.
             previous = out[-1]
-            out[-1] = previous[: previous.rfind("\n") + 1] if "\n" in previous else previous.rstrip(" \t")
+            out[-1] = previous[: previous.rfind("\n") + 1] if "\n" in previous else previous.rstrip()
+            text = (indent or "") + text
         out.append(text + sep)
     return "".join(out)
+
+
+def _cut_lines(old: str, new: str) -> tuple[str | None, bool]:
+    """Whether a rule cut whole lines off the start or end of ``old`` to give ``new``:
+    ``(indentation of the line that now comes first, or None; whether the end was cut)``.
+
+    >>> _cut_lines("Judul\\n  isi.\\n***", "isi.")
+    ('  ', True)
+    >>> _cut_lines("Judul\\nisi.", "Isi.")
+    ('', False)
+    >>> _cut_lines("Harga naik.", "naik.")
+    (None, False)
+    """
+    if new == old or not new or new[0].isspace() or len(new) >= len(old):
+        return None, False
+    at = old.lower().find(new.lower())  # casing may have run since the cut
+    if at < 0:
+        return None, False
+    head, tail = old[:at], old[at + len(new) :]
+    indent = head[head.rfind("\n") + 1 :] if "\n" in head else None
+    if indent is not None and indent.strip():
+        indent = None
+    return indent, "\n" in tail
 
 
 def _indent_after(sep: str) -> str:
