@@ -16,7 +16,7 @@ import casing_stub
 import textfix
 from textfix import io
 from textfix.config import Config
-from textfix.document import join_layout, split_paragraphs
+from textfix.document import Document, Paragraph, join_layout, split_paragraphs
 
 KEEP = Config(layout="keep")
 
@@ -124,6 +124,33 @@ def test_join_layout_when_a_rule_removed_a_paragraphs_first_line():
     first, second = (p.text for p in doc.paragraphs)
     assert second == "Judul\n  isi paragraf yang dipotong."
     assert join_layout(doc, [first, "  isi paragraf yang dipotong."]) == "A.\n\n  isi paragraf yang dipotong.\n"
+
+
+# (label, lead, [(paragraph text, separator)], texts after the rules, expected)
+CUT_CASES = [
+    ("first line cut: the next line keeps its own (no) indent",
+     "  ", [("Judul\nlanjutan kalimat.", "\n")], ["lanjutan kalimat."], "lanjutan kalimat.\n"),
+    ("first line cut: the next line keeps its own indent",
+     "", [("A.", "\n\n  "), ("Judul\n\tisi.", "\n")], ["A.", "isi."], "A.\n\n\tisi.\n"),
+    ("last line cut: its trailing spaces go with it",
+     "", [("Harga naik\n***", "  \n")], ["Harga naik"], "Harga naik\n"),
+    ("both ends cut, casing ran after",
+     " ", [(".\npasar itu\n.", " \n")], ["Pasar itu"], "Pasar itu\n"),
+    ("a cut inside a line is not a cut line",
+     "  ", [("Harga naik (Foto: X)", "\n")], ["Harga naik"], "  Harga naik\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraphs", "texts", "expected"),
+    [pytest.param(lead, p, t, e, id=label) for label, lead, p, t, e in CUT_CASES],
+)
+def test_join_layout_when_a_rule_cut_whole_lines(lead, paragraphs, texts, expected):
+    offset, built = len(lead), []
+    for text, sep in paragraphs:
+        built.append(Paragraph(text, sep, offset))
+        offset += len(text) + len(sep)
+    assert join_layout(Document(lead, built), texts) == expected
 
 
 # ---------------------------------------------------------------------------- keep mode
