@@ -316,3 +316,41 @@ def test_temp_names_are_hidden_and_recognisable(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", spy)
     atomic_write(tmp_path / "a.txt", b"x")
     assert len(seen) == 1 and is_temp_name(seen[0]) and seen[0].startswith(".a.txt.")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full")
+def test_disk_full_device_is_a_one_line_error_and_stays_a_device():
+    with pytest.raises(TextfixError) as caught:
+        atomic_write("/dev/full", b"isi berita")
+    assert str(caught.value) == "/dev/full: cannot write: No space left on device"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert not [name for name in os.listdir("/dev") if is_temp_name(name)]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_dev_null_is_written_directly_not_replaced():
+    atomic_write("/dev/null", b"isi berita")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifo_is_written_directly(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write(fifo, b"isi berita")
+    reader.join(5)
+    assert got == [b"isi berita"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_link_to_a_device_is_written_through(tmp_path):
+    # ``-o /dev/stdout`` is a link to a pipe or terminal: there is no file to protect.
+    link = tmp_path / "keluar"
+    link.symlink_to("/dev/null")
+    atomic_write(link, b"isi")
+    assert link.is_symlink()

@@ -306,11 +306,12 @@ def dump_record(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def _write_error(path: str, exc: OSError, what: str = "cannot write") -> TextfixError:
+def _write_error(path: str, exc: OSError, what: str = "cannot write", untouched: bool = True) -> TextfixError:
     reason = exc.strerror or str(exc)
     if isinstance(exc, PermissionError):
         reason = f"permission denied in {os.path.dirname(os.path.abspath(path))}"
-    return TextfixError(f"{path}: {what}: {reason}; the original is untouched")
+    tail = "; the original is untouched" if untouched else ""
+    return TextfixError(f"{path}: {what}: {reason}{tail}")
 
 
 def _refuse_symlink(path: str) -> None:
@@ -356,22 +357,54 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
+def _is_stream_device(st: os.stat_result) -> bool:
+    """A character device, pipe or socket: ``-o /dev/stdout``, ``/dev/null``, a FIFO."""
+    return not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode)
+
+
+@contextlib.contextmanager
+def _direct_output(name: str, compress: bool) -> Iterator[BinaryIO]:
+    # Devices and pipes cannot be renamed over (and as root that would replace the
+    # device node itself), so they are written straight through.
+    try:
+        handle = open(name, "wb")
+    except OSError as exc:
+        raise _write_error(name, exc, untouched=False) from None
+    try:
+        with handle:
+            if compress:
+                with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as zipped:
+                    yield zipped  # type: ignore[misc]
+            else:
+                yield handle
+            handle.flush()
+    except OSError as exc:
+        raise _write_error(name, exc, untouched=False) from None
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike, compress: bool | None = None) -> Iterator[BinaryIO]:
     """Write ``path`` atomically: yield a binary file, rename it into place on success.
 
     On an exception (including ``KeyboardInterrupt``) the temp file is removed and
     ``path`` is left as it was. ``compress`` (default: ``path`` ends in ``.gz``) gzips
-    what is written. The folder must exist; a symlink ``path`` is refused.
+    what is written. The folder must exist. A symlink ``path`` is refused (never written
+    through); a device or pipe (``/dev/stdout``, ``/dev/null``, a FIFO, also through a
+    link) is written directly, since it cannot be replaced.
     """
     name = _describe_path(path)
-    _refuse_symlink(name)
+    compress = compress if compress is not None else is_gzip_path(name)
     try:
         original = os.stat(name)
     except FileNotFoundError:
         original = None
     except OSError as exc:
         raise _write_error(name, exc) from None
+    if original is not None and _is_stream_device(original):
+        with _direct_output(name, compress) as handle:
+            yield handle
+        return
+    _refuse_symlink(name)
     if original is not None and stat.S_ISDIR(original.st_mode):
         raise TextfixError(f"{name}: is a directory; cannot write over it")
     try:
@@ -382,7 +415,7 @@ def atomic_output(path: str | os.PathLike, compress: bool | None = None) -> Iter
         raise _write_error(name, exc) from None
     handle = os.fdopen(fd, "wb")
     try:
-        if compress if compress is not None else is_gzip_path(name):
+        if compress:
             with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as zipped:
                 yield zipped  # type: ignore[misc]
         else:
