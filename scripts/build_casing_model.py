@@ -256,13 +256,15 @@ def main() -> int:
     bigrams, per_line_pairs = build_bigrams(lines)
     write_bigrams(args.out / "casing-bigrams.tsv", bigrams, len(lines))
     always = lexicon_module.word_set("always-capitalised.txt")
-    roots = (lexicon_module.sastrawi_roots() | lexicon_module.word_set("common-words.txt")) - always
+    common = lexicon_module.word_set("common-words.txt") - always
+    roots = (lexicon_module.sastrawi_roots() | common) - always
     stems = write_stems(args.out / "casing-stems.tsv", counts, roots)
     lexicon = model_module.Lexicon(
         counts=counts,
         bigrams=bigrams,
         roots=roots,
         always_capital=always,
+        common_words=common,
         titles=lexicon_module.word_set("titles.txt"),
         function_words=lexicon_module.word_set("function-words.txt"),
         stem=lambda word: stems.get(word, word),

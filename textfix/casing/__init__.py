@@ -60,11 +60,13 @@ def default_lexicon() -> Lexicon:
     (``common-words.txt``: ``hoaks``, ``plenary``) count as roots.
     """
     always = _lexicon.word_set("always-capitalised.txt")
+    common = _lexicon.word_set("common-words.txt") - always
     return Lexicon(
         counts=_lexicon.casing_counts(),
         bigrams=_lexicon.casing_bigrams(),
-        roots=(_lexicon.sastrawi_roots() | _lexicon.word_set("common-words.txt")) - always,
+        roots=(_lexicon.sastrawi_roots() | common) - always,
         always_capital=always,
+        common_words=common,
         titles=_lexicon.word_set("titles.txt"),
         function_words=_lexicon.word_set("function-words.txt"),
         stem=_lexicon.stem,

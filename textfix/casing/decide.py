@@ -41,6 +41,7 @@ _CLOSE_RE = regex.compile(r"\s*\)")
 #: Words skipped inside an acronym's expansion ("Informasi dan Komunikasi Publik (IKP)").
 #: English words that join the parts of a name: "Epicentrum of Growth".
 _NAME_JOINERS = frozenset({"of"})
+_QUOTES_RE = regex.compile(r"[”\"’']")
 #: After a closing quote and a comma: '," ' / ',” ' / '?” ' (a speech verb follows).
 _AFTER_QUOTE_RE = regex.compile(r"[,?!][”\"’']\s+$")
 _VERB_PREFIXES = ("me", "di", "ber", "ter")
@@ -52,6 +53,9 @@ _RUN_MAX = 8
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
 _RUN_STOP_MIN = 200
 _RUN_STOP_SHARE = 0.02
+#: A well-known common word: at least _COMMON_MIN sightings, at most 1 in _COMMON_RATIO capitalised.
+_COMMON_MIN = 50
+_COMMON_RATIO = 10
 #: A name head: capitalised in at least this share of at least _HEAD_MIN sightings.
 _HEAD_MIN = 20
 _HEAD_SHARE = 0.8
@@ -257,22 +261,23 @@ def _title_before_office(lexicon: Lexicon, words: Sequence[Word], decisions: lis
         key = words[i].text.lower()
         if key not in lexicon.titles or key in _ADDRESS_FORMS or decisions[i] not in (KEEP, LOWER):
             continue
-        j = i + 1
-        while (
-            j < n
-            and j - i <= _RUN_MAX
-            and words[j].gap == " "
-            and decisions[j] == LOWER
-            and _is_run_word(lexicon, words[j].text.lower())
-        ):
-            j += 1
-        if j == i + 1 or j >= n or words[j].gap != " " or decisions[j] not in (KEEP, ACRONYM):
-            continue
-        if words[j - 1].text.lower() == "dan":
+        span = []
+        k = i + 1
+        while k < n and k - i <= _RUN_MAX and words[k].gap == " ":
+            decision = decisions[k]
+            if decision == LOWER and not _is_run_word(lexicon, words[k].text.lower()):
+                break
+            if decision not in (KEEP, LOWER, ACRONYM):
+                break
+            span.append(k)
+            k += 1
+        while span and decisions[span[-1]] == LOWER:
+            span.pop()  # the office's name runs into a capital
+        if not any(decisions[k] == LOWER for k in span):
             continue
         decisions[i] = KEEP
-        for k in range(i + 1, j):
-            if words[k].text.lower() != "dan":
+        for k in span:
+            if decisions[k] == LOWER and words[k].text.lower() != "dan":
                 decisions[k] = KEEP
 
 
@@ -291,11 +296,43 @@ def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisio
         decisions[i] = LOWER
 
 
+def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """A run of kept capitals made only of well-known common words (``Informasi Publik``:
+    each written in lowercase over nine times in ten) with no name, title or acronym
+    around it has no head to make it a name: lower it. ``Komisi Informasi Publik`` keeps
+    its capitals through ``Komisi``; an acronym after the run confirms it later."""
+    n = len(words)
+    i = 0
+    while i < n:
+        if decisions[i] != KEEP:
+            i += 1
+            continue
+        j = i
+        while j < n and decisions[j] == KEEP and (j == i or words[j].gap == " "):
+            j += 1
+        run = range(i, j)
+        i = j
+        if run[0] > 0 and decisions[run[0] - 1] in (KEEP, ACRONYM):
+            continue
+        if j < n and words[j].gap == " " and decisions[j] == ACRONYM:
+            continue
+        if all(_is_common(lexicon, words[k].text.lower()) for k in run):
+            for k in run:
+                decisions[k] = LOWER
+
+
+def _is_common(lexicon: Lexicon, key: str) -> bool:
+    if key in lexicon.titles or key in lexicon.always_capital:
+        return False
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return lower + capital >= _COMMON_MIN and capital * _COMMON_RATIO <= lower + capital
+
+
 def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """A word the corpus mostly capitalises (``Kementerian``: 146 of 158) right before a
     kept capital heads that name: ``Kementerian Komunikasi dan Informatika``."""
     for i in range(len(words) - 2, -1, -1):
-        if decisions[i] != LOWER or words[i + 1].gap != " " or decisions[i + 1] not in (KEEP, ACRONYM):
+        if decisions[i + 1] not in (KEEP, ACRONYM) or decisions[i] != LOWER or words[i + 1].gap != " ":
             continue
         lower, capital = lexicon.counts.get(words[i].text.lower(), (0, 0))
         if lower + capital >= _HEAD_MIN and capital >= _HEAD_SHARE * (lower + capital):
@@ -333,12 +370,19 @@ def decide_words(
     if evidence:
         _use_evidence(words, fixed, evidence)
     decisions = decode(lexicon, model, words, fixed)
-    _follow_reduplication(words, decisions)
-    _continue_english_names(words, decisions)
-    _lower_speech_verbs(lexicon, words, decisions)
-    confirmed = _apply_acronyms(lexicon, text, words, decisions)
-    _title_before_office(lexicon, words, decisions)
-    _lower_titles_without_names(lexicon, words, decisions)
+    # Each rule runs only when its trigger is in the text (most paragraphs lack most).
+    if "-" in text:
+        _follow_reduplication(words, decisions)
+    if "Of " in text or "of " in text:
+        _continue_english_names(words, decisions)
+    if _QUOTES_RE.search(text):
+        _lower_speech_verbs(lexicon, words, decisions)
+    _lower_headless_runs(lexicon, words, decisions)
+    confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
+    titles = lexicon.titles
+    if any(w.text.lower() in titles for w in words):
+        _title_before_office(lexicon, words, decisions)
+        _lower_titles_without_names(lexicon, words, decisions)
     _keep_name_heads(lexicon, words, decisions)
     if names is not None:
         names.update(words[j].text.lower() for j in confirmed)
@@ -351,11 +395,12 @@ def apply_decisions(text: str, words: Sequence[Word], decisions: Sequence[str]) 
     last = 0
     for i, decision in enumerate(decisions):
         if decision == LOWER:
-            word = words[i]
-            if word.text[0].isupper():
-                parts.append(text[last : word.start])
-                parts.append(lower_first(word.text))
-                last = word.start + len(word.text)
+            start = words[i].start
+            low = text[start].lower()
+            if len(low) == 1 and low != text[start]:
+                parts.append(text[last:start])
+                parts.append(low)
+                last = start + 1
     parts.append(text[last:])
     return "".join(parts)
 

@@ -21,6 +21,7 @@ The model takes its word sets as a :class:`Lexicon`, so tests can run it on a te
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Callable, Container, Mapping, Sequence
 
@@ -32,6 +33,10 @@ KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
 _FAST_MIN = 20
 _FAST_LOW = 0.01
 _FAST_CAP = 0.99
+#: A word capitalised at most once in this many sightings is lowered even after a capital.
+_FAST_NEVER = 500
+#: A pair seen fewer times than this counts as unseen (two sightings are mostly noise).
+_PAIR_MIN = 3
 #: A word seen at least this often gets a feature of its own.
 _IDENTITY_MIN = 10
 
@@ -46,8 +51,8 @@ class Lexicon:
 
     ``counts`` maps a lowercase word to how often a cased corpus wrote it in mid-sentence
     in lowercase and with a capital; ``bigrams`` maps ``"word next"`` to how often the pair
-    was written lower-lower, lower-Capital, Capital-lower, Capital-Capital; ``roots`` are common (lowercase) root words; ``stem``
-    maps a word to its root; ``always_capital`` are names that Sastrawi's list also holds
+    was written lower-lower, lower-Capital, Capital-lower, Capital-Capital; ``roots`` are
+    common (lowercase) root words; ``stem`` maps a word to its root; ``always_capital`` are names that Sastrawi's list also holds
     (days, months, countries); ``titles`` are words that take a capital before a name;
     ``function_words`` stay lowercase in headings.
     """
@@ -56,6 +61,7 @@ class Lexicon:
     bigrams: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
     roots: Container[str] = frozenset()
     always_capital: Container[str] = frozenset()
+    common_words: Container[str] = frozenset()
     titles: Container[str] = frozenset()
     function_words: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
@@ -68,12 +74,15 @@ class Model:
     weights: dict[str, float] = field(default_factory=dict)
     #: Partial scores by the few things each group of features depends on (see decode).
     cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
+    #: Each word's fast-path decisions (after a lowered word, after others) and counts.
+    fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
         get = self.weights.get
         return sum(get(f, 0.0) for f in features)
 
 
+@functools.lru_cache(maxsize=4096)
 def _bucket(lower: int, capital: int) -> str:
     n = lower + capital
     if n == 0:
@@ -82,6 +91,7 @@ def _bucket(lower: int, capital: int) -> str:
     return f"{round(10 * capital / n)}:{size}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _gap_class(gap: str) -> str:
     """A short class for the punctuation before a word."""
     if not gap:
@@ -156,10 +166,12 @@ def _pair_rate(pair: tuple[int, int, int, int] | None, previous: str) -> str:
         return "u"
     ll, lc, cl, cc = pair
     if previous == KEEP:
-        return _bucket(cl, cc)
-    if previous == LOWER:
-        return _bucket(ll, lc)
-    return _bucket(ll + cl, lc + cc)
+        lower, capital = cl, cc
+    elif previous == LOWER:
+        lower, capital = ll, lc
+    else:
+        lower, capital = ll + cl, lc + cc
+    return _bucket(lower, capital) if lower + capital >= _PAIR_MIN else "u"
 
 
 def left_features(
@@ -174,6 +186,11 @@ def left_features(
     if pk is None:
         return ["pw=<s>"]
     feats = ["pw=" + pk, "pwg=" + pk + gap]
+    if previous == START:
+        # The first word's capital is forced: say whether it is a common word or a name.
+        lower, capital = lexicon.counts.get(pk, (0, 0))
+        known = pk in lexicon.roots or lexicon.stem(pk) in lexicon.roots
+        feats.append("ps=" + _bucket(lower, capital) + ("r" if known else ""))
     if pk in lexicon.titles:
         feats.append("ptitle" + previous)
     if gap == "sp":
@@ -198,7 +215,7 @@ def right_features(
     if key in lexicon.titles:
         feats.append("tnb=" + nb)
     if ngap == "sp":
-        if pair is None:
+        if pair is None or sum(pair) < _PAIR_MIN:
             feats.append("rb=u")
         else:
             ll, lc, cl, cc = pair
@@ -272,6 +289,8 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     """
     if key in lexicon.always_capital:
         return KEEP
+    if key in lexicon.common_words and previous in _AFTER_LOWER:
+        return LOWER
     n = lower + capital
     if n == 0:
         roots = lexicon.roots
@@ -280,7 +299,7 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
         return None
     if capital >= _FAST_CAP * n:
         return KEEP
-    if capital <= _FAST_LOW * n and previous in _AFTER_LOWER:
+    if capital <= _FAST_LOW * n and (previous in _AFTER_LOWER or capital * _FAST_NEVER <= n):
         return LOWER
     return None
 
@@ -303,9 +322,10 @@ def decode(
     counts = lexicon.counts
     bigrams = lexicon.bigrams
     cache = model.cache
+    fast = model.fast
     score = model.score
     keys = [w.text.lower() for w in words]
-    gaps = [_gap_class(w.gap) for w in words]
+    gaps = [_gap_class(w.gap) for w in words]  # cached per gap string
     n_words = len(words)
     out: list[str] = []
     previous, before = OTHER, OTHER
@@ -320,8 +340,17 @@ def decode(
                 decision = ACRONYM if text.isupper() else OTHER
             else:
                 key = keys[i]
-                lo, cap = counts.get(key, _UNSEEN)
-                decision = fast_decision(lexicon, key, lo, cap, previous)
+                known = fast.get(key)
+                if known is None:
+                    lo, cap = counts.get(key, _UNSEEN)
+                    known = fast[key] = (
+                        fast_decision(lexicon, key, lo, cap, LOWER),
+                        fast_decision(lexicon, key, lo, cap, KEEP),
+                        lo,
+                        cap,
+                    )
+                after_lower, after_other, lo, cap = known
+                decision = after_lower if previous in _AFTER_LOWER else after_other
                 if decision is None:
                     gap = gaps[i]
                     b = _bucket(lo, cap)
