@@ -68,6 +68,7 @@ def default_lexicon() -> Lexicon:
         always_capital=always,
         common_words=common,
         titles=_lexicon.word_set("titles.txt"),
+        name_heads=_lexicon.word_set("name-heads.txt"),
         function_words=_lexicon.word_set("function-words.txt"),
         stem=_lexicon.stem,
     )

@@ -253,7 +253,9 @@ def _is_run_word(lexicon: Lexicon, key: str) -> bool:
     return not (key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key)
 
 
-def _title_before_office(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+def _title_before_office(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], confirmed: set[int]
+) -> None:
     """``Direktur Tata Kelola dan Kemitraan Komunikasi Publik Direktorat Jenderal ...``: a
     title, then a run of nouns (``dan`` allowed) that runs into a name, is the office's name."""
     n = len(words)
@@ -273,21 +275,25 @@ def _title_before_office(lexicon: Lexicon, words: Sequence[Word], decisions: lis
             k += 1
         while span and decisions[span[-1]] == LOWER:
             span.pop()  # the office's name runs into a capital
-        if not any(decisions[k] == LOWER for k in span):
+        if not span:
             continue
         decisions[i] = KEEP
         for k in span:
-            if decisions[k] == LOWER and words[k].text.lower() != "dan":
+            if words[k].text.lower() != "dan" and decisions[k] in (KEEP, LOWER):
                 decisions[k] = KEEP
+                confirmed.add(k)
 
 
 def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
-    """EYD: a title takes a capital only before a name: ``Presiden Joko Widodo`` but
-    ``presiden itu``, ``menjadi menteri sejak``. A kept title between two lowered words
-    (or a lowered word and the end of a clause) is lowered."""
+    """EYD: a title or a place word takes a capital only before a name: ``Presiden Joko
+    Widodo`` but ``presiden itu``, ``menjadi menteri sejak``, ``ke sungai sudah``. A kept
+    one between two lowered words (or a lowered word and the end of a clause) is lowered."""
     n = len(words)
     for i in range(1, n):
-        if decisions[i] != KEEP or words[i].text.lower() not in lexicon.titles:
+        if decisions[i] != KEEP:
+            continue
+        key = words[i].text.lower()
+        if key not in lexicon.titles and key not in lexicon.name_heads:
             continue
         if decisions[i - 1] not in (LOWER, OTHER) or words[i].gap != " ":
             continue
@@ -334,7 +340,11 @@ def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     for i in range(len(words) - 2, -1, -1):
         if decisions[i + 1] not in (KEEP, ACRONYM) or decisions[i] != LOWER or words[i + 1].gap != " ":
             continue
-        lower, capital = lexicon.counts.get(words[i].text.lower(), (0, 0))
+        key = words[i].text.lower()
+        if key in lexicon.name_heads and decisions[i + 1] == KEEP:
+            decisions[i] = KEEP  # Sungai Ciliwung, Gunung Merapi
+            continue
+        lower, capital = lexicon.counts.get(key, (0, 0))
         if lower + capital >= _HEAD_MIN and capital >= _HEAD_SHARE * (lower + capital):
             decisions[i] = KEEP
 
@@ -379,9 +389,9 @@ def decide_words(
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
-    titles = lexicon.titles
-    if any(w.text.lower() in titles for w in words):
-        _title_before_office(lexicon, words, decisions)
+    titles, heads = lexicon.titles, lexicon.name_heads
+    if any(w.text.lower() in titles or w.text.lower() in heads for w in words):
+        _title_before_office(lexicon, words, decisions, confirmed)
         _lower_titles_without_names(lexicon, words, decisions)
     _keep_name_heads(lexicon, words, decisions)
     if names is not None:

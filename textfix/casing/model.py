@@ -54,6 +54,7 @@ class Lexicon:
     was written lower-lower, lower-Capital, Capital-lower, Capital-Capital; ``roots`` are
     common (lowercase) root words; ``stem`` maps a word to its root; ``always_capital`` are names that Sastrawi's list also holds
     (days, months, countries); ``titles`` are words that take a capital before a name;
+    ``name_heads`` are generic words that head a place's name (``Sungai Ciliwung``);
     ``function_words`` stay lowercase in headings.
     """
 
@@ -63,6 +64,7 @@ class Lexicon:
     always_capital: Container[str] = frozenset()
     common_words: Container[str] = frozenset()
     titles: Container[str] = frozenset()
+    name_heads: Container[str] = frozenset()
     function_words: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
 
