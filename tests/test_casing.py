@@ -67,6 +67,17 @@ COMMON_WORDS = [
     case("common nouns", "Harga cabai di pasar tradisional naik tajam."),
 ]
 
+PLACES = [
+    case("river before its name", "Warga membersihkan Sungai Cikapundung di kota itu."),
+    case("river without a name", "Warga membuang sampah ke sungai setiap hari."),
+    case("mountain before its name", "Pendaki itu mendaki Gunung Rinjani bersama temannya."),
+]
+
+SPEECH = [
+    case("speech verb after a quote", "“Kami sudah siap,” ujar Budiman kepada wartawan."),
+    case("name after a quote", "“Kami sudah siap,” Budiman menambahkan kepada wartawan."),
+]
+
 NAMES = [
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
@@ -84,10 +95,36 @@ SENTENCE_STARTS = [
 
 
 @pytest.mark.parametrize(
-    "expected", TITLES_BEFORE_NAMES + INSTITUTIONS + ACRONYMS + COMMON_WORDS + NAMES + SENTENCE_STARTS
+    "expected",
+    TITLES_BEFORE_NAMES + INSTITUTIONS + ACRONYMS + COMMON_WORDS + PLACES + SPEECH + NAMES + SENTENCE_STARTS,
 )
 def test_recase_restores_eyd_casing(expected):
     assert recase(scraped_title_case(expected)) == expected
+
+
+# --- Document evidence ---------------------------------------------------------------------
+
+
+def test_a_name_confirmed_in_one_paragraph_keeps_its_capitals_in_another():
+    expected = [
+        "Kegiatan itu digelar oleh Komunitas Sahabat Citarum bersama warga.",
+        "“Kami datang ke sungai itu setiap pekan untuk memungut sampah,” kata Ketua Komunitas"
+        " Sahabat Citarum, Dadan.",
+    ]
+    assert recase_document([scraped_title_case(t) for t in expected]) == expected
+
+
+def test_a_word_written_in_lowercase_elsewhere_in_the_document_is_lowered():
+    normal = "Warga berkumpul di lapangan pada pagi hari sambil membawa bekal yang cukup."
+    damaged = scraped_title_case("Mereka datang ke lapangan itu dan berkumpul sampai sore.")
+    assert recase_document([normal, damaged])[1] == (
+        "Mereka datang ke lapangan itu dan berkumpul sampai sore."
+    )
+
+
+def test_document_evidence_ignores_headlines():
+    evidence = casing.document_evidence(["Warga Sukamaju Gelar Kerja Bakti", "Harga naik di pasar."])
+    assert evidence == {"naik": (1, 0), "di": (1, 0), "pasar": (1, 0)}
 
 
 # --- Detection -----------------------------------------------------------------------------

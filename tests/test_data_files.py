@@ -14,7 +14,13 @@ DATA = resources.files("textfix.data")
 FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".txt", ".tsv")))
 
 #: Hand-written casing word lists: one lowercase word per line.
-WORD_LISTS = ["always-capitalised.txt", "common-words.txt", "function-words.txt", "titles.txt"]
+WORD_LISTS = [
+    "always-capitalised.txt",
+    "common-words.txt",
+    "function-words.txt",
+    "name-heads.txt",
+    "titles.txt",
+]
 #: Generated tables: name -> number of columns.
 TABLES = {"casing-counts.tsv": 3, "casing-bigrams.tsv": 5, "casing-stems.tsv": 2, "casing-model.tsv": 2}
 
