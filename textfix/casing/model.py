@@ -36,7 +36,7 @@ _FAST_CAP = 0.99
 #: A word capitalised at most once in this many sightings is lowered even after a capital.
 _FAST_NEVER = 500
 #: A pair seen fewer times than this counts as unseen (two sightings are mostly noise).
-_PAIR_MIN = 3
+PAIR_MIN = 3
 #: A word seen at least this often gets a feature of its own.
 _IDENTITY_MIN = 10
 
@@ -173,7 +173,7 @@ def _pair_rate(pair: tuple[int, int, int, int] | None, previous: str) -> str:
         lower, capital = ll, lc
     else:
         lower, capital = ll + cl, lc + cc
-    return _bucket(lower, capital) if lower + capital >= _PAIR_MIN else "u"
+    return _bucket(lower, capital) if lower + capital >= PAIR_MIN else "u"
 
 
 def left_features(
@@ -217,7 +217,7 @@ def right_features(
     if key in lexicon.titles:
         feats.append("tnb=" + nb)
     if ngap == "sp":
-        if pair is None or sum(pair) < _PAIR_MIN:
+        if pair is None or sum(pair) < PAIR_MIN:
             feats.append("rb=u")
         else:
             ll, lc, cl, cc = pair
