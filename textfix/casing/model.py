@@ -276,6 +276,7 @@ def word_features(
 
 
 _UNSEEN = (0, 0)
+_CACHE_MAX = 2_000_000
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
@@ -324,6 +325,8 @@ def decode(
     counts = lexicon.counts
     bigrams = lexicon.bigrams
     cache = model.cache
+    if len(cache) > _CACHE_MAX:  # a long batch run: start afresh rather than grow forever
+        cache.clear()
     fast = model.fast
     score = model.score
     keys = [w.text.lower() for w in words]
