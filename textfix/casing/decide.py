@@ -48,6 +48,10 @@ _VERB_PREFIXES = ("me", "di", "ber", "ter")
 #: An office's name after a title: at most this many words, none of them frequent words
 #: that are almost never capitalised (at least _RUN_STOP_MIN sightings, under 2 in 100).
 _RUN_MAX = 8
+#: Two-word titles: a head the titles list lacks, and second halves ("juru bicara",
+#: "duta besar", "wakil presiden", "jaksa agung").
+_TITLE_HEADS = frozenset({"juru"})
+_TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "kota"})
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
@@ -286,20 +290,30 @@ def _title_before_office(
 
 def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """EYD: a title or a place word takes a capital only before a name: ``Presiden Joko
-    Widodo`` but ``presiden itu``, ``menjadi menteri sejak``, ``ke sungai sudah``. A kept
-    one between two lowered words (or a lowered word and the end of a clause) is lowered."""
+    Widodo`` but ``presiden itu``, ``menjadi menteri sejak``, ``kata juru bicara itu``, ``ke
+    sungai sudah``. A kept one (a two-word title counts as one) between two lowered words,
+    or a lowered word and the end of a clause, is lowered."""
     n = len(words)
-    for i in range(1, n):
-        if decisions[i] != KEEP:
-            continue
+    i = 1
+    while i < n:
         key = words[i].text.lower()
-        if key not in lexicon.titles and key not in lexicon.name_heads:
+        if decisions[i] != KEEP or (
+            key not in lexicon.titles and key not in lexicon.name_heads and key not in _TITLE_HEADS
+        ):
+            i += 1
             continue
-        if decisions[i - 1] not in (LOWER, OTHER) or words[i].gap != " ":
+        j = i + 1
+        while j < n and decisions[j] == KEEP and words[j].gap == " " and (
+            words[j].text.lower() in _TITLE_TAILS or words[j].text.lower() in lexicon.titles
+        ):
+            j += 1
+        start, i = i, j
+        if decisions[start - 1] not in (LOWER, OTHER) or words[start].gap != " ":
             continue
-        if i + 1 < n and words[i + 1].gap == " " and decisions[i + 1] != LOWER:
+        if j < n and words[j].gap == " " and decisions[j] != LOWER:
             continue
-        decisions[i] = LOWER
+        for k in range(start, j):
+            decisions[k] = LOWER
 
 
 def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
