@@ -150,6 +150,7 @@ def document_evidence(paragraphs: Sequence[str]) -> dict[str, tuple[int, int]]:
     """
     evidence: dict[str, list[int]] = {}
     for text in paragraphs:
+        text = text.replace("\n", " ")
         words = split_words(text)
         starts = sentence_starts(text, words)
         seen = []
@@ -195,9 +196,10 @@ def recase_document(
         if _quick_reject(text):
             continue
         lexicon = lexicon or default_lexicon()  # loaded only when a paragraph may need it
-        words = split_words(text)
-        starts = sentence_starts(text, words)
-        if is_title_cased(text, lexicon, words, starts):
+        flat = text.replace("\n", " ")  # soft line breaks are spaces; offsets stay the same
+        words = split_words(flat)
+        starts = sentence_starts(flat, words)
+        if is_title_cased(flat, lexicon, words, starts):
             found[index] = (words, starts)
     if not found:
         return list(paragraphs)
@@ -210,7 +212,8 @@ def recase_document(
     for index, (words, starts) in found.items():
         text = paragraphs[index]
         if not _is_heading(text):
-            decided[index] = decide_words(text, words, lexicon, model, starts, evidence, names)
+            flat = text.replace("\n", " ")
+            decided[index] = decide_words(flat, words, lexicon, model, starts, evidence, names)
     out = list(paragraphs)
     for index, (words, starts) in found.items():
         text = paragraphs[index]
