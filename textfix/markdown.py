@@ -338,7 +338,7 @@ def _locate_lines(content: str, first: int, lines: list[str], starts: list[int])
 
 def _split_row(line: str) -> list[tuple[int, str]]:
     """Cells of a table row: (start column, raw text), as markdown-it splits them."""
-    cells, begin, i = [], 0, 0
+    cells = []
     core_start = len(line) - len(line.lstrip())
     core_end = len(line.rstrip())
     i = begin = core_start
