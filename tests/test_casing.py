@@ -235,6 +235,15 @@ def test_only_letter_case_changes_and_length_is_kept(text):
     assert out != text  # each of these is title-cased and gets repaired
 
 
+def test_heading_recasing_only_lowers_and_ignores_soft_breaks():
+    # A lowercase first word stays lowercase (repair only undoes Title Case), and a heading
+    # soft-wrapped over two lines is cased as it will be once the lines are joined.
+    assert recase("a Dan B Di C") == "a dan B di C"
+    assert recase("Bupati Dan Wabup\nAdakan Salat Di Alun-Alun") == (
+        "Bupati dan Wabup\nAdakan Salat di Alun-Alun"
+    )
+
+
 def test_recase_is_stable():
     once = recase_document([scraped_title_case(t) for t in ("Dia pergi ke pasar dan pulang.",)])
     assert recase_document(once) == once

@@ -81,7 +81,7 @@ def default_model() -> Model:
 
 
 def _is_heading(text: str) -> bool:
-    if "\n" in text.strip() or _SENTENCE_END_RE.search(text):
+    if _SENTENCE_END_RE.search(text):
         return False
     return 0 < len(WORD_RE.findall(text)) <= _HEADING_MAX_WORDS
 
@@ -223,7 +223,9 @@ def recase_document(
                 extend_names(words, decisions, names)
             new = apply_decisions(text, words, decisions)
         else:
-            new = titlecase_heading(text, lexicon)
+            # Heading style may also raise a letter; recasing damage only ever lowers.
+            styled = titlecase_heading(text, lexicon)
+            new = "".join(n if n == o.lower() else o for o, n in zip(text, styled))
         if _same_but_case(text, new):
             out[index] = new
     return out
