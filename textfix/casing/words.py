@@ -18,9 +18,6 @@ import regex
 #: A word: a letter, then letters, marks or digits. "Ke-43" -> "Ke"; "KTT" -> "KTT".
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*+")
 
-#: A word with the text before it (for a fast split into words and gaps).
-_GAP_WORD_RE = regex.compile(r"(\P{L}*+)(\p{L}[\p{L}\p{M}\p{N}]*+)")
-
 #: Where scraped Title Case uppercases the next lowercase letter: line start, whitespace,
 #: a hyphen, an opening bracket or quote, or a slash.
 _TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
@@ -51,11 +48,11 @@ def split_words(text: str) -> list[Word]:
     [('KTT', ''), ('Ke', ' '), ('PBB', '-43 (')]
     """
     words = []
-    pos = 0
-    for gap, word in _GAP_WORD_RE.findall(text):
-        pos += len(gap)
-        words.append(Word(word, pos, gap))
-        pos += len(word)
+    end = 0
+    for match in WORD_RE.finditer(text):
+        start = match.start()
+        words.append(Word(match.group(), start, text[end:start]))
+        end = match.end()
     return words
 
 
