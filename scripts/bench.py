@@ -302,6 +302,14 @@ def bench_memory(sentences: list[str], megabytes: float, work: Path) -> float:
     return single, peak_pss / MIB
 
 
+def _print_load() -> None:
+    # Wall times mean little on a busy machine: say how busy it was (CPU times are printed
+    # beside wall times where they are measured).
+    if hasattr(os, "getloadavg"):
+        one, five, _ = os.getloadavg()
+        print(f"  (load average {one:.1f} / {five:.1f} over 1 / 5 min on {os.cpu_count()} cores)", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder (corpora/)")
@@ -319,18 +327,23 @@ def main() -> int:
     seed = ROOT / "samples" / "seed-title-cased.txt"
     print(f"textfix {textfix.__version__}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cores", flush=True)
+    _print_load()
 
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(dir=args.tmp, prefix="textfix-bench-") as tmp:
         work = Path(tmp)
         if "throughput" not in skip:
             results.update(bench_throughput(sentences, args.text_mb))
+            _print_load()
         if "batch" not in skip:
             results["scaling"] = bench_batch(sentences, args.batch_mb, work)
+            _print_load()
         if "startup" not in skip:
             results["startup"] = bench_startup(seed, args.runs)
+            _print_load()
         if "memory" not in skip:
             results["memory"], results["memory_tree"] = bench_memory(sentences, args.memory_mb, work)
+            _print_load()
 
     print("\nsummary (target):")
     labels = {
