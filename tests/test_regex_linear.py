@@ -97,6 +97,8 @@ def measure(pattern) -> tuple[float, float, str]:
             excess = large - MAX_RATIO * small - NOISE_FLOOR
             if excess > worst[0]:
                 worst = (excess, small, large, f"{unit!r} * n + {tail!r}")
+            if excess > 0:
+                return worst[1:]  # confirmed super-linear: no need to try the rest
     return worst[1:]
 
 
