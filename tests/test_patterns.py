@@ -98,6 +98,16 @@ MATCHES = [
     ("GLUE_RE", "mentalYang"),
     ("SENTENCE_GLUE_RE", "mafia beras.Amran juga"),
     ("SENTENCE_END_RE", "katanya.”"),
+    ("PROSE_RE", "Judul. Lalu"),
+    ("SENTENCE_STOP_RE", "di terminal. Lalu"),
+    ("SENTENCE_STOP_RE", "Senin (5/2/2024)."),
+    ("CREDIT_TOKEN_RE", "Kompas.com/soffyaranti"),
+    ("CAPTION_STOP_RE", "mafia beras.Amran"),
+    ("SENTENCE_GAP_RE", "membantu. Mari"),
+    ("CAPITAL_GAP_RE", "Iklan Dapatkan"),
+    ("TAG_PUNCT_RE", "sumatera, selatan"),
+    ("SPACE_BEFORE_PUNCT_RE", "Solo , menjelaskan"),
+    ("SHORT_NAME_RE", "Siti Aminah"),
 ]
 
 NON_MATCHES = [
@@ -155,6 +165,16 @@ NON_MATCHES = [
     ("SENTENCE_GLUE_RE", "Kompas.com"),
     ("SENTENCE_GLUE_RE", "Prof. Dr."),
     ("SENTENCE_END_RE", "Baca juga"),
+    ("PROSE_RE", "Judul Tanpa Titik"),
+    ("SENTENCE_STOP_RE", "PT. Pindad"),
+    ("SENTENCE_STOP_RE", "Prof. Dr. Atik"),
+    ("CREDIT_TOKEN_RE", "(5/2/2024)"),
+    ("CAPTION_STOP_RE", "Rp2.000"),
+    ("SENTENCE_GAP_RE", "kata dia"),
+    ("CAPITAL_GAP_RE", "iklan dapatkan"),
+    ("TAG_PUNCT_RE", "sumatera selatan"),
+    ("SPACE_BEFORE_PUNCT_RE", "Solo, menjelaskan"),
+    ("SHORT_NAME_RE", "Presiden RI Joko Widodo"),
 ]
 
 

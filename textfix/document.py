@@ -22,7 +22,8 @@ from . import patterns
 _SENTENCE_END_RE = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 #: A line that continues the previous one: it starts with closing punctuation or lowercase.
 _CONTINUATION_RE = regex.compile(r"^(?:[,.;:!?)\]]|\p{Ll})")
-_WRAP_MIN, _WRAP_MAX = 25, 100
+#: Hard-wrapped lines: editors wrap at 60-80 columns; a narrower "width" is short lines.
+_WRAP_MIN, _WRAP_MAX = 40, 100
 #: A line shorter than this with no sentence end is link text split from its sentence.
 _LINK_MAX = 40
 

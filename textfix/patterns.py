@@ -264,11 +264,51 @@ SENTENCE_GLUE_RE = regex.compile(r"(?<=\p{Ll}{3}[.!?])(?=\p{Lu}\p{Ll}{2,}[ ])")
 SENTENCE_END_RE = regex.compile(r"[.!?][\"'”’)\]]{0,3}+$")
 
 
-def phrase_re(phrases: tuple[str, ...] | list[str], *, whole_line: bool = False) -> regex.Pattern:
+# --- Sentences and spans (helpers of the rules) ------------------------------------------
+
+# Matches: "Judul. Lalu" (a sentence end with more text after it: prose, not a headline)
+# Must not match: "Judul Tanpa Titik"
+PROSE_RE = regex.compile(r"[.!?][\"”']?\s++\S")
+
+# Matches: "terminal. " / "2025)." (a sentence stop that is not an abbreviation)
+# Must not match: "PT. Pindad" / "Dr. Atik"
+SENTENCE_STOP_RE = regex.compile(r"(?<!\b\p{Lu}\p{L}?\p{L}?)(?<!\bDr|\bProf)[.!?](?=\s|$)")
+
+# Matches: "Kompas.com/soffyaranti" (a token that is a credit: letters, a slash, letters)
+# Must not match: "(5/2/2024)"
+CREDIT_TOKEN_RE = regex.compile(r"\S{0,40}?(?<=\p{L})/\p{L}")
+
+# Matches: "(5/2/2024)." / "beras.Amran" (where a caption sentence can stop)
+# Must not match: "Rp2.000"
+CAPTION_STOP_RE = regex.compile(r"[.!?](?=[ ]|\p{Lu}|$)")
+
+# Matches: ". Mari" / "” Dapatkan" (a gap before a capitalised word: where a sentence may start)
+# Must not match: "kata dia"
+SENTENCE_GAP_RE = regex.compile(r"(?<=[.!?\"”])[ ]{1,3}+(?=\p{Lu})")
+
+# Matches: "Iklan Dapatkan" (any gap before a capitalised word)
+# Must not match: "iklan dapatkan"
+CAPITAL_GAP_RE = regex.compile(r"(?<=\S)[ ]{1,3}+(?=\p{Lu})")
+
+# Matches: "sumatera, selatan" (punctuation: not a tag line)
+# Must not match: "sumatera selatan"
+TAG_PUNCT_RE = regex.compile(r"[.,;:!?\"“”()]")
+
+# Matches: "Solo , menjelaskan" (a space before punctuation)
+# Must not match: "Solo, menjelaskan"
+SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<!\s)\s++([,.;:!?)])")
+
+# Matches: "Azhar" / "Siti Aminah" (a short name on a line of its own)
+# Must not match: "Presiden RI Joko Widodo" / "azhar"
+SHORT_NAME_RE = regex.compile(r"^\p{Lu}\p{Ll}{1,20}+(?:[ ]\p{Lu}\p{Ll}{1,20}+){0,2}$")
+
+
+def phrase_re(phrases: tuple[str, ...] | list[str], *, whole_line: bool = False, anchored: bool = True) -> regex.Pattern:
     """One case-insensitive pattern for a list of phrases; spaces match any run of spaces.
 
     With ``whole_line`` the phrase must be the whole line (a trailing ``:`` or ``.`` allowed),
-    otherwise it must start the line.
+    otherwise it must start the line. Without ``anchored`` there is no ``^``, so
+    ``pattern.match(text, pos)`` tests a phrase at ``pos`` without slicing the text.
 
     >>> bool(phrase_re(["berita terkait"], whole_line=True).match("BERITA  TERKAIT"))
     True
@@ -278,4 +318,4 @@ def phrase_re(phrases: tuple[str, ...] | list[str], *, whole_line: bool = False)
     parts = sorted({regex.escape(p.strip()).replace(r"\ ", "[ ]{1,3}+") for p in phrases if p.strip()}, key=len, reverse=True)
     body = "|".join(parts) or r"(?!)"
     tail = r"[ ]{0,3}+[:.]?[ ]{0,3}+$" if whole_line else r"\b"
-    return regex.compile(rf"(?i)^(?:{body}){tail}")
+    return regex.compile(rf"(?i){'^' if anchored else ''}(?:{body}){tail}")

@@ -64,8 +64,8 @@ def document_rule(func: Callable[[list[str], Config], list[str | None]]):
 
 
 @functools.cache
-def _phrases(name: str, whole_line: bool = False) -> regex.Pattern:
-    return patterns.phrase_re(lexicon.data_lines(name), whole_line=whole_line)
+def _phrases(name: str, whole_line: bool = False, anchored: bool = True) -> regex.Pattern:
+    return patterns.phrase_re(lexicon.data_lines(name), whole_line=whole_line, anchored=anchored)
 
 
 @functools.cache
@@ -144,11 +144,36 @@ def _cut(text: str, start: int, end: int) -> str:
     return left + " " + right
 
 
+def _cut_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` without the (sorted) spans, each gap joined like :func:`_cut`, in one pass."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            start = pos
+        if end <= start:
+            continue
+        pieces.append(text[pos:start])
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index > 0:
+            piece = piece.lstrip(" ")
+        if index < len(pieces) - 1:
+            piece = piece.rstrip(" ")
+        if not piece:
+            continue
+        if out and not out[-1].endswith("\n") and not piece.startswith("\n"):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out).strip(" ")
+
+
 def _cut_all(text: str, pattern: regex.Pattern) -> str:
-    spans = [m.span() for m in pattern.finditer(text)]
-    for start, end in reversed(spans):
-        text = _cut(text, start, end)
-    return text
+    return _cut_spans(text, (m.span() for m in pattern.finditer(text)))
 
 
 def _flat(text: str) -> str:
@@ -410,7 +435,7 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
 
 def _has_prose(text: str) -> bool:
     """Sentence punctuation followed by more text, or a run of lowercase content words."""
-    if regex.search(r"[.!?][\"”']?\s+\S", text):
+    if patterns.PROSE_RE.search(text):
         return True
     words = _words(text)
     lower = [w for w in words if w[0].islower() and w.lower() not in _function_words()]
@@ -419,25 +444,30 @@ def _has_prose(text: str) -> bool:
 
 def _drop_inline_read_also(line: str) -> str:
     label_re = _read_also_inline_re()
+    spans: list[tuple[int, int]] = []
+    pos = 0
     while True:
-        match = label_re.search(line)
+        match = label_re.search(line, pos)
         if not match:
-            return line
+            break
         end = _headline_end(line, match.end())
         if end is None:
             # Unsure where the headline ends: remove the label only.
-            line = _cut(line, match.start(), match.end())
+            spans.append(match.span())
+            pos = max(match.end(), pos + 1)
             continue
         if end >= len(line.rstrip()):
-            line = line[: match.start()].rstrip()
-            continue
-        line = _cut(line, match.start(), end)
+            spans.append((match.start(), len(line)))
+            break
+        spans.append((match.start(), end))
+        pos = max(end, pos + 1)
+    return _cut_spans(line, spans)
 
 
 _TOKEN_BOUNDARY = regex.compile(r"\S+")
 
 
-def _headline_end(text: str, start: int) -> int | None:
+def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
     """Where the headline that starts at ``text[start]`` ends (an index), or ``None``."""
     limit = text.find("\n", start)
     limit = len(text) if limit < 0 else limit
@@ -489,7 +519,7 @@ def _headline_end(text: str, start: int) -> int | None:
     if kind in ("glue", "ellipsis"):
         if kind == "glue":
             # Several headlines glued in a row: keep removing while the next is one too.
-            nxt = _headline_end(text, where)
+            nxt = _headline_end(text, where, depth + 1) if depth < 4 else None
             if nxt is not None and nxt > where and _glued_headline_follows(text, where, nxt):
                 return nxt
         return where
@@ -637,10 +667,8 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
         rest = len(text) - sum(end - start for start, end in credits)
         last_end = credits[-1][1]
         at_edge = last_end >= len(text.rstrip(" .")) - 1 or credits[0][0] == 0
-        bare = text
-        for start, end in reversed(credits):
-            bare = bare[:start] + bare[end:]
-        sentences = len(regex.findall(r"(?<!\b\p{Lu}{1,3})[.!?](?:\s|$)", bare))
+        bare = _cut_spans(text, credits)
+        sentences = len(patterns.SENTENCE_STOP_RE.findall(bare))
         if at_edge and rest <= 600 and sentences <= 3 and "\n" not in line:
             out[number] = None
             continue
@@ -650,25 +678,27 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
 
 def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
     """Remove credits and the caption glued to them inside a long (flattened) line."""
-    for _ in range(20):
-        credits = _find_credit(line)
-        if not credits:
-            break
-        start, end = credits[0]
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for start, end in credits:
+        if start < done:
+            continue
         glued_after = end < len(line) and line[end].isupper()
         if glued_after or (end < len(line) and line[end : end + 1] == " " and _caption_after(line, end)):
-            cap_end = _caption_end(line, end)
-            line = _cut(line, start, cap_end)
+            spans.append((start, _caption_end(line, end)))
+            done = spans[-1][1]
             continue
         # Credit after its caption: "Presiden X dan Presiden Y (Getty Images) Pada ..."
-        before = line[:start]
+        offset = max(start - 200, done)
+        before = line[offset:start]
         boundary = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind('" '), before.rfind("” "))
         caption = before[boundary + 2 :] if boundary >= 0 else ""
         if boundary >= 0 and 10 <= len(caption) <= 160 and not regex.search(r"[.!?]", caption):
-            line = _cut(line, boundary + 2, end)
+            spans.append((offset + boundary + 2, end))
         else:
-            line = _cut(line, start, end)
-    return line
+            spans.append((start, end))
+        done = end
+    return _cut_spans(line, spans)
 
 
 def _caption_after(line: str, end: int) -> bool:
@@ -694,11 +724,11 @@ def _sentence_restart(window: str) -> int | None:
 def _caption_end(line: str, start: int) -> int:
     """The end of a caption that starts at ``start``: its sentence, or a glued second one."""
     window = line[start : start + 400]
-    credit = regex.search(r"\S*\p{L}/\p{L}", window)
+    credit = patterns.CREDIT_TOKEN_RE.search(window)
     if credit:
         window = window[: credit.start()]
     restart = _sentence_restart(window)
-    ends = [m for m in regex.finditer(r"[.!?](?=[ ]|\p{Lu}|$)", window)]
+    ends = list(patterns.CAPTION_STOP_RE.finditer(window))
     if restart is not None and (not ends or restart < ends[0].start()):
         return start + restart
     if ends:
@@ -728,8 +758,7 @@ def strip_photo_credit(paragraph: str) -> str | None:
         text = line.strip()
         if patterns.CREDIT_LINE_RE.match(text) and len(text) < 90:
             continue
-        for start, end in reversed(_find_credit(line)):
-            line = _cut(line, start, end)
+        line = _cut_spans(line, _find_credit(line))
         if line.strip():
             lines.append(line)
     return "\n".join(lines) or None
@@ -760,7 +789,7 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
             if out[number] is None or not text:
                 continue
             ahead = _flat(" ".join(items[number : number + 8]))
-            if is_promo_start(text) or is_promo_start(ahead):
+            if (is_promo_start(text) or is_promo_start(ahead)) and total - number <= 20:
                 tail = items[number:]
                 tail_flat = _flat(" ".join(tail))
                 if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(map(_is_body, tail)):
@@ -769,6 +798,7 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                         if not _is_meta_line(items[drop]):
                             out[drop] = None
                     break
+            if is_promo_start(text) or is_promo_start(ahead):
                 if is_promo_start(text) and len(text) < 600 and (
                     patterns.CHANNEL_RE.search(text) or number >= total - 8
                 ):
@@ -783,14 +813,14 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
 def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:
     """In flattened text, a promo sentence that runs to the end goes with the rest."""
     offset = max(len(paragraph) - 500, 0)
-    for match in regex.finditer(r"(?<=\S)[ ]{1,3}+(?=\p{Lu})", paragraph[offset:]):
-        tail = paragraph[offset + match.end() :]
+    for match in patterns.CAPITAL_GAP_RE.finditer(paragraph, offset):
+        tail = paragraph[match.end() :]
         promo = starts.match(tail)
         if not promo or not patterns.CHANNEL_RE.search(tail):
             continue
         # After a sentence end any promo phrase; glued to a headline only a longer one.
-        if paragraph[: offset + match.start()][-1:] in ".!?\"”" or " " in promo.group().strip():
-            return paragraph[: offset + match.start()].rstrip() or None
+        if paragraph[match.start() - 1 : match.start()] in tuple(".!?\"”") or " " in promo.group().strip():
+            return paragraph[: match.start()].rstrip() or None
     return paragraph
 
 
@@ -825,14 +855,14 @@ def drop_syndication_note(paragraphs: list[str], config: Config) -> list[str | N
 
 
 def _cut_inline_note(line: str, starts: regex.Pattern) -> str | None:
-    for match in regex.finditer(r"(?<=[.!?\"”])[ ]{1,3}+(?=\p{Lu})", line):
-        tail = line[match.end() :]
-        if not starts.match(tail):
+    anywhere = _phrases("syndication_notes.txt", anchored=False)
+    for match in patterns.SENTENCE_GAP_RE.finditer(line):
+        if not anywhere.match(line, match.end()):
             continue
-        quoted = patterns.QUOTED_TITLE_RE.match(tail)
+        quoted = patterns.QUOTED_TITLE_RE.match(line[match.end() : match.end() + 400])
         if quoted:
             return _cut(line, match.start(), match.end() + quoted.end())
-        if len(tail) < 300:
+        if len(line) - match.end() < 300:
             return line[: match.start()].rstrip() or None
     return line
 
@@ -878,6 +908,9 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
     out: list[str | None] = list(lines)
     labels = _phrases("promo_labels.txt", whole_line=True)
     start = None
+    body_after = [False] * (len(lines) + 1)
+    for number in range(len(lines) - 1, -1, -1):
+        body_after[number] = body_after[number + 1] or _is_body(lines[number])
     for number, line in enumerate(lines):
         text = line.strip()
         marker = False
@@ -892,7 +925,7 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
         elif labels.match(text) or patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text):
             marker = True
             first = number
-        if marker and not any(_is_body(rest) for rest in lines[first:]):
+        if marker and not body_after[first]:
             start = first
             break
         if marker and first == number and labels.match(text):
@@ -908,7 +941,7 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
 def _is_tag(line: str) -> bool:
     """A tag of a tag list: short, no punctuation, all lower case (or every word Title-Cased)."""
     text = line.strip()
-    if not text or len(text) >= 60 or regex.search(r"[.,;:!?\"“”()]", text):
+    if not text or len(text) >= 60 or patterns.TAG_PUNCT_RE.search(text):
         return False
     return text == text.lower() or all(w[:1].isupper() and w[1:] == w[1:].lower() for w in text.split())
 
@@ -939,7 +972,7 @@ def strip_trailing_marker(paragraph: str) -> str | None:
 
 
 def _dedupe_key(text: str) -> str:
-    text = regex.sub(r"\s+([,.;:!?)])", r"\1", _flat(text))
+    text = patterns.SPACE_BEFORE_PUNCT_RE.sub(r"\1", _flat(text))
     return text.casefold()
 
 
@@ -963,7 +996,8 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str
             40 <= len(key) <= 200
             and not _ends_sentence(paragraph)
             and not _is_dateline(paragraph)
-            and any(later.startswith(key) and len(later) > len(key) + 10 for later in keys[number + 1 :])
+            and number < 30
+            and any(later.startswith(key) and len(later) > len(key) + 10 for later in keys[number + 1 : number + 40])
         ):
             out.append(None)
             continue
@@ -1031,7 +1065,7 @@ def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
             elif patterns.NAME_CREDIT_LINE_RE.match(text):
                 out[number] = None
             elif dateline is not None and number < dateline and (
-                patterns.AUTHOR_OUTLET_RE.match(text) or regex.fullmatch(r"\p{Lu}\p{Ll}{1,20}+(?: \p{Lu}\p{Ll}{1,20}+){0,2}", text)
+                patterns.AUTHOR_OUTLET_RE.match(text) or patterns.SHORT_NAME_RE.match(text)
             ):
                 out[number] = None
             elif number < 8 and patterns.AUTHOR_OUTLET_RE.match(text):
