@@ -243,7 +243,7 @@ def write_model(path: Path, weights: dict[str, float], n_lines: int, decisions: 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder")
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=8, help="training passes (8: dev acc 0.9527, 5: 0.9515)")
     parser.add_argument("--out", type=Path, default=DATA, help="where to write the data files")
     args = parser.parse_args()
     started = time.perf_counter()
