@@ -48,7 +48,7 @@ __all__ = [
 
 #: A heading: at most this many words and no sentence-final punctuation at the end.
 _HEADING_MAX_WORDS = 12
-_SENTENCE_END_RE = regex.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = regex.compile(r"[.!?…:;,][\"'”’)\]]*+\s*+$")
 
 
 @functools.cache

@@ -62,7 +62,7 @@ _CLOSE_RE = regex.compile(r"\s*\)")
 _NAME_JOINERS = frozenset({"of"})
 _QUOTES_RE = regex.compile(r"[”\"’']")
 #: After a closing quote and a comma: '," ' / ',” ' / '?” ' (a speech verb follows).
-_AFTER_QUOTE_RE = regex.compile(r"[,?!][”\"’']\s+$")
+_AFTER_QUOTE_RE = regex.compile(r"[,?!][”\"’']\s++$")
 _VERB_PREFIXES = ("me", "di", "ber", "ter")
 #: An office's name after a title: at most this many words, none of them frequent words
 #: that are almost never capitalised (at least _RUN_STOP_MIN sightings, under 2 in 100).

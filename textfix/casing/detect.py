@@ -38,7 +38,7 @@ _COMMON_MIN = 50
 _VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
 #: A sentence's end: a full stop, question or exclamation mark (maybe inside quotes), or a
 #: colon introducing a list -- but not a colon after a quoted headline.
-_FINAL_STOP_RE = regex.compile(r"(?:[.!?…][\"'”’)\]]*|(?<![\"'”’]):)\s*$")
+_FINAL_STOP_RE = regex.compile(r"(?:[.!?…][\"'”’)\]]*+|(?<![\"'”’]):)\s*+$")
 #: Predicate words that show a line is a sentence (a table row or a headline has none).
 _PREDICATES = frozenset("adalah merupakan ada tidak telah sudah sedang akan bukan".split())
 
