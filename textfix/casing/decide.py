@@ -46,7 +46,6 @@ from .model import ACRONYM, KEEP, LOWER, OTHER, START, Lexicon, Model, decode
 from .words import (
     Word,
     is_acronym,
-    lower_first,
     sentence_starts,
     split_words,
     titlecase_reaches,
@@ -473,6 +472,7 @@ __all__ = [
     "START",
     "apply_decisions",
     "decide_words",
+    "extend_names",
     "recase_title_cased",
     "rule_decisions",
     "sentence_starts",
