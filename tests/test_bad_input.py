@@ -409,3 +409,34 @@ def test_output_that_is_a_symlink_is_refused(tmp_path):
         f"error: {link}: is a symbolic link; textfix never writes through links (clean the file it points to instead)"
     ]
     assert target.read_text() == "jangan ditimpa"
+
+
+# --- known failure ---------------------------------------------------------------------------
+
+_REPEATED = "Persib Bandung menang 2-0 atas Persija Jakarta dalam laga lanjutan Liga 1,  kata pelatih.  "
+_CLEAN_IN_A_CHILD = (
+    "import sys, textfix\n"
+    "text = (sys.argv[1] * 80)[:6000]\n"
+    "textfix.clean(text, textfix.Config(format=sys.argv[2]))\n"
+)
+
+
+def _clean_in_a_child(text_format: str, seconds: int) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", _CLEAN_IN_A_CHILD, _REPEATED, text_format], check=True, timeout=seconds)
+
+
+def test_long_repetitive_paragraph_is_fast_as_text():
+    _clean_in_a_child("text", 30)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=__import__("subprocess").TimeoutExpired,
+    reason="markdown._edits diffs whole paragraphs character by character with difflib "
+    "(measured on 1500 / 3000 chars: 3.4 s / 17.9 s); found by scripts/fuzz.py",
+)
+def test_long_repetitive_paragraph_is_fast_as_markdown():
+    _clean_in_a_child("markdown", 15)
