@@ -495,7 +495,7 @@ def run(
     generator early (Ctrl-C in the caller) discards any half-written output.
     """
     total = sum(s.size for s in sources)
-    if jobs > 1 and len(sources) < 2 and total < POOL_MIN_BYTES and not any(s.stream for s in sources):
+    if jobs > 1 and _too_little_to_share(sources, total):
         jobs = 1
     current: Outcome | None = None
     sink = None  # (context manager, handle) of the JSONL output being written
@@ -554,6 +554,20 @@ def run(
     finally:
         if sink is not None:
             _close_sink(sink, commit=False)
+
+
+def _too_little_to_share(sources: list[Source], total: int) -> bool:
+    """Whether a pool would cost more than it saves: one text file is one unit of work
+    however big it is, and a few small inputs take less time than starting workers.
+
+    >>> _too_little_to_share([Source("besar.txt", size=10**9)], 10**9)
+    True
+    >>> _too_little_to_share([Source("a.jsonl", jsonl=True, size=10**9)], 10**9)
+    False
+    """
+    if len(sources) == 1 and not sources[0].jsonl:
+        return True
+    return total < POOL_MIN_BYTES and not any(s.stream for s in sources)
 
 
 def _open_sink(dest: Path):
