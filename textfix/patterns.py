@@ -98,12 +98,13 @@ FOTO_LABEL_CREDIT_RE = regex.compile(r"\b(?:Foto|FOTO|Photo)[ ]?:[ ]?+[^\n:]{1,6
 
 # Matches: "ANTARA FOTO/Aprillio Akbar/rwa." / "ANTARA FOTO/Raisan Al Farisi/Spt."
 # Must not match: "ANTARA" alone
-AGENCY_CREDIT_RE = regex.compile(r"\bANTARA FOTO/[^/\n]{1,50}+(?:/[A-Za-z]{1,6}+\.?)?")
+AGENCY_CREDIT_RE = regex.compile(r"\bANTARA FOTO/[^/\n]{1,50}+(?:/[A-Za-z]{1,6}+(?:\.|(?![\p{L}\d])))?")
 
 # Matches: "Getty Images/Somrerk Kosolwitthayanant" (glued: "...KosolwitthayanantSejumlah")
 # Must not match: "Getty Images menyebut"
 NAMED_CREDIT_RE = regex.compile(
-    r"\b(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.)[ ]?/?[ ]?(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{1,30}+"
+    r"\b(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.)[ ]?/?[ ]?(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{2,30}+"
+    r"(?![\p{L}\d])|\b(?:Getty Images|Dok\.)[ ]?/?[ ]?(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{3,30}+(?=\p{Lu}\p{Ll}{3})"
 )
 
 # Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle)

@@ -126,7 +126,9 @@ def _map_lines(paragraphs: list[str], func: Callable[[list[str]], list[str | Non
             lines.append(line)
     new = func(lines)
     grouped: list[list[str]] = [[] for _ in paragraphs]
-    for owner, line in zip(owners, new):
+    for owner, old, line in zip(owners, lines, new):
+        if line is not None and line != old and not any(ch.isalnum() for ch in line):
+            line = None  # only punctuation left where junk was cut out
         if line is not None and line.strip():
             grouped[owner].append(line)
     out: list[str | None] = []
@@ -277,57 +279,62 @@ def drop_header_chrome(paragraphs: list[str], config: Config) -> list[str | None
     >>> drop_header_chrome(["Menu", "Harga Cabai Naik Lagi", "JAKARTA, KOMPAS.com - Harga naik."], Config())
     [None, None, 'JAKARTA, KOMPAS.com - Harga naik.']
     """
-    single = [line for text in paragraphs for line in ([True] if "\n" not in text else [False] * (text.count("\n") + 1))]
-    return _map_lines(paragraphs, lambda lines: _drop_header_lines(lines, single))
+    lines = [line for text in paragraphs for line in text.split("\n")]
+    if _header_anchor(lines) is not None:
+        return _map_lines(paragraphs, _drop_before_anchor)
+    return _drop_header_paragraphs(paragraphs)
 
 
-def _drop_header_lines(lines: list[str], single: list[bool]) -> list[str | None]:
-    out: list[str | None] = list(lines)
-    anchor = None
+def _header_anchor(lines: list[str]) -> int | None:
+    """The dateline's line within the first lines, else a byline's below short header lines."""
     seen = 0
     for number, line in enumerate(lines[:_HEADER_LINES]):
         text = line.strip()
         joined = text + "\n" + lines[number + 1].strip() if number + 1 < len(lines) else text
         if _is_dateline(text) or _is_dateline(joined) or patterns.CITY_DATELINE_RE.match(joined):
-            anchor = number
-            break
+            return number
         seen += len(text)
         if seen > _HEADER_CHARS or len(text) > 450:
             break
-    if anchor is None:
-        for number, line in enumerate(lines[:8]):
-            if patterns.BYLINE_RE.match(line.strip()) and number > 0:
-                anchor = number
-                break
-            if len(line.strip()) > 200:
-                break
-    if anchor is not None:
-        for number in range(anchor):
-            text = lines[number].strip()
-            if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
-                continue
-            author = patterns.AUTHOR_DATE_LINE_RE.match(text)
-            if author:
-                out[number] = author.group(1)
-                continue
-            out[number] = None
-        return out
-    # No anchor: drop chrome-shaped lines until the first full sentence.
-    for number, line in enumerate(lines[:_HEADER_LINES]):
-        text = line.strip()
-        if _is_sentence(text, 8) and not _looks_like_caption(text):
+    for number, line in enumerate(lines[:8]):
+        if patterns.BYLINE_RE.match(line.strip()) and number > 0:
+            return number
+        if len(line.strip()) > 200:
+            break
+    return None
+
+
+def _drop_before_anchor(lines: list[str]) -> list[str | None]:
+    out: list[str | None] = list(lines)
+    for number in range(_header_anchor(lines) or 0):
+        text = lines[number].strip()
+        if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
+            continue
+        author = patterns.AUTHOR_DATE_LINE_RE.match(text)
+        out[number] = author.group(1) if author else None
+    return out
+
+
+def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
+    """No anchor: drop chrome-shaped paragraphs (title, date line) up to the first sentence.
+
+    Whole paragraphs are judged on their flattened text, so a second run over the reflowed
+    output decides exactly as the first did.
+    """
+    out: list[str | None] = list(paragraphs)
+    for number, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
+        text = _flat(paragraph)
+        if number + 1 >= len(paragraphs) or text.endswith(",") or (_is_sentence(text, 8) and not _looks_like_caption(text)):
             break
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
             continue
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
         if author:
             out[number] = author.group(1)
-        elif not single[number] or number + 1 >= len(lines) or text.endswith(","):
-            break
-        elif len(text) <= 3 or patterns.DATE_LINE_RE.match(text) or (
-            _is_headline(text) and not _read_also_line_re().match(text)
-        ):
+        elif patterns.DATE_LINE_RE.match(text) or (_is_headline(text) and not _read_also_line_re().match(text)):
             out[number] = None
+        elif len(text) > 200:
+            break
     return out
 
 
@@ -433,6 +440,11 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
     return out
 
 
+def _at_end(text: str, pos: int) -> bool:
+    """Only spaces from ``pos`` to the end of ``text`` (without copying a long text)."""
+    return pos >= len(text) or (len(text) - pos <= 64 and not text[pos:].strip())
+
+
 def _has_prose(text: str) -> bool:
     """Sentence punctuation followed by more text, or a run of lowercase content words."""
     if patterns.PROSE_RE.search(text):
@@ -456,7 +468,7 @@ def _drop_inline_read_also(line: str) -> str:
             spans.append(match.span())
             pos = max(match.end(), pos + 1)
             continue
-        if end >= len(line.rstrip()):
+        if _at_end(line, end):
             spans.append((match.start(), len(line)))
             break
         spans.append((match.start(), end))
@@ -464,13 +476,13 @@ def _drop_inline_read_also(line: str) -> str:
     return _cut_spans(line, spans)
 
 
-_TOKEN_BOUNDARY = regex.compile(r"\S+")
+_TOKEN_BOUNDARY = patterns.TOKEN_RE
 
 
 def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
     """Where the headline that starts at ``text[start]`` ends (an index), or ``None``."""
-    limit = text.find("\n", start)
-    limit = len(text) if limit < 0 else limit
+    limit = text.find("\n", start, start + 261)
+    limit = min(len(text), start + 261) if limit < 0 else limit
     window_end = min(limit, start + 260)
     segment = text[start:window_end]
     tokens = [(m.start() + start, m.group()) for m in _TOKEN_BOUNDARY.finditer(segment)]
@@ -506,7 +518,7 @@ def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
         stop_reason = ("lower", position)
         break
     if stop_reason is None:
-        if window_end >= len(text.rstrip()) or window_end == limit:
+        if _at_end(text, window_end) or window_end == limit:
             return window_end  # the headline runs to the end of the line or text
         return None
     kind, where = stop_reason
@@ -539,7 +551,7 @@ def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
 def _is_glue(token: str, at: int) -> bool:
     """A lower->Upper join inside ``token`` that is glue, not camelCase (``WhatsApp``)."""
     left, right = token[:at], token[at:]
-    left_word = regex.sub(r"^\W+", "", left)
+    left_word = left.lstrip("\"'“‘([")
     if left_word[-1:].isdigit():
         return len(_core(right)) >= 3  # "2018Momentum": a number never runs into a word
     # camelCase names (``WhatsApp``, ``YouTube``, ``EasyJet``) are known words or have a
