@@ -299,11 +299,13 @@ def fuzz(
                 problem = _problems(code_o, stderr_o) or _problems(code_i, stderr_i)
                 if not problem and code_i == 123 and path.read_bytes() != stored and not suffix.startswith(".jsonl"):
                     problem = "--in-place failed but changed the file"
-                # An unchanged file is left alone in place (its own gzip header, no
-                # --annotate fields added), so compare content, and skip --annotate.
+                # An unchanged file is left alone in place, bytes and all (its gzip header,
+                # mixed line endings, undecodable bytes under --errors replace, no
+                # --annotate fields), so compare the decoded text, and skip --annotate.
                 if not problem and code_i == 0 and out.exists() and "--annotate" not in args:
-                    unpack = gzip.decompress if suffix.endswith(".gz") else bytes
-                    if unpack(path.read_bytes()) != unpack(out.read_bytes()):
+                    from textfix.io import read_file
+
+                    if read_file(path, "replace").text != read_file(out, "replace").text:
                         problem = "--in-place wrote something other than -o"
                 if problem:
                     _crash(stats, crash_dir, problem, stored, suffix, args, stderr_o + stderr_i)
