@@ -100,7 +100,16 @@ def score(name: str, raw: str, gold: dict, config: Config, titlecase: bool):
         body_lost = [b for b in gold["body"] if squash(b) not in out]
     meta_kept = [m for m in gold["meta"] if squash(m) in out]
     body_lost_any_case = [b for b in gold["body"] if squash(b).casefold() not in low]
-    return junk_left, body_lost, meta_kept, body_lost_any_case
+    # A junk span counts as gone when it is no longer whole; note those whose last four
+    # words are still there (a headline left behind its removed label) unless the body has them.
+    body_text = " ".join(squash(b).casefold() for b in gold["body"])
+    partial = []
+    for j in gold["junk"]:
+        words = squash(j).casefold().split()
+        tail = " ".join(words[-4:])
+        if len(words) >= 6 and j not in junk_left and tail in low and tail not in body_text:
+            partial.append(j)
+    return junk_left, body_lost, meta_kept, body_lost_any_case, partial
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,13 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     cases = load_cases(shared_dir(args.shared))
     if not cases:
         parser.error("no samples found; pass --shared DIR")
-    totals = {"junk": 0, "junk_left": 0, "body": 0, "body_lost": 0, "meta": 0, "meta_kept": 0, "body_lost_any_case": 0}
+    totals = {"junk": 0, "junk_left": 0, "body": 0, "body_lost": 0, "meta": 0, "meta_kept": 0, "body_lost_any_case": 0, "junk_partial": 0}
     meta_word = "meta_removed" if args.strip_meta else "meta_kept"
     if not args.quiet:
         print(f"{'file':<22} {'junk':>9} {'body':>9} {meta_word:>12}")
     for name, raw, gold in cases:
-        junk_left, body_lost, meta_kept, lost_any_case = score(name, raw, gold, config, args.titlecase)
+        junk_left, body_lost, meta_kept, lost_any_case, partial = score(name, raw, gold, config, args.titlecase)
         totals["body_lost_any_case"] += len(lost_any_case)
+        totals["junk_partial"] += len(partial)
         nj, nb, nm = len(gold["junk"]), len(gold["body"]), len(gold["meta"])
         totals["junk"] += nj
         totals["junk_left"] += len(junk_left)
@@ -135,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<22} {nj - len(junk_left):>4}/{nj:<4} {nb - len(body_lost):>4}/{nb:<4} {meta_n:>6}/{nm:<4}")
         for item in junk_left:
             print(f"    junk left: {squash(item)[:100]!r}")
+        for item in partial:
+            print(f"    junk partly left (its last words): {squash(item)[:100]!r}")
         for item in body_lost:
             how = "body lost" if item in lost_any_case else "body miscased"
             print(f"    {how}: {squash(item)[:100]!r}")
@@ -147,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"files: {len(cases)}")
     print(f"junk recall: {share(totals['junk'] - totals['junk_left'], totals['junk'])}")
+    print(f"  of which partly left (label gone, tail still there): {totals['junk_partial']}")
     print(f"body kept:   {share(totals['body'] - totals['body_lost'], totals['body'])}")
     if args.titlecase:
         kept = totals["body"] - totals["body_lost_any_case"]
