@@ -233,3 +233,15 @@ def test_keep_mode_on_the_library_crlf_input_gives_lf_text(stub_casing):
     # The library works on "\n" text; encode_text gives the file its CRLF back.
     out = textfix.clean("Warga Yang Datang.\r\nBaca juga: Judul Lain\r\n", KEEP.replace(drop_header_chrome=False))
     assert out == "Warga yang datang.\n"
+
+
+def test_an_editors_title_line_is_kept_in_keep_layout():
+    """In a scraped page a short line above the dateline is chrome; in an editor's file it is the title."""
+    text = (
+        "Harga Beras Naik Lagi\n"
+        "\n"
+        "Jakarta - Harga beras di pasar tradisional naik lagi pekan ini. Pedagang mengatakan\n"
+        "pasokan dari daerah berkurang.\n"
+    )
+    assert textfix.clean(text, Config(layout="keep")) == text
+    assert textfix.clean(text, Config(format="markdown")) == text

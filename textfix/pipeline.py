@@ -37,6 +37,10 @@ def clean(text: str, config: Config | None = None) -> str:
 def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     """Clean ``text`` and say what changed: ``Cleaned(text, steps)``."""
     config = config or _DEFAULT
+    if config.drop_header_chrome and (config.layout == "keep" or config.format == "markdown"):
+        # A file kept in its own layout is an editor's article: the short line above the lead
+        # is its title, not a scraped page's chrome. Do no harm: keep it.
+        config = config.replace(drop_header_chrome=False)
     if config.format == "markdown":
         from . import markdown  # only Markdown files need the parser
 
