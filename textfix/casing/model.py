@@ -287,7 +287,7 @@ def word_features(
 
 
 _UNSEEN = (0, 0)
-_CACHE_MAX = 2_000_000
+_CACHE_MAX = 200_000
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
