@@ -11,6 +11,8 @@ import bisect
 import dataclasses
 from typing import NamedTuple
 
+import regex
+
 from . import casing, document, normalize, rules
 from .config import Config
 from .document import Step
@@ -31,11 +33,17 @@ def clean(text: str, config: Config | None = None) -> str:
     >>> clean("Jakarta - Harga Beras Naik Dan Warga Mengeluh Di Pasar.\\nBaca juga: Judul Lain\\n")
     'Jakarta - Harga beras naik dan warga mengeluh di pasar.\\n'
     """
-    return clean_and_explain(text, config).text
+    return _run(text, config, explain=False).text
 
 
 def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     """Clean ``text`` and say what changed: ``Cleaned(text, steps)``."""
+    return _run(text, config, explain=True)
+
+
+def _run(text: str, config: Config | None, explain: bool) -> Cleaned:
+    """The stages in order; without ``explain`` no steps are built (a big input's steps
+    can outweigh the text many times over)."""
     config = config or _DEFAULT
     if config.drop_header_chrome and (config.layout == "keep" or config.format == "markdown"):
         # A file kept in its own layout is an editor's article: the short line above the lead
@@ -51,8 +59,8 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     else:
         text, steps = normalize_text(text, config)
     doc = document.split_paragraphs(text)
-    texts, para_steps = run_stages([p.text for p in doc.paragraphs], config)
-    steps += _locate(para_steps, doc, text)
+    texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain)
+    steps = steps + _locate(para_steps, doc, text) if explain else []
     if keep_layout:
         out = document.join_layout(doc, texts)
     else:
@@ -147,7 +155,7 @@ class _ParagraphStep(NamedTuple):
 
 
 def run_stages(
-    paragraphs: list[str], config: Config, recase: bool | None = None
+    paragraphs: list[str], config: Config, recase: bool | None = None, explain: bool = True
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
 
@@ -159,6 +167,8 @@ def run_stages(
     steps: list[_ParagraphStep] = []
 
     def record(rule: str, index: int, old: str, new: str | None) -> None:
+        if not explain:
+            return
         if new is None:
             steps.append(_ParagraphStep(index, 0, Step(rule, old, "")))
             return
@@ -183,15 +193,57 @@ def run_stages(
 
     if config.recase if recase is None else recase:
         live = [i for i, t in enumerate(texts) if t is not None]
-        recased = casing.recase_document([texts[i] for i in live])
+        recased = recase_in_windows([texts[i] for i in live])
         for i, new in zip(live, recased):
             old = texts[i]
             if new != old:
-                for start, end in _changed_words(old, new):
+                for start, end in _changed_words(old, new) if explain else ():
                     origin = _map_back(edits[i], start)
                     steps.append(_ParagraphStep(i, origin, Step("recase", old[start:end], new[start:end])))
                 texts[i] = new
     return texts, steps
+
+
+#: Casing holds every word it is given, with its features: about 65 bytes per character.
+#: Beyond this many characters a document is recased in windows of whole paragraphs (an
+#: overlong paragraph cut at sentence ends), so memory stays flat however large the input.
+#: An ordinary article fits in one window and keeps its document-wide evidence.
+CASING_WINDOW = 256_000
+_CUT_RE = regex.compile(r"[.!?][\"'”’)]*+\s++(?=\S)")
+
+
+def recase_in_windows(paragraphs: list[str], window: int = CASING_WINDOW) -> list[str]:
+    """``casing.recase_document`` over windows of at most ``window`` characters.
+
+    >>> recase_in_windows(["Harga Beras Naik Di Pasar. Warga Yang Datang Mengeluh."], window=30)
+    ['Harga beras naik di pasar. Warga yang datang mengeluh.']
+    """
+    if sum(map(len, paragraphs)) <= window:
+        return casing.recase_document(paragraphs)
+    pieces = [(index, piece) for index, text in enumerate(paragraphs) for piece in _cut(text, window)]
+    parts: list[list[str]] = [[] for _ in paragraphs]
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for number, (index, piece) in enumerate(pieces):
+        batch.append((index, piece))
+        size += len(piece)
+        if number + 1 == len(pieces) or size + len(pieces[number + 1][1]) > window:
+            for (owner, _), new in zip(batch, casing.recase_document([p for _, p in batch])):
+                parts[owner].append(new)
+            batch, size = [], 0
+    return ["".join(chunks) for chunks in parts]
+
+
+def _cut(text: str, window: int) -> list[str]:
+    """``text`` in pieces of at most ``window`` characters, cut after a sentence end if any."""
+    pieces = []
+    while len(text) > window:
+        ends = [m.end() for m in _CUT_RE.finditer(text, window // 2, window)]
+        cut = ends[-1] if ends else (text.rfind(" ", 0, window) + 1 or window)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
 
 
 def _diff_span(old: str, new: str) -> tuple[int, int, int]:
