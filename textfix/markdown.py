@@ -463,6 +463,62 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+#: Above this many differing characters difflib (quadratic on long repetitive text) is not
+#: used when a greedy alignment can do: the new text only deletes characters from the old.
+_DIFF_LIMIT = 1000
+
+
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes turning ``a`` into ``b``, as ``difflib.SequenceMatcher.get_opcodes`` gives.
+
+    Only the part between the common prefix and suffix is aligned; a long middle from
+    which ``b`` only deletes is aligned greedily in linear time.
+
+    >>> _opcodes("a  b", "a b")
+    [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 4, 2, 3)]
+    """
+    start, end_a, end_b = pipeline._diff_span(a, b)
+    middle_a, middle_b = a[start:end_a], b[start:end_b]
+    if max(len(middle_a), len(middle_b)) <= _DIFF_LIMIT or len(middle_b) > len(middle_a):
+        inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
+    else:
+        inner = _greedy_deletions(middle_a, middle_b)
+        if inner is None:
+            inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
+    ops = [("equal", 0, start, 0, start)] if start else []
+    ops += [(op, i1 + start, i2 + start, j1 + start, j2 + start) for op, i1, i2, j1, j2 in inner]
+    if end_a < len(a):
+        ops.append(("equal", end_a, len(a), end_b, len(b)))
+    return ops
+
+
+def _greedy_deletions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes deleting from ``a`` what ``b`` lacks, matching ``b`` leftmost; ``None`` if
+    ``b`` is not a subsequence of ``a``.
+
+    >>> _greedy_deletions("a  b  c", "a b c")
+    [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 5, 2, 4), ('delete', 5, 6, 4, 4), ('equal', 6, 7, 4, 5)]
+    >>> _greedy_deletions("ab", "ba") is None
+    True
+    """
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    while j < len(b):
+        k = a.find(b[j], i)
+        if k < 0:
+            return None
+        if k > i:
+            ops.append(("delete", i, k, j, j))
+        run = 0
+        while k + run < len(a) and j + run < len(b) and a[k + run] == b[j + run]:
+            run += 1
+        ops.append(("equal", k, k + run, j, j + run))
+        i, j = k + run, j + run
+    if i < len(a):
+        ops.append(("delete", i, len(a), j, j))
+    return ops
+
+
 def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple[list, set]:
     """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
     plain indexes they came from. Only characters with a source offset are edited, and
@@ -476,7 +532,7 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
     if a == b:
         blocks = [("equal", 0, len(old), 0, len(new))]
     else:
-        blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        blocks = _opcodes(a, b)
     for op, i1, i2, j1, j2 in blocks:
         if op == "equal":
             for k in range(i2 - i1):
@@ -605,7 +661,7 @@ def _back_to(original: str, normalized: str):
     """A function mapping positions in ``normalized`` to positions in ``original``."""
     if original == normalized:
         return lambda pos: pos
-    blocks = difflib.SequenceMatcher(None, original, normalized, autojunk=False).get_matching_blocks()
+    blocks = [(i1, j1, i2 - i1) for op, i1, i2, j1, _ in _opcodes(original, normalized) if op == "equal"]
 
     def back(pos: int) -> int:
         for a, b, size in blocks:
