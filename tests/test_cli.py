@@ -200,13 +200,14 @@ def test_explain_goes_to_stderr_with_file_line_column(promo_file: Path):
 def seen_configs(monkeypatch):
     """Record the config each file is cleaned with (in-process: one small input)."""
     seen = []
-    real = batch.clean_and_explain
+    for name in ("clean_and_explain", "clean_and_count"):
+        real = getattr(batch, name)
 
-    def spy(text, config=None):
-        seen.append(config)
-        return real(text, config)
+        def spy(text, config=None, real=real):
+            seen.append(config)
+            return real(text, config)
 
-    monkeypatch.setattr(batch, "clean_and_explain", spy)
+        monkeypatch.setattr(batch, name, spy)
     return seen
 
 

@@ -37,7 +37,7 @@ from . import io
 from .config import Config
 from .document import Step
 from .errors import TextfixError
-from .pipeline import clean_and_explain
+from .pipeline import clean_and_count, clean_and_explain
 from .report import Outcome
 
 #: What a folder walk picks up unless ``--glob`` says otherwise.
@@ -217,15 +217,20 @@ def _explain(where: str, step: Step) -> str:
     return f"{where}:{step.describe()}" if step.line else f"{where}: {step.describe()}"
 
 
-def _clean(text: str, config: Config, where: str) -> tuple[str, list[Step]]:
-    """``clean_and_explain``, with a bug in a stage turned into a failure of this one input.
+def _clean(text: str, config: Config, where: str, steps: bool) -> tuple[str, list[Step], Counter]:
+    """``clean_and_explain`` (or, when no step is needed, ``clean_and_count``: memory then
+    stays flat on a huge input), with a bug in a stage turned into a failure of this one input.
 
     A batch of a million records must not die on the one record that trips a bug: the
     input is reported with the exception (so the bug can be fixed), counted, and passed
     through unchanged.
     """
     try:
-        return clean_and_explain(text, config)
+        if steps:
+            cleaned, found = clean_and_explain(text, config)
+            return cleaned, found, _count(found)
+        cleaned, counts = clean_and_count(text, config)
+        return cleaned, [], counts
     except TextfixError:
         raise
     except Exception as exc:  # reported and counted as a failure, never swallowed
@@ -243,13 +248,13 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         else:
             original = io.read_file(source.path, job.errors)
         config = job.config_for(source.name)
-        cleaned, steps = _clean(original.text, config, source.name)
+        cleaned, steps, counts = _clean(original.text, config, source.name, job.explain)
     except TextfixError as exc:
         outcome.failed = True
         outcome.failures.append(str(exc))
         return _Result(outcome)
     outcome.changed = cleaned != original.text
-    outcome.rules = _count(steps)
+    outcome.rules = counts
     result = _Result(outcome)
     if job.explain:
         result.explanations = tuple(_explain(source.name, step) for step in steps)
@@ -302,12 +307,14 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             if isinstance(record, TextfixError):
                 raise record
             text = io.record_text(record, job.field, name, number)
-            cleaned, steps = _clean(text, config, f"{name}:{number}")
+            cleaned, steps, counts = _clean(
+                text, config, f"{name}:{number}", job.explain or job.annotate
+            )
         except TextfixError as exc:
             outcome.failures.append(str(exc))
             out.append(raw)
             continue
-        outcome.rules.update(_count(steps))
+        outcome.rules.update(counts)
         if job.explain:
             explanations.extend(_explain(f"{name}:{number}", replace(s, line=0)) for s in steps)
         if cleaned == text and not job.annotate:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from typing import NamedTuple
 
 import regex
@@ -41,9 +42,21 @@ def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     return _run(text, config, explain=True)
 
 
-def _run(text: str, config: Config | None, explain: bool) -> Cleaned:
+def clean_and_count(text: str, config: Config | None = None) -> tuple[str, Counter]:
+    """Clean ``text`` and count the changes per rule (``recase`` counts words), without
+    keeping the steps: what a batch summary needs, in memory that does not grow with the
+    number of changes.
+
+    >>> clean_and_count("Warga Yang Datang Ke Pasar Itu Mengeluh.\\nBaca juga: Judul Lain\\n")
+    ('Warga yang datang ke pasar itu mengeluh.\\n', Counter({'recase': 6, 'drop_read_also': 1}))
+    """
+    counts: Counter = Counter()
+    return _run(text, config, explain=False, counts=counts).text, counts
+
+
+def _run(text: str, config: Config | None, explain: bool, counts: Counter | None = None) -> Cleaned:
     """The stages in order; without ``explain`` no steps are built (a big input's steps
-    can outweigh the text many times over)."""
+    can outweigh the text many times over), only ``counts`` kept if given."""
     config = config or _DEFAULT
     if config.drop_header_chrome and (config.layout == "keep" or config.format == "markdown"):
         # A file kept in its own layout is an editor's article: the short line above the lead
@@ -52,14 +65,19 @@ def _run(text: str, config: Config | None, explain: bool) -> Cleaned:
     if config.format == "markdown":
         from . import markdown  # only Markdown files need the parser
 
-        return markdown.clean_markdown(text, config)
+        cleaned = markdown.clean_markdown(text, config)
+        if counts is not None:
+            counts.update(step.rule for step in cleaned.steps)
+        return cleaned if explain else Cleaned(cleaned.text, [])
     keep_layout = config.layout == "keep"
     if keep_layout:
         text, steps = _normalize_keeping_layout(text, config)
     else:
         text, steps = normalize_text(text, config)
+    if counts is not None:
+        counts.update(step.rule for step in steps)
     doc = document.split_paragraphs(text)
-    texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain)
+    texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
     steps = steps + _locate(para_steps, doc, text) if explain else []
     if keep_layout:
         out = document.join_layout(doc, texts)
@@ -155,7 +173,11 @@ class _ParagraphStep(NamedTuple):
 
 
 def run_stages(
-    paragraphs: list[str], config: Config, recase: bool | None = None, explain: bool = True
+    paragraphs: list[str],
+    config: Config,
+    recase: bool | None = None,
+    explain: bool = True,
+    counts: Counter | None = None,
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
 
@@ -167,6 +189,8 @@ def run_stages(
     steps: list[_ParagraphStep] = []
 
     def record(rule: str, index: int, old: str, new: str | None) -> None:
+        if counts is not None:
+            counts[rule] += 1
         if not explain:
             return
         if new is None:
@@ -197,6 +221,8 @@ def run_stages(
         for i, new in zip(live, recased):
             old = texts[i]
             if new != old:
+                if counts is not None:
+                    counts["recase"] += sum(a != b for a, b in zip(old.split(), new.split()))
                 for start, end in _changed_words(old, new) if explain else ():
                     origin = _map_back(edits[i], start)
                     steps.append(_ParagraphStep(i, origin, Step("recase", old[start:end], new[start:end])))
