@@ -226,6 +226,7 @@ def seen_configs(monkeypatch):
         pytest.param(["--diff"], dict(layout="keep"), id="diff-keeps-layout"),
         pytest.param(["--check", "--reflow"], dict(layout="reflow"), id="reflow-overrides"),
         pytest.param(["--format", "markdown"], dict(format="markdown"), id="format-markdown"),
+        pytest.param(["--recase-title"], dict(recase_front_matter_title=True), id="recase-title"),
     ],
 )
 def test_options_set_config_fields(seen_configs, promo_file, args, expected):

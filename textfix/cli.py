@@ -40,6 +40,7 @@ def _build_config(
     layout: str,
     text_format: str,
     extra_junk: Path | None,
+    recase_title: bool = False,
 ) -> Config:
     config = CORPUS if profile == "corpus" else Config()
     if strip_meta:
@@ -51,6 +52,8 @@ def _build_config(
         changes["recase"] = False
     if keep_captions:
         changes["drop_photo_caption"] = False
+    if recase_title:
+        changes["recase_front_matter_title"] = True
     if extra_junk is not None:
         changes["extra_junk"] = _read_extra_junk(extra_junk)
     return config.replace(**changes)
@@ -81,6 +84,7 @@ def main() -> None:
 @click.option("--one-per-line", is_flag=True, help="One paragraph per line instead of a blank line between.")
 @click.option("--extra-junk", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="File of extra junk phrases to drop, one per line (or re:PATTERN).")
 @click.option("--keep-layout/--reflow", "keep_layout", default=None, help="Keep the file's line breaks and edit only what changes, or reflow into clean paragraphs. [default: keep for --in-place/--check/--diff, reflow otherwise]")
+@click.option("--recase-title", is_flag=True, help="Markdown: give a Title-Cased front matter title: heading casing too.")
 @click.option("--format", "text_format", type=click.Choice(FORMATS), default="auto", show_default=True, help="auto: Markdown for .md/.markdown files.")
 @click.option("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True, help="On undecodable bytes: fail that input, or decode them as U+FFFD.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="Files to take inside folders (repeatable). [default: *.txt *.txt.gz *.md *.markdown *.jsonl *.jsonl.gz]")
@@ -105,6 +109,7 @@ def clean(
     one_per_line: bool,
     extra_junk: Path | None,
     keep_layout: bool | None,
+    recase_title: bool,
     text_format: str,
     errors: str,
     globs: tuple[str, ...],
@@ -146,7 +151,7 @@ def clean(
         keep_layout = in_place or mode != "write"
     config = _build_config(
         profile, strip_meta, strip_dateline, no_recase, keep_captions, one_per_line,
-        "keep" if keep_layout else "reflow", text_format, extra_junk,
+        "keep" if keep_layout else "reflow", text_format, extra_junk, recase_title,
     )
     job = batch.Job(
         config=config, mode=mode, in_place=in_place, field=field or "text", annotate=annotate,
