@@ -472,7 +472,8 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
     """Opcodes turning ``a`` into ``b``, as ``difflib.SequenceMatcher.get_opcodes`` gives.
 
     Only the part between the common prefix and suffix is aligned; a long middle from
-    which ``b`` only deletes is aligned greedily in linear time.
+    which ``b`` only deletes is aligned greedily in linear time, any other long middle is
+    one replacement.
 
     >>> _opcodes("a  b", "a b")
     [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 4, 2, 3)]
@@ -484,7 +485,9 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
     else:
         inner = _greedy_deletions(middle_a, middle_b)
         if inner is None:
-            inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
+            # One replacement of the whole middle: never a partial alignment whose parts
+            # could be applied apart (an insert kept, its matching delete skipped at markup).
+            inner = [("replace", 0, len(middle_a), 0, len(middle_b))]
     ops = [("equal", 0, start, 0, start)] if start else []
     ops += [(op, i1 + start, i2 + start, j1 + start, j2 + start) for op, i1, i2, j1, j2 in inner]
     if end_a < len(a):
