@@ -140,8 +140,6 @@ PROJECT_TEXTS = _project_texts()
 
 def _normalised(text: str, config: Config) -> str:
     """The text the rules saw: stage 1 exactly as the pipeline runs it for ``config``."""
-    if config.layout == "keep":
-        return pipeline._normalize_keeping_layout(text, config)[0]
     return pipeline.normalize_text(text, config)[0]
 
 

@@ -70,10 +70,7 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
             counts.update(step.rule for step in cleaned.steps)
         return cleaned if explain else Cleaned(cleaned.text, [])
     keep_layout = config.layout == "keep"
-    if keep_layout:
-        text, steps = _normalize_keeping_layout(text, config)
-    else:
-        text, steps = normalize_text(text, config)
+    text, steps = normalize_text(text, config)
     if counts is not None:
         counts.update(step.rule for step in steps)
     doc = document.split_paragraphs(text)
@@ -93,62 +90,43 @@ _NORMALIZE_ROUNDS = 3
 
 
 def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
-    """Stage 1 on a whole text; steps name the first line each normaliser changed."""
-    steps: list[Step] = []
-    text = normalize.normalize_newlines(text)
-    stages = (
-        ("fix_encoding", normalize.fix_encoding),
-        ("normalize_unicode", normalize.normalize_unicode),
-        (
-            "normalize_whitespace",
-            lambda t: normalize.normalize_whitespace(t, keep_layout=config.layout == "keep"),
-        ),
-    )
-    for _round in range(_NORMALIZE_ROUNDS):
-        start = text
-        for name, func in stages:
-            if not config.is_enabled(name):
-                continue
-            fixed = func(text)
-            if fixed != text:
-                steps.extend(_line_steps(name, text, fixed))
-                text = fixed
-        if text == start:
-            break
-    return text, steps
+    """Stage 1; steps name each line a normaliser changed.
 
-
-def _normalize_keeping_layout(text: str, config: Config) -> tuple[str, list[Step]]:
-    """Stage 1 for ``layout="keep"``: each line's indentation and trailing whitespace stay
-    byte for byte (a tab-indented file keeps its tabs); only the text between is normalised.
+    With ``layout="keep"`` each line's indentation and trailing whitespace stay byte for
+    byte (a tab-indented file keeps its tabs); only the text between is normalised.
     """
+    keep = config.layout == "keep"
     steps: list[Step] = []
     text = normalize.normalize_newlines(text)
     stages = (
         ("fix_encoding", normalize.fix_encoding),
         ("normalize_unicode", normalize.normalize_unicode),
-        ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=True)),
+        ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=keep)),
     )
     for _round in range(_NORMALIZE_ROUNDS):
         start = text
         for name, func in stages:
             if not config.is_enabled(name):
                 continue
-            lines = text.split("\n")
-            fixed_lines = []
-            for line in lines:
-                core = line.strip()
-                if core:
-                    begin = line.index(core[0])
-                    line = line[:begin] + func(core).strip() + line[begin + len(core) :]
-                fixed_lines.append(line)
-            fixed = "\n".join(fixed_lines)
+            fixed = _within_lines(func, text) if keep else func(text)
             if fixed != text:
                 steps.extend(_line_steps(name, text, fixed))
                 text = fixed
         if text == start:
             break
     return text, steps
+
+
+def _within_lines(func, text: str) -> str:
+    """``func`` applied to each line between its leading and trailing whitespace."""
+    fixed_lines = []
+    for line in text.split("\n"):
+        core = line.strip()
+        if core:
+            begin = line.index(core[0])
+            line = line[:begin] + func(core).strip() + line[begin + len(core) :]
+        fixed_lines.append(line)
+    return "\n".join(fixed_lines)
 
 
 def _line_steps(rule: str, before: str, after: str) -> list[Step]:
