@@ -210,6 +210,10 @@ def _is_headline(line: str, max_len: int = 160) -> bool:
     if not content:
         return False
     capitalised = sum(_is_capitalised(w) for w in content)
+    if line.endswith(("?", "!")):
+        # A question or exclamation is a headline only when fully title-cased: "Apa kata
+        # Presiden Joko Widodo?" is a sentence, "Jokowi Panggil Relawan, Ada Apa?" a title.
+        return capitalised == len(content)
     return capitalised / len(content) >= 0.6
 
 
