@@ -81,6 +81,9 @@ SPEECH = [
 NAMES = [
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
+    case("Minggu the day", "Pasukan itu tiba di kota tersebut Minggu dan langsung berjaga."),
+    case("Ahad the day", "Warga berkumpul di masjid itu pada Ahad pagi."),
+    case("minggu the week", "Harga cabai naik dua minggu berturut-turut dan minggu ini turun."),
     case("compass words in place names", "Banjir melanda Jawa Barat dan Kalimantan Selatan sejak kemarin."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
@@ -91,6 +94,7 @@ SENTENCE_STARTS = [
     case("each sentence starts with a capital", "Hujan turun. Warga berteduh di halte itu."),
     case("quoted sentence starts with a capital", "“Kami akan datang,” kata dia kepada wartawan di rumah itu."),
     case("dateline then a sentence", "Jakarta - Melansir dari laman itu, harga beras naik di pasar."),
+    case("paragraphs joined by a scraper's comma", "Harga cabai naik di pasar.,Warga mengeluh kepada pedagang."),
 ]
 
 
@@ -146,6 +150,7 @@ DETECTION = [
         id="normal start, then title case",
     ),
     pytest.param("KPK Dan DPR Bertemu.", True, id="acronyms around function words"),
+    pytest.param("Conte Menderita Diabetes Kronis.", True, id="sentence of rarer common words"),
 ]
 
 

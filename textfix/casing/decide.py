@@ -7,6 +7,8 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    numeral is lowercase); words the rest of the document writes one way only go that way;
 2. every other title-shaped word: the fast path or the model (:mod:`.model`);
 3. rules over the decisions, each an EYD pattern:
+   ``Minggu`` is the day (EYD capitalises day names) unless a count or a determiner makes
+   it the week (``dua minggu``, ``minggu ini``);
    the second half of a reduplication follows the first (``Bangsa-Bangsa``, ``anak-anak``);
    ``X of Y`` continues an English name (``Epicentrum of Growth``);
    a common word right after ``,”`` is the speech verb (``kata Hasyim``);
@@ -126,6 +128,31 @@ def _use_evidence(
             fixed[i] = LOWER
         elif capital >= 2 and not lower:
             fixed[i] = KEEP
+
+
+#: "Minggu" is Sunday unless a count or a determiner makes it the week: "dua minggu",
+#: "setiap minggu", "minggu ini", "minggu ke-3" (train.txt: the lowercase uses follow these).
+_WEEK_BEFORE = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa setiap tiap per "
+    "akhir sekitar selama sepanjang hitungan berminggu".split()
+)
+_WEEK_AFTER = frozenset("ini itu depan ke pertama kedua ketiga keempat terakhir berikutnya sebelumnya".split())
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def _day_or_week(words: Sequence[Word], decisions: list[str]) -> None:
+    """EYD capitalises day names: ``Minggu`` is the day unless counted or determined as the
+    week (``dua minggu``, ``minggu ini``, ``minggu ke-3``)."""
+    for i, word in enumerate(words):
+        if word.text != "Minggu" or decisions[i] not in (KEEP, LOWER):
+            continue
+        before = words[i - 1].text.lower() if i and word.gap == " " else ""
+        after = words[i + 1] if i + 1 < len(words) else None
+        week = before in _WEEK_BEFORE or _DIGIT_RE.search(word.gap) is not None or word.gap == "-" or (
+            after is not None
+            and (after.gap == "-" or (after.gap == " " and after.text.lower() in _WEEK_AFTER))
+        )
+        decisions[i] = LOWER if week else KEEP
 
 
 def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
@@ -412,6 +439,8 @@ def decide_words(
     if evidence:
         _use_evidence(words, fixed, evidence)
     decisions = decode(lexicon, model, words, fixed)
+    if "Minggu" in text:
+        _day_or_week(words, decisions)
     # Each rule runs only when its trigger is in the text (most paragraphs lack most).
     if "-" in text:
         _follow_reduplication(words, decisions)

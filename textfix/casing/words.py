@@ -22,8 +22,9 @@ WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*+")
 #: a hyphen, an opening bracket or quote, or a slash.
 _TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
 
-#: A gap that ends a sentence: ". " / "?” " / "!) " / ".\n" (the words after it start anew).
-_SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+\s")
+#: A gap that ends a sentence: ". " / "?” " / "!) " / ".\n" (the words after it start anew),
+#: or a scraper's paragraph join: "penurunan.,Agar" (a full stop, a comma, no space).
+_SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+(?:\s|,$)")
 
 #: A gap that opens a quotation: ' “' / ' "' / "(“" at its end.
 _QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
@@ -98,8 +99,8 @@ def is_acronym(word: str) -> bool:
 def is_sentence_gap(gap: str) -> bool:
     """True when the gap before a word ends a sentence: ``". "``, ``"?” "``.
 
-    >>> [is_sentence_gap(g) for g in (". ", ", ", '." ', " 10.00 ")]
-    [True, False, True, False]
+    >>> [is_sentence_gap(g) for g in (". ", ", ", '." ', " 10.00 ", ".,", "., ")]
+    [True, False, True, False, True, False]
     """
     return bool(_SENTENCE_GAP_RE.search(gap))
 
