@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from . import casing, document, normalize, rules
+from . import casing, document, fastpath, normalize, rules
 from .config import Config
 from .document import Step
 
@@ -69,6 +69,9 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
         if counts is not None:
             counts.update(step.rule for step in cleaned.steps)
         return cleaned if explain else Cleaned(cleaned.text, [])
+    plain = fastpath.plain_output(text, config)
+    if plain is not None:
+        return Cleaned(plain, [])  # provably clean body prose: nothing to explain or count
     keep_layout = config.layout == "keep"
     text, steps = normalize_text(text, config)
     if counts is not None:

@@ -1,0 +1,128 @@
+"""The fast path gives exactly what the full pipeline gives, whenever it is taken.
+
+Articles are generated near the fast path's edges: plain body paragraphs, then changes a
+rule or stage 2 would act on (a junk line, a credit, a headline or dateline on top, a
+repeated paragraph, a title-cased paragraph, quotations ending in a comma, short lines).
+"""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import textfix
+from textfix import casing, fastpath, pipeline, rules
+from textfix.config import Config
+
+from test_properties import PROJECT_TEXTS, _title_case, articles, junk, paragraphs
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Things some rule acts on, dropped into a plain paragraph.
+RISKY = [
+    "Baca juga: Harga Cabai Naik", "(Foto: Humas)", "ANTARA FOTO/Budi", "Dok. Warga Desa",
+    "Reuters/Ali Budi", "detik.com/budi", "[Gambas:Video 20detik]", "Simak Video 'Banjir':",
+    "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Ikuti kami di Instagram.",
+    "Artikel ini telah tayang di Kompas.com.", "Simak di halaman selanjutnya.", "***",
+    "Copyright 2025.", "Tags: banjir", "Sumber: BMKG", "(yld/idh)", "Halaman 2 dari 2",
+    "Lihat juga: Judul", "Follow", "(AP Photo/Budi)",
+]
+
+
+@st.composite
+def near_plain_articles(draw) -> str:
+    lines = draw(st.lists(paragraphs(), min_size=1, max_size=6))
+    lines = [line if len(line) >= 40 else line + " Warga setempat membenarkan kabar itu." for line in lines]
+    for _ in range(draw(st.integers(0, 2))):
+        change = draw(st.sampled_from(["risky", "junk", "quote", "title", "dup", "short", "head", "dateline", "case"]))
+        at = draw(st.integers(0, len(lines) - 1))
+        if change == "risky":
+            words = lines[at].split(" ")
+            words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(RISKY)))
+            lines[at] = " ".join(words)
+        elif change == "junk":
+            lines.insert(at, draw(junk()))
+        elif change == "quote":
+            lines[at] = lines[at].rstrip(".!?") + ',"'
+        elif change == "title":
+            lines[at] = _title_case(lines[at])
+        elif change == "dup":
+            lines.append(lines[at])
+        elif change == "short":
+            lines.insert(at, draw(st.sampled_from(["Jakarta -", "Oleh Budi", "Warga senang.", "Kata dia,"])))
+        elif change == "head":
+            lines.insert(0, _title_case(" ".join(lines[at].split()[:6])).rstrip(".!?"))
+        elif change == "dateline":
+            lines[0] = draw(st.sampled_from(["JAKARTA, KOMPAS.com - ", "Bandung - "])) + lines[0]
+        else:
+            lines[at] = lines[at].upper()
+    return draw(st.sampled_from(["\n", "\n\n"])).join(lines) + "\n"
+
+
+def full_pipeline(text: str, config: Config) -> str:
+    with mock.patch.object(fastpath, "plain_output", lambda text, config: None):
+        return pipeline.clean(text, config)
+
+
+def check(text: str, config: Config = Config()) -> bool:
+    fast = fastpath.plain_output(text, config)
+    if fast is not None:
+        assert fast == full_pipeline(text, config)
+    return fast is not None
+
+
+@SETTINGS
+@given(text=near_plain_articles(), one_per_line=st.booleans())
+def test_fast_path_equals_full_pipeline(text, one_per_line):
+    check(text, Config(one_per_line=one_per_line))
+
+
+@SETTINGS
+@given(text=articles())
+def test_fast_path_equals_full_pipeline_on_scraped_articles(text):
+    check(text)
+
+
+@pytest.mark.parametrize("text", PROJECT_TEXTS)
+def test_fast_path_equals_full_pipeline_on_project_texts(text):
+    check(text)
+    check(textfix.clean(text))
+
+
+def test_fast_path_is_taken_for_plain_prose():
+    text = (
+        "Harga beras di pasar induk naik lagi pekan ini, kata pedagang.\n"
+        "Warga mengeluh karena harga terus naik sejak Senin (3/11/2025).\n"
+        '"Kami berharap pemerintah segera turun tangan," ujar Siti Aminah, warga Bandung.\n'
+    )
+    assert check(text)
+    assert textfix.clean(text) == text.replace("\n", "\n\n", 2)
+
+
+@pytest.mark.parametrize("risky", RISKY)
+def test_a_rule_trigger_turns_the_fast_path_off(risky):
+    text = f"Harga beras di pasar induk naik lagi pekan ini. {risky} Warga mengeluh soal itu.\n"
+    assert fastpath.plain_output(text, Config()) is None or "(yld/idh)" in risky or risky == "Halaman 2 dari 2"
+
+
+@pytest.mark.parametrize(
+    "config",
+    [Config(layout="keep"), Config(format="markdown"), Config(extra_junk=("dukung kami",)), Config().with_meta_stripped()],
+    ids=["keep", "markdown", "extra-junk", "strip-meta"],
+)
+def test_other_configurations_take_the_full_path(config):
+    assert not fastpath.applies(config)
+
+
+def test_every_rule_is_covered_by_the_fast_path_argument():
+    assert set(rules.RULES) == fastpath.KNOWN_RULES
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.lists(st.sampled_from(list("aAbBkKzZ éÉßİǅ-.,()\"'\u0301") + ["yang ", "Dan ", "KTT "]), max_size=80).map("".join))
+def test_quick_look_bound_implies_the_casing_quick_reject(line):
+    if fastpath._clearly_not_title_cased(line):
+        assert casing._quick_reject(line)

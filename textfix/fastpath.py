@@ -1,0 +1,223 @@
+"""The fast path: text that is already clean body prose skips the pipeline's Python loops.
+
+Most of a scraped archive's paragraphs need nothing, and proving that with C-speed scans
+(``str`` methods, one alternation of literal *needles* over the lowercased text) costs a
+fraction of running sixteen junk rules and the casing detector line by line. A text takes
+the fast path only when every stage is provably a no-op on it:
+
+* **Stage 1**: no CR, no HTML entity, no whitespace but single spaces and line breaks, no
+  space at a line's edge, no run of blank lines; if not ASCII, NFC, no invisible character
+  and no mojibake signature (the conditions under which each normaliser returns its input).
+* **Stage 2**: every non-blank line is *plain*: at least :data:`_PLAIN_MIN` characters,
+  ending a sentence (``.``, ``!`` or ``?``) or a quotation (``,"``), closed by at most three
+  quotes or brackets, not starting with a lowercase letter or closing punctuation. Such a
+  line is never a soft break, a dateline fragment or link text, and it is its own paragraph
+  (``join_reflow`` puts blank lines between) unless its block looks hard-wrapped, which
+  :func:`_no_wrapped_blocks` rules out.
+* **Stage 3**: no needle occurs (the label and promo phrases of ``textfix/data``, the
+  credit, ad, pagination, footer and marker words each rule keys on); a whole-line list
+  (widgets, related-list labels) cannot match a plain line, which is longer than any of its
+  phrases; the header chrome rule finds no anchor below the first line and the first line
+  is a sentence; no line opens with a glued headline; no two lines are the same paragraph
+  to the duplicate rule.
+* **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
+  look rejects it (see :func:`_clearly_not_title_cased`).
+
+The argument per rule is in :data:`_NEEDLES`; ``tests/test_fastpath.py`` checks that the
+fast path's output equals the full pipeline's on generated and sample articles, and that a
+new rule cannot slip past it unexamined (:data:`KNOWN_RULES`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+from . import document, lexicon, normalize, patterns, rules
+from .config import Config
+
+#: The rules this module's argument covers. A rule added to ``rules.RULES`` turns the fast
+#: path off until its no-op condition is added here (a test keeps the two sets equal).
+KNOWN_RULES = frozenset(
+    {
+        "drop_ads", "drop_header_chrome", "drop_promo", "drop_read_also", "drop_photo_caption",
+        "strip_photo_credit", "drop_social_promo", "drop_syndication_note", "drop_pagination",
+        "cut_footer", "strip_trailing_marker", "drop_duplicate_paragraphs", "drop_extra_junk",
+        "strip_byline", "strip_dateline", "strip_editor_initials",
+    }
+)
+
+#: A plain line is at least this long: longer than every whole-line phrase (checked in
+#: :func:`_needle_re`), than a dateline fragment (``document._LINK_MAX``) and a widget.
+_PLAIN_MIN = 40
+
+#: Longer lines are cut into casing windows (``pipeline.recase_in_windows``); the casing
+#: argument is per line, so they take the full path.
+_PLAIN_MAX = 100_000
+
+#: Literal needles (lowercase) per rule, beside the phrase files read at run time. A rule
+#: can change a text of plain lines only where one of these occurs:
+_NEEDLES = {
+    # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases).
+    "drop_ads": ("advertisement", "scroll to"),
+    # [Gambas:...] placeholders and video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE).
+    "drop_promo": ("[gambas:", "simak video", "lihat video", "tonton video", "saksikan video",
+                   "juga video", "video:", "video :"),
+    # Credits: PAREN/BRACKET/FOTO_LABEL/AGENCY/NAMED/DOMAIN_CREDIT_RE, CREDIT_LINE_RE and
+    # CAPTION_SOURCE_RE each need one of these (case-insensitively).
+    "drop_photo_caption": ("(foto", "(photo", "(dok", "dok.", "(sumber", "sumber:", "sumber :",
+                           "foto:", "foto :", "photo:", "photo :", "antara foto", "foto/", "foto /",
+                           "photo/", "photo /", "network/", "network /", "images/", "images /",
+                           ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "getty images",
+                           "shutterstock", "istock", "reuters", "afp", "(ap", "["),
+    # MORE_NEWS_RE starts; the phrase file covers the rest.
+    "drop_social_promo": ("baca berita", "update berita", "dapatkan berita", "simak berita"),
+    # NEXT_PAGE_RE needs one of these (PAGINATION_LINE_RE ends in a digit or arrow: not plain).
+    "drop_pagination": ("halaman selanjutnya", "halaman berikutnya"),
+    # TAGS_LINE_RE and COPYRIGHT_RE (editor initials alone on a line end in ")": not plain).
+    "cut_footer": ("tag:", "tags:", "tag :", "tags :", "kategori:", "kategori :", "topik:",
+                   "topik :", "label:", "label :", "©", "(c) ", "copyright", "all right", "hak cipta"),
+    "strip_trailing_marker": ("***",),
+}
+#: Phrase files whose phrases a rule looks for anywhere in a line (or at its start).
+_PHRASE_FILES = ("read_also_labels.txt", "social_promos.txt", "syndication_notes.txt")
+#: Phrase files matched only as a whole line, which a plain line is too long to be.
+_WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
+
+#: Whitespace other than a space and a line break: ``str.split``/``strip`` would act on it.
+_OTHER_SPACE_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) not in " \n") + "]"
+)
+_CLOSERS = "\"'”’)]"
+_SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
+#: Lowercase ASCII word starts (a subset of the casing quick look's lowercase starts) and
+#: every character that could be an uppercase word start (ASCII capitals, any non-ASCII).
+_LOWER_START_RE = re.compile(r"(?:^| )[a-z]")
+_MAYBE_UPPER_RE = re.compile("[A-Z\u0080-\U0010ffff]")
+
+
+@functools.cache
+def _needle_re() -> re.Pattern | None:
+    """One alternation of every needle, or None when a whole-line phrase is too long for the
+    plain-line argument (then the fast path stays off rather than be wrong)."""
+    for name in _WHOLE_LINE_FILES:
+        if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
+            return None
+    needles = {n for group in _NEEDLES.values() for n in group}
+    for name in _PHRASE_FILES:
+        # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
+        needles.update(" ".join(p.lower().split()) for p in lexicon.data_lines(name))
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
+def applies(config: Config) -> bool:
+    """Whether the fast path's argument covers this configuration (the default does)."""
+    return (
+        config.format != "markdown"
+        and config.layout == "reflow"
+        and not config.extra_junk
+        and not (config.strip_dateline or config.strip_byline or config.strip_editor_initials)
+        and frozenset(rules.RULES) == KNOWN_RULES
+    )
+
+
+def plain_output(text: str, config: Config) -> str | None:
+    """The cleaned text if ``text`` is provably clean body prose, else None (run the stages).
+
+    >>> plain_output("Harga beras di pasar induk naik lagi pekan ini.\\nWarga mengeluh karena harga terus naik sejak Senin.\\n", Config())
+    'Harga beras di pasar induk naik lagi pekan ini.\\n\\nWarga mengeluh karena harga terus naik sejak Senin.\\n'
+    >>> plain_output("Baca juga: Harga beras di pasar induk naik lagi pekan ini.\\n", Config()) is None
+    True
+    """
+    if not applies(config) or not _is_normal(text):
+        return None
+    needles = _needle_re()
+    if needles is None or needles.search(text.lower()):
+        return None
+    lines = [line for line in text.split("\n") if line]
+    if not lines or not all(map(_is_plain, lines)):
+        return None
+    if any(line.rstrip(_CLOSERS)[-1] == "," for line in lines) and not _no_wrapped_blocks(text):
+        return None
+    if config.drop_header_chrome and not _header_is_clean(lines):
+        return None
+    if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
+        return None
+    # Always asked, also without casing: it shows each line holds words, not punctuation
+    # only (drop_ads removes such a line).
+    if not all(map(_clearly_not_title_cased, lines)):
+        return None
+    return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
+
+
+def _is_normal(text: str) -> bool:
+    """Stage 1 would return ``text`` unchanged (each normaliser's identity condition)."""
+    if "\r" in text or "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
+        return False
+    if text[:1] == " " or text[-1:] == " " or "&" in text and normalize.HTML_ENTITY_RE.search(text):
+        return False
+    if _OTHER_SPACE_RE.search(text) or _SPACE_BEFORE_PUNCT_RE.search(text):
+        return False  # the second: the duplicate rule's key would differ from the line
+    if text.isascii():
+        return True
+    return (
+        not normalize.INVISIBLE_RE.search(text)
+        and unicodedata.is_normalized("NFC", text)
+        and not normalize._MOJIBAKE_HINT_RE.search(text)
+    )
+
+
+def _is_plain(line: str) -> bool:
+    """A body line no rule or soft-break test can act on by its shape alone."""
+    if not _PLAIN_MIN <= len(line) <= _PLAIN_MAX or line[0].islower() or line[0] in ",.;:!?)]":
+        return False
+    core = line.rstrip(_CLOSERS)
+    closers = len(line) - len(core)
+    if closers > 3 or core[-1:] not in (".", "!", "?") and not (core[-1:] == "," and closers):
+        return False
+    # A glued headline opening the line ("... Naik TajamWarga ...") is cut by drop_promo.
+    return not patterns.GLUED_TITLE_RE.match(line)
+
+
+def _no_wrapped_blocks(text: str) -> bool:
+    """No block of lines looks hard-wrapped to stage 2 (only possible when most of a
+    block's lines end in a quotation's comma, as all others end a sentence)."""
+    return not any(document._is_wrapped_block(block.split("\n")) for block in text.split("\n\n"))
+
+
+def _no_duplicates(lines: list[str]) -> bool:
+    """drop_duplicate_paragraphs keeps everything: no two lines share its key (the casefolded
+    line, as stage 1 left nothing for its flattening to change) and no quote-ending line is
+    a teaser that a later line (within its look-ahead) starts with."""
+    keys = [line.casefold() for line in lines]
+    if len(set(keys)) != len(keys):
+        return False
+    for number, key in enumerate(keys):
+        if key[-1] not in ".!?" and len(key) <= 200 and not rules._ends_sentence(key):
+            if any(later.startswith(key) for later in keys[number + 1 : number + 40]):
+                return False
+    return True
+
+
+def _header_is_clean(lines: list[str]) -> bool:
+    """drop_header_chrome keeps everything: no anchor below the first line, and without
+    an anchor the first line is a sentence, where the rule stops looking."""
+    anchor = rules._header_anchor(lines[: rules._HEADER_LINES + 1])
+    if anchor is not None:
+        return anchor == 0
+    return len(lines) == 1 or rules._is_sentence(lines[0], 8)
+
+
+def _clearly_not_title_cased(line: str) -> bool:
+    """The casing quick look (``casing._quick_reject``) rejects ``line``.
+
+    It rejects when lowercase word starts ``lower`` and capital ones ``upper`` give
+    ``lower * 10 > lower + upper + 10`` (with ``lower > 0``). ASCII lowercase letters after a
+    space are a subset of the first; ASCII capitals plus all non-ASCII characters a superset
+    of the second; so ``lo * 9 > up + 10`` on these counts implies it.
+    """
+    lo = len(_LOWER_START_RE.findall(line))
+    up = len(_MAYBE_UPPER_RE.findall(line))
+    return lo * 9 > up + 10
