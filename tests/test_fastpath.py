@@ -28,7 +28,8 @@ RISKY = [
     "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Ikuti kami di Instagram.",
     "Artikel ini telah tayang di Kompas.com.", "Simak di halaman selanjutnya.", "***",
     "Copyright 2025.", "Tags: banjir", "Sumber: BMKG", "(yld/idh)", "Halaman 2 dari 2",
-    "Lihat juga: Judul", "Follow", "(AP Photo/Budi)",
+    "Lihat juga: Judul", "Follow", "(AP Photo/Budi)", "Berlangganan sekarang", "Getty Images/Ali",
+    "[detik.com/budi]", "Reuters/Budi",
 ]
 
 
@@ -126,3 +127,23 @@ def test_every_rule_is_covered_by_the_fast_path_argument():
 def test_quick_look_bound_implies_the_casing_quick_reject(line):
     if fastpath._clearly_not_title_cased(line):
         assert casing._quick_reject(line)
+
+
+def test_other_spaces_are_every_space_but_the_plain_one_and_the_line_break():
+    import sys
+
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) not in " \n")
+    assert fastpath.OTHER_SPACES == spaces
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Data itu dikutip dari laporan Reuters yang terbit pada Senin pagi.",
+        "Warga memilih paket berlangganan yang paling murah di kota itu.",
+        "Pemain [Jesse] Lingard kembali berlatih bersama timnya pekan ini.",
+        "Ia mengikuti followers barunya di media sosial setiap hari.",
+    ],
+)
+def test_words_that_only_look_like_junk_keep_the_fast_path(line):
+    assert check(line + "\n")

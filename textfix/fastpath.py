@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
+from typing import NamedTuple
 
 from . import document, lexicon, normalize, patterns, rules
 from .config import Config
@@ -50,29 +50,31 @@ KNOWN_RULES = frozenset(
 )
 
 #: A plain line is at least this long: longer than every whole-line phrase (checked in
-#: :func:`_needle_res`), than a dateline fragment (``document._LINK_MAX``) and a widget.
+#: :func:`_needles`), than a dateline fragment (``document._LINK_MAX``) and a widget.
 _PLAIN_MIN = 40
 
 #: Longer lines are cut into casing windows (``pipeline.recase_in_windows``); the casing
 #: argument is per line, so they take the full path.
 _PLAIN_MAX = 100_000
 
-#: Literal needles (lowercase) per rule, beside the phrase files read at run time. A rule
-#: can change a text of plain lines only where one of these occurs:
+#: Literal needles (casefolded) per rule, beside the phrase files read at run time. A rule
+#: can change a text of plain lines only where one of these, or :data:`_CREDIT_NAME_RE`,
+#: or :data:`_BRACKET_RE`, occurs:
 _NEEDLES = {
     # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases).
     "drop_ads": ("advertisement", "scroll to"),
-    # [Gambas:...] placeholders and video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE).
-    "drop_promo": ("[gambas:", "simak video", "lihat video", "tonton video", "saksikan video",
-                   "juga video", "video:", "video :"),
-    # Credits: PAREN/BRACKET/FOTO_LABEL/AGENCY/NAMED/DOMAIN_CREDIT_RE, CREDIT_LINE_RE and
-    # CAPTION_SOURCE_RE each need one of these (case-insensitively).
-    "drop_photo_caption": ("(foto", "(photo", "(dok", "dok.", "(sumber", "sumber:", "sumber :",
+    # Video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE); [Gambas:...] in _BRACKET_RE.
+    "drop_promo": ("simak video", "lihat video", "tonton video", "saksikan video", "juga video",
+                   "video:", "video :"),
+    # Credits: PAREN_PHOTO/FOTO_LABEL/AGENCY/DOMAIN_CREDIT_RE, CREDIT_LINE_RE and
+    # CAPTION_SOURCE_RE each need one of these; NAMED_CREDIT_RE and BRACKET_PHOTO_CREDIT_RE
+    # have patterns of their own below.
+    "drop_photo_caption": ("(foto", "(photo", "(dok", "(sumber", "(antara foto", "(getty images",
+                           "(shutterstock", "(istock", "(afp", "(reuters", "(ap", "sumber:", "sumber :",
                            "foto:", "foto :", "photo:", "photo :", "antara foto", "foto/", "foto /",
                            "photo/", "photo /", "network/", "network /", "images/", "images /",
-                           ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "getty images",
-                           "shutterstock", "istock", "reuters", "afp", "(ap", "["),
-    # MORE_NEWS_RE starts; the phrase file covers the rest.
+                           ".com/", ".com /", ".con/", ".com.id/", ".con.id/"),
+    # MORE_NEWS_RE starts (at a line's start, so sought like the phrase files' phrases).
     "drop_social_promo": ("baca berita", "update berita", "dapatkan berita", "simak berita"),
     # NEXT_PAGE_RE needs one of these (PAGINATION_LINE_RE ends in a digit or arrow: not plain).
     "drop_pagination": ("halaman selanjutnya", "halaman berikutnya"),
@@ -81,40 +83,52 @@ _NEEDLES = {
                    "topik :", "label:", "label :", "©", "(c) ", "copyright", "all right", "hak cipta"),
     "strip_trailing_marker": ("***",),
 }
-#: Phrase files whose phrases a rule looks for anywhere in a line (or at its start).
+#: NAMED_CREDIT_RE (case-sensitive): a credit name, then a capital after ``[ ]?/?[ ]?``.
+#: "laporan Reuters yang ..." is not a credit; "Reuters/Ali Budi" is. Any non-ASCII
+#: character counts as a possible capital.
+_CREDIT_NAME_RE = re.compile(
+    r"(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.) ?/? ?[A-Z\u0080-\U0010ffff]"
+)
+#: BRACKET_PHOTO_CREDIT_RE and GAMBAS_RE (casefolded): a bracket opening a domain path,
+#: ``Foto``/``Dok`` or ``Gambas``; "[Jesse] Lingard" is none of them.
+_BRACKET_RE = re.compile(r"\[(?:[\w-]{1,80}\.(?:com|co\.id|id|net)/|foto|dok|gambas)")
+#: Phrase files whose phrases a rule looks for at a line's start, or inline only where a
+#: capital starts them (``(?=\p{Lu})``, ``CAPITAL_GAP_RE``, ``SENTENCE_GAP_RE``).
 _PHRASE_FILES = ("read_also_labels.txt", "social_promos.txt", "syndication_notes.txt")
 #: Phrase files matched only as a whole line, which a plain line is too long to be.
 _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 
-#: Whitespace other than a space and a line break: ``str.split``/``strip`` would act on it.
-_OTHER_SPACE_RE = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) not in " \n") + "]"
-)
+#: Whitespace other than a space and a line break: ``str.split``/``strip`` would act on it
+#: (every ``str.isspace`` character; a test checks the list against Unicode).
+OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _CLOSERS = "\"'”’)]"
 _SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
 
 
+class _Needles(NamedTuple):
+    anywhere: tuple[re.Pattern, ...]  # on the casefolded text
+    capital: re.Pattern  # on the casefolded text; counts where the original is not lowercase
+
+
 @functools.cache
-def _needle_res() -> tuple[re.Pattern, ...] | None:
-    """Patterns that together find every needle, or None when a whole-line phrase is too long for the
-    plain-line argument (then the fast path stays off rather than be wrong).
+def _needles() -> _Needles | None:
+    """The needle patterns, or None when a whole-line phrase is too long for the plain-line
+    argument (then the fast path stays off rather than be wrong).
 
     Every rule that keys on a word finds it at a word start (``^``, ``\\b``, after a space
     or a sentence end), so a needle that starts with a letter is sought only after ``\\b``,
     and the needles are a trie (one character test per position): 30 ms a megabyte where
     a flat alternation of the 120 needles took ten times as long. A phrase from a file
-    ends at a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought
-    in ``followers``.
+    ends at a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
+    ``followers``, and starts with a capital (see :data:`_PHRASE_FILES`).
     """
     for name in _WHOLE_LINE_FILES:
         if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
             return None
-    needles = {n for group in _NEEDLES.values() for n in group}
-    for name in _PHRASE_FILES:
-        # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
-        needles.update(" ".join(p.casefold().split()) + _END for p in lexicon.data_lines(name))
+    needles = {n for rule, group in _NEEDLES.items() if rule != "drop_social_promo" for n in group}
     words = [n for n in needles if n[0].isalpha()]
-    patterns_ = [re.compile(rf"\b{_trie(words)}")]
+    anywhere = [re.compile(rf"\b{_trie(words)}"), _BRACKET_RE]
     # Needles that start with a mark, one pattern per mark: a pattern that opens with a
     # literal is scanned for at C speed.
     marks: dict[str, list[str]] = {}
@@ -122,8 +136,11 @@ def _needle_res() -> tuple[re.Pattern, ...] | None:
         if not needle[0].isalpha():
             marks.setdefault(needle[0], []).append(needle[1:])
     for mark, rests in sorted(marks.items()):
-        patterns_.append(re.compile(re.escape(mark) + (_trie(rests) if all(rests) else "")))
-    return tuple(patterns_)
+        anywhere.append(re.compile(re.escape(mark) + (_trie(rests) if all(rests) else "")))
+    # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
+    phrases = {" ".join(p.casefold().split()) + _END for name in _PHRASE_FILES for p in lexicon.data_lines(name)}
+    phrases.update(n + _END for n in _NEEDLES["drop_social_promo"])  # MORE_NEWS_RE: at a line start
+    return _Needles(tuple(anywhere), re.compile(rf"\b{_trie(sorted(phrases))}"))
 
 
 #: Marks a needle that must end at a word boundary (rendered as ``\\b``).
@@ -172,10 +189,15 @@ def plain_output(text: str, config: Config) -> str | None:
     """
     if not applies(config) or not _is_normal(text):
         return None
-    needles = _needle_res()
+    needles = _needles()
     folded = text.casefold()
-    if needles is None or any(p.search(folded) for p in needles):
+    if needles is None or any(p.search(folded) for p in needles.anywhere) or _CREDIT_NAME_RE.search(text):
         return None
+    if needles.capital.search(folded):
+        # Casefolding kept every character in place (else positions would not line up):
+        # a phrase counts where the original does not start it in lowercase.
+        if len(folded) != len(text) or any(not text[m.start()].islower() for m in needles.capital.finditer(folded)):
+            return None
     lines = [line for line in text.split("\n") if line]
     if not lines or not all(map(_is_plain, lines)):
         return None
@@ -225,7 +247,8 @@ def _ends_sentence(line: str) -> bool:
 def _no_wrapped_blocks(text: str) -> bool:
     """No block of lines looks hard-wrapped to stage 2 (only possible when most of a
     block's lines do not end a sentence)."""
-    return not any(document._is_wrapped_block(block.split("\n")) for block in text.split("\n\n"))
+    blocks = ([line for line in block.split("\n") if line] for block in text.split("\n\n"))
+    return not any(document._is_wrapped_block(block) for block in blocks)
 
 
 def _no_duplicates(lines: list[str]) -> bool:
