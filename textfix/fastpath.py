@@ -86,6 +86,7 @@ _NEEDLES = {
 #: NAMED_CREDIT_RE (case-sensitive): a credit name, then a capital after ``[ ]?/?[ ]?``.
 #: "laporan Reuters yang ..." is not a credit; "Reuters/Ali Budi" is. Any non-ASCII
 #: character counts as a possible capital.
+_CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "reuters", "afp", "ap photo", "dok.")
 _CREDIT_NAME_RE = re.compile(
     r"(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.) ?/? ?[A-Z\u0080-\U0010ffff]"
 )
@@ -107,8 +108,13 @@ _SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
 
 
 class _Needles(NamedTuple):
-    anywhere: tuple[re.Pattern, ...]  # on the casefolded text
-    capital: re.Pattern  # on the casefolded text; counts where the original is not lowercase
+    """The needle patterns, all sought in the casefolded text."""
+
+    words: re.Pattern  # every needle that starts with a letter, after ``\\b``, in one pass
+    marks: tuple[re.Pattern, ...]  # needles that start with a mark, one pattern per mark
+    anywhere: re.Pattern  # of the word needles, those that count wherever they are
+    capital: re.Pattern  # phrases: count where the original text does not start them lowercase
+    credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
 
 
 @functools.cache
@@ -118,29 +124,52 @@ def _needles() -> _Needles | None:
 
     Every rule that keys on a word finds it at a word start (``^``, ``\\b``, after a space
     or a sentence end), so a needle that starts with a letter is sought only after ``\\b``,
-    and the needles are a trie (one character test per position): 30 ms a megabyte where
-    a flat alternation of the 120 needles took ten times as long. A phrase from a file
-    ends at a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
+    and the needles are one trie (one character test per position): 25 ms a megabyte
+    where a flat alternation of them took ten times as long. A phrase from a file ends at
+    a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
     ``followers``, and starts with a capital (see :data:`_PHRASE_FILES`).
     """
     for name in _WHOLE_LINE_FILES:
         if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
             return None
     needles = {n for rule, group in _NEEDLES.items() if rule != "drop_social_promo" for n in group}
-    words = [n for n in needles if n[0].isalpha()]
-    anywhere = [re.compile(rf"\b{_trie(words)}"), _BRACKET_RE]
-    # Needles that start with a mark, one pattern per mark: a pattern that opens with a
-    # literal is scanned for at C speed.
+    anywhere = [n for n in needles if n[0].isalpha()]
     marks: dict[str, list[str]] = {}
     for needle in needles:
         if not needle[0].isalpha():
             marks.setdefault(needle[0], []).append(needle[1:])
-    for mark, rests in sorted(marks.items()):
-        anywhere.append(re.compile(re.escape(mark) + (_trie(rests) if all(rests) else "")))
     # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
     phrases = {" ".join(p.casefold().split()) + _END for name in _PHRASE_FILES for p in lexicon.data_lines(name)}
     phrases.update(n + _END for n in _NEEDLES["drop_social_promo"])  # MORE_NEWS_RE: at a line start
-    return _Needles(tuple(anywhere), re.compile(rf"\b{_trie(sorted(phrases))}"))
+    return _Needles(
+        words=re.compile(rf"\b{_trie(anywhere + sorted(phrases) + list(_CREDIT_NAMES))}"),
+        marks=tuple(re.compile(re.escape(m) + (_trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
+        anywhere=re.compile(_trie(anywhere)),
+        capital=re.compile(_trie(sorted(phrases))),
+        credit=re.compile(_trie(list(_CREDIT_NAMES))),
+    )
+
+
+def _has_needle(text: str) -> bool:
+    """Whether some rule may act on ``text`` (a text of plain lines) where a needle is."""
+    needles = _needles()
+    if needles is None:
+        return True
+    folded = text.casefold()
+    if any(p.search(folded) for p in needles.marks):
+        return True
+    aligned = len(folded) == len(text)  # casefolding kept every character in its place
+    found = needles.words.search(folded)
+    while found:
+        at = found.start()
+        if needles.anywhere.match(folded, at) or not aligned:
+            return True
+        if needles.capital.match(folded, at) and not text[at].islower():
+            return True
+        if needles.credit.match(folded, at) and _CREDIT_NAME_RE.match(text, at):
+            return True
+        found = needles.words.search(folded, at + 1)
+    return False
 
 
 #: Marks a needle that must end at a word boundary (rendered as ``\\b``).
@@ -189,15 +218,8 @@ def plain_output(text: str, config: Config) -> str | None:
     """
     if not applies(config) or not _is_normal(text):
         return None
-    needles = _needles()
-    folded = text.casefold()
-    if needles is None or any(p.search(folded) for p in needles.anywhere) or _CREDIT_NAME_RE.search(text):
+    if _has_needle(text):
         return None
-    if needles.capital.search(folded):
-        # Casefolding kept every character in place (else positions would not line up):
-        # a phrase counts where the original does not start it in lowercase.
-        if len(folded) != len(text) or any(not text[m.start()].islower() for m in needles.capital.finditer(folded)):
-            return None
     lines = [line for line in text.split("\n") if line]
     if not lines or not all(map(_is_plain, lines)):
         return None
