@@ -5,6 +5,8 @@ change a single casing decision).
 
 from __future__ import annotations
 
+import marshal
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -151,3 +153,61 @@ def test_the_lexicon_loads_without_the_sastrawi_stemmer():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# --- The marshal cache of parsed tables --------------------------------------------------
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "textfix"
+
+
+def _stems_reference() -> dict:
+    return ref_stems(_shipped("casing-stems.tsv"))
+
+
+def test_the_cache_is_written_once_and_then_read(cache_home):
+    first = lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems)
+    assert same(first, _stems_reference())
+    (copy,) = cache_home.glob("casing-stems.tsv.*.marshal")
+    # Replace the copy by another dict under the same name: a hit returns it unparsed.
+    copy.write_bytes(marshal.dumps({"marker": "from the cache"}))
+    assert lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems) == {"marker": "from the cache"}
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xfb\x07", marshal.dumps(42)])
+def test_a_damaged_copy_falls_back_to_parsing_and_is_rewritten(cache_home, damage):
+    lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems)
+    (copy,) = cache_home.glob("casing-stems.tsv.*.marshal")
+    copy.write_bytes(damage)
+    assert same(lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems), _stems_reference())
+    assert same(marshal.loads(copy.read_bytes()), _stems_reference())
+
+
+def test_an_unusable_cache_dir_falls_back_to_parsing(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache dir would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert same(lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems), _stems_reference())
+
+
+def test_copies_of_other_versions_of_the_file_are_pruned_to_the_newest(cache_home):
+    cache_home.mkdir(parents=True)
+    tag = f"{sys.implementation.cache_tag}-v{lexicon._CACHE_VERSION}"
+    stale = []
+    for n in range(lexicon._CACHE_KEEP + 1):  # n = 0 is the oldest
+        copy = cache_home / f"casing-stems.tsv.{n}-0000000000000000.{tag}.marshal"
+        copy.write_bytes(marshal.dumps({"stale": "entry"}))
+        os.utime(copy, (1_000_000 + n, 1_000_000 + n))
+        stale.append(copy)
+    other_python = cache_home / "casing-stems.tsv.1-0000000000000000.cpython-399-v1.marshal"
+    other_python.write_bytes(b"kept")
+    os.utime(other_python, (1, 1))
+    assert same(lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems), _stems_reference())
+    kept = sorted(p.name for p in cache_home.glob(f"casing-stems.tsv.*.{tag}.marshal"))
+    assert len(kept) == lexicon._CACHE_KEEP
+    assert not any(p.exists() for p in stale[:2]) and all(p.exists() for p in stale[-2:])
+    assert other_python.exists()
+    assert not list(cache_home.glob(".*.tmp"))
