@@ -254,8 +254,18 @@ def _apply_acronyms(
             if not span:
                 continue
             content = [j for j in span if words[j].text.lower() not in _ACRONYM_SKIP]
-            if not any(decisions[j] in (KEEP, ACRONYM) for j in content) and not _name_like(
-                lexicon, words[content[-1]].text
+            first = min(span)
+            # A title right before it names an office: "Menteri Energi dan Sumber Daya Mineral (ESDM)".
+            titled = (
+                first > 0
+                and words[first].gap == " "
+                and decisions[first - 1] in (KEEP, START)
+                and words[first - 1].text.lower() in lexicon.titles
+            )
+            if (
+                not titled
+                and not any(decisions[j] in (KEEP, ACRONYM) for j in content)
+                and not _name_like(lexicon, words[content[-1]].text)
             ):
                 continue
         elif decisions[a] in (KEEP, LOWER) and len(word.text) >= 4:

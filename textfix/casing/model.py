@@ -15,17 +15,28 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   lower-lower, lower-Capital, Capital-lower, Capital-Capital) tell a name's parts from the
   same words in prose: ``Bandar Udara`` vs ``udara panas``. Adding them moved dev accuracy
   from 0.9516 to 0.9537 and cap F1 from 0.8685 to 0.8720 (same rules, same epochs).
+* Lexical context features: the word itself after a kept or a lowered word (``wp=``:
+  ``Angkatan Laut`` vs ``di laut``), whether the next word is a title (``Wakil Presiden``),
+  and, after a kept capital, how often the corpus capitalises that previous word (``pb=``:
+  ``Dalai Lama`` after an unseen name). With ten passes: 0.9544 -> 0.9547 (``wp``, titles),
+  -> 0.9559 (``pb`` and the derived forms below), -> 0.9561 (``wp`` not after a sentence
+  start, where train.txt's glued headlines taught "Warga Menyambut"); cap F1 0.8757 ->
+  0.8803 in all.
 * A fast path skips the model for words whose casing is not in doubt: always-capitalised
   words; words the corpus never saw and Sastrawi does not know (kept: when unsure whether
-  a word is a name, keep the capital); the hand list of common words Sastrawi lacks
-  (lowered outside names); a word written in lowercase at least 99 times in 100 (over 20
-  sightings) after a lowered word, or 499 times in 500 anywhere; a word written with a
-  capital 99 times in 100. Function words inside names (``Menteri Dalam Negeri``) follow a
-  capital, so they still go to the model.
+  a word is a name, keep the capital) unless they are a common word with a clitic or a
+  bound prefix (``ponselnya``, ``antarwarga``: lowered after a lowered word); the hand
+  list of common words Sastrawi lacks (lowered outside names); a word written in
+  lowercase at least 99 times in 100 (over 20 sightings) after a lowered word, or 499
+  times in 500 anywhere; a word written with a capital 99 times in 100. Function words
+  inside names (``Menteri Dalam Negeri``) follow a capital, so they still go to the model.
 * A positive score keeps the capital. Moving the threshold trades precision for recall
-  (dev, shipped model: threshold +1: acc 0.9532, cap P 0.849, R 0.896; 0: 0.9525, 0.840,
-  0.904; -3: 0.9481, 0.809, 0.925); 0 is kept rather than tuned on dev.
-* Eight training passes: dev acc 0.9527 against 0.9515 after five (same features).
+  (dev, shipped model: threshold +1: acc 0.9567, cap P 0.861, R 0.902; 0: 0.9561, 0.853,
+  0.910; -3: 0.9510, 0.819, 0.929); 0 is kept rather than tuned on dev.
+* Ten training passes (eight gave 0.9527 against 0.9515 after five, older features).
+  Training on the model's own previous decisions instead of the gold ones (as decoding
+  sees them; ``build_casing_model.py --history predicted``) gave 0.9549 against 0.9548:
+  no gain, so the gold history is kept.
 
 The model takes its word sets as a :class:`Lexicon`, so tests can run it on a ten-word one.
 """
@@ -50,6 +61,7 @@ _FAST_NEVER = 500
 PAIR_MIN = 3
 #: A word seen at least this often gets a feature of its own.
 _IDENTITY_MIN = 10
+_UNSEEN = (0, 0)
 
 
 def _identity(word: str) -> str:
@@ -85,9 +97,10 @@ class Model:
     """Averaged-perceptron weights: ``feature -> weight``; a positive sum keeps the capital."""
 
     weights: dict[str, float] = field(default_factory=dict)
-    #: Partial scores by the few things each group of features depends on (see decode).
+    #: Partial scores by the few things each group of features depends on (see decode;
+    #: each group's keys are tuples of a length or a first item no other group uses).
     cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
-    #: Each word's fast-path decisions (after a lowered word, after others) and counts.
+    #: Each word type's fast-path decisions and static score (see _word_info).
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
@@ -166,10 +179,23 @@ def _shape(lexicon: Lexicon, text: str, lower: int, capital: int) -> str:
     return shape + "r" if text.lower() in lexicon.roots else shape
 
 
+def own_context(b: str, gap: str, previous: str, before: str) -> list[str]:
+    """Features of the word's bucket with the previous decisions and the punctuation before it."""
+    return ["g=" + gap, "p=" + previous, "pg=" + previous + gap, "bg=" + b + gap,
+            "pp=" + before + previous, "bp=" + b + previous]
+
+
+def _has_identity(lexicon: Lexicon, key: str) -> bool:
+    return sum(lexicon.counts.get(key, _UNSEEN)) >= _IDENTITY_MIN
+
+
 def own_features(lexicon: Lexicon, key: str, b: str, gap: str, previous: str, before: str) -> list[str]:
     """Features of the word with the previous decisions and the punctuation before it."""
-    feats = ["g=" + gap, "p=" + previous, "pg=" + previous + gap, "bg=" + b + gap,
-             "pp=" + before + previous, "bp=" + b + previous]
+    feats = own_context(b, gap, previous, before)
+    if (previous == KEEP or previous == LOWER) and _has_identity(lexicon, key):
+        # The word after a kept or a lowered word: "Angkatan Laut" vs "di laut". Not after
+        # a sentence start: train.txt's glued headlines taught "Warga Menyambut".
+        feats.append("wp=" + key + previous)
     return feats
 
 
@@ -187,6 +213,23 @@ def _pair_rate(pair: tuple[int, int, int, int] | None, previous: str) -> str:
     return _bucket(lower, capital) if lower + capital >= PAIR_MIN else "u"
 
 
+def left_word(lexicon: Lexicon, pk: str, gap: str, previous: str) -> list[str]:
+    """Features of the previous word (``pk``, lowercase) and its decision."""
+    feats = ["pw=" + pk, "pwg=" + pk + gap]
+    if previous == START:
+        # The first word's capital is forced: say whether it is a common word or a name.
+        lower, capital = lexicon.counts.get(pk, _UNSEEN)
+        known = pk in lexicon.roots or lexicon.stem(pk) in lexicon.roots
+        feats.append("ps=" + _bucket(lower, capital) + ("r" if known else ""))
+    elif previous == KEEP:
+        # What kind of capital it follows: a name the corpus knows, or one it never saw
+        # ("Dalai Lama" after an unseen name, "presiden lama" after a title).
+        feats.append("pb=" + _bucket(*lexicon.counts.get(pk, _UNSEEN)))
+    if pk in lexicon.titles:
+        feats.append("ptitle" + previous)
+    return feats
+
+
 def left_features(
     lexicon: Lexicon,
     pk: str | None,
@@ -198,17 +241,28 @@ def left_features(
     of the pair it makes with this word (``pair``: its counts, when the gap is a space)."""
     if pk is None:
         return ["pw=<s>"]
-    feats = ["pw=" + pk, "pwg=" + pk + gap]
-    if previous == START:
-        # The first word's capital is forced: say whether it is a common word or a name.
-        lower, capital = lexicon.counts.get(pk, (0, 0))
-        known = pk in lexicon.roots or lexicon.stem(pk) in lexicon.roots
-        feats.append("ps=" + _bucket(lower, capital) + ("r" if known else ""))
-    if pk in lexicon.titles:
-        feats.append("ptitle" + previous)
+    feats = left_word(lexicon, pk, gap, previous)
     if gap == "sp":
         feats.append("lb=" + _pair_rate(pair, previous) + previous)
     return feats
+
+
+def right_shape(b: str, nb: str, ngap: str, title: bool, next_title: bool) -> list[str]:
+    """Features of the next word's shape and gap, with this word's bucket."""
+    feats = ["nb=" + nb + ngap, "bnb=" + b + "|" + nb]
+    if title:
+        feats.append("tnb=" + nb)
+    if next_title:
+        feats.append("ntitle=" + b)  # "Wakil Presiden", "Angkatan Bersenjata" before a title
+    return feats
+
+
+def _right_pair(pair: tuple[int, int, int, int] | None) -> str:
+    """How often this word is capitalised before the next one (``rb=``)."""
+    if pair is None or sum(pair) < PAIR_MIN:
+        return "rb=u"
+    ll, lc, cl, cc = pair
+    return "rb=" + _bucket(ll + lc, cl + cc)
 
 
 def right_features(
@@ -224,15 +278,10 @@ def right_features(
     and how often this word is capitalised before it (``pair``)."""
     if nk is None:
         return ["nw=</s>"]
-    feats = ["nb=" + nb + ngap, "bnb=" + b + "|" + nb, "nw=" + nk, "wnb=" + key + "|" + nb]
-    if key in lexicon.titles:
-        feats.append("tnb=" + nb)
+    feats = right_shape(b, nb, ngap, key in lexicon.titles, nk in lexicon.titles)
+    feats += ["nw=" + nk, "wnb=" + key + "|" + nb]
     if ngap == "sp":
-        if pair is None or sum(pair) < PAIR_MIN:
-            feats.append("rb=u")
-        else:
-            ll, lc, cl, cc = pair
-            feats.append("rb=" + _bucket(ll + lc, cl + cc))
+        feats.append(_right_pair(pair))
     return feats
 
 
@@ -286,11 +335,38 @@ def word_features(
     )
 
 
-_UNSEEN = (0, 0)
 _CACHE_MAX = 200_000
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
+
+
+#: Clitics and bound prefixes around a common word make a common word: "ponselnya",
+#: "antarwarga", "semiotonomi" (unseen forms Sastrawi cannot stem). train.txt: of the
+#: one-off words these rules catch, 31 of 32 are lowercase ("Nonkependidikan" is not).
+_CLITICS = ("nya", "ku", "mu")
+_BOUND_PREFIXES = ("antar", "semi", "pasca", "non", "swa", "multi", "nir")
+_BASE_MIN = 4
+
+
+def _common_base(lexicon: Lexicon, base: str) -> bool:
+    if len(base) < _BASE_MIN:
+        return False
+    lower, capital = lexicon.counts.get(base, _UNSEEN)
+    if lower or capital:
+        return lower > capital and lower >= 2
+    return base in lexicon.roots or lexicon.stem(base) in lexicon.roots
+
+
+def _derived_common(lexicon: Lexicon, key: str) -> bool:
+    """An unseen word that is a common word with a clitic or a bound prefix."""
+    for clitic in _CLITICS:
+        if key.endswith(clitic) and _common_base(lexicon, key[: -len(clitic)]):
+            return True
+    for prefix in _BOUND_PREFIXES:
+        if key.startswith(prefix) and _common_base(lexicon, key[len(prefix) :]):
+            return True
+    return False
 
 
 def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous: str) -> str | None:
@@ -308,7 +384,11 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     n = lower + capital
     if n == 0:
         roots = lexicon.roots
-        return None if key in roots or lexicon.stem(key) in roots else KEEP
+        if key in roots or lexicon.stem(key) in roots:
+            return None
+        if _derived_common(lexicon, key):
+            return LOWER if previous in _AFTER_LOWER else None
+        return KEEP
     if n < _FAST_MIN:
         return None
     if capital >= _FAST_CAP * n:
@@ -318,29 +398,59 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     return None
 
 
+def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
+    """What decoding needs of a word type, computed once: its fast-path decisions (after
+    a lowered word, after others), its bucket, its static score (when the model may be
+    asked), whether it has an identity, whether it is a title, its shape as a neighbour."""
+    lower, capital = lexicon.counts.get(key, _UNSEEN)
+    after_lower = fast_decision(lexicon, key, lower, capital, LOWER)
+    after_other = fast_decision(lexicon, key, lower, capital, KEEP)
+    b = _bucket(lower, capital)
+    static = 0.0
+    if after_lower is None or after_other is None:
+        static = model.score(static_features(lexicon, key, lower, capital))
+    info = (
+        after_lower,
+        after_other,
+        b,
+        static,
+        lower + capital >= _IDENTITY_MIN,
+        key in lexicon.titles,
+        b + "r" if key in lexicon.roots else b,
+    )
+    model.fast[key] = info
+    return info
+
+
 def decode(
     lexicon: Lexicon,
     model: Model,
     words: Sequence[Word],
     fixed: Mapping[int, str],
+    keys: Sequence[str] | None = None,
 ) -> list[str]:
     """Decide every word of a paragraph, left to right.
 
     ``fixed`` holds decisions already made by rules (sentence starts, ``Ke-43``); other
     title-shaped words go to the fast path, then the model. Words that are not
     title-shaped are ACRONYM (all capitals) or OTHER (lowercase, digits, mixed case).
+    ``keys`` are the words in lowercase, when the caller has them.
 
-    The model's score is a sum over four groups of features, each cached on the few
-    things it depends on, so a word seen before in a like context costs four lookups.
+    The model's score is the same sum as :func:`word_features` gives, taken in parts that
+    are cached on the little each depends on (a word type's static part; the previous
+    decisions with the gap and bucket; the previous word; the next word's shape), plus
+    a few direct weight lookups for the pairs of words, so a first sighting is cheap too.
     """
-    counts = lexicon.counts
-    bigrams = lexicon.bigrams
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: start afresh rather than grow forever
         cache.clear()
-    fast = model.fast
+    infos = model.fast
+    wget = model.weights.get
     score = model.score
-    keys = [w.text.lower() for w in words]
+    bigrams = lexicon.bigrams
+    titles = lexicon.titles
+    if keys is None:
+        keys = [w.text.lower() for w in words]
     gaps = [_gap_class(w.gap) for w in words]  # cached per gap string
     n_words = len(words)
     out: list[str] = []
@@ -356,54 +466,65 @@ def decode(
                 decision = ACRONYM if text.isupper() else OTHER
             else:
                 key = keys[i]
-                known = fast.get(key)
-                if known is None:
-                    lo, cap = counts.get(key, _UNSEEN)
-                    known = fast[key] = (
-                        fast_decision(lexicon, key, lo, cap, LOWER),
-                        fast_decision(lexicon, key, lo, cap, KEEP),
-                        lo,
-                        cap,
-                    )
-                after_lower, after_other, lo, cap = known
-                decision = after_lower if previous in _AFTER_LOWER else after_other
+                info = infos.get(key)
+                if info is None:
+                    info = _word_info(lexicon, model, key)
+                decision = info[0] if previous in _AFTER_LOWER else info[1]
                 if decision is None:
                     gap = gaps[i]
-                    b = _bucket(lo, cap)
-                    k1 = ("o", key, gap, previous, before)
-                    total = cache.get(k1)
-                    if total is None:
-                        total = cache[k1] = score(
-                            static_features(lexicon, key, lo, cap)
-                            + own_features(lexicon, key, b, gap, previous, before)
-                        )
-                    pk = keys[i - 1] if i else None
-                    k2 = ("l", pk, key, gap, previous)
-                    part = cache.get(k2)
+                    b = info[2]
+                    total = info[3]
+                    k = (b, gap, previous, before)
+                    part = cache.get(k)
                     if part is None:
-                        pair = bigrams.get(pk + " " + key) if pk else None
-                        part = cache[k2] = score(left_features(lexicon, pk, gap, previous, pair))
+                        part = cache[k] = score(own_context(b, gap, previous, before))
                     total += part
-                    if i + 1 < n_words:
-                        nxt = words[i + 1]
-                        nk = keys[i + 1]
-                        k3 = ("r", key, nxt.text, gaps[i + 1])
-                        part = cache.get(k3)
+                    if info[4] and (previous == KEEP or previous == LOWER):
+                        total += wget("wp=" + key + previous, 0.0)
+                    if i:
+                        pk = keys[i - 1]
+                        k = ("l", pk, gap, previous)
+                        part = cache.get(k)
                         if part is None:
-                            nb = _shape(lexicon, nxt.text, *counts.get(nk, (0, 0)))
-                            pair = bigrams.get(key + " " + nk)
-                            part = cache[k3] = score(
-                                right_features(lexicon, key, b, nk, nb, gaps[i + 1], pair)
-                            )
+                            part = cache[k] = score(left_word(lexicon, pk, gap, previous))
                         total += part
-                        if i + 2 < n_words:
-                            total += model.weights.get("nw2=" + nk + "|" + keys[i + 2], 0.0)
+                        if gap == "sp":
+                            k = (pk, key, previous)
+                            part = cache.get(k)
+                            if part is None:
+                                rate = _pair_rate(bigrams.get(pk + " " + key), previous)
+                                part = cache[k] = wget("lb=" + rate + previous, 0.0)
+                            total += part
                     else:
-                        k3 = ("r", key, None)
-                        part = cache.get(k3)
+                        total += wget("pw=<s>", 0.0)
+                    if i + 1 < n_words:
+                        ntext = words[i + 1].text
+                        nk = keys[i + 1]
+                        ngap = gaps[i + 1]
+                        if not ntext[0].isupper():
+                            nb = "low"
+                        elif is_acronym(ntext):
+                            nb = "A"
+                        else:
+                            ninfo = infos.get(nk)
+                            if ninfo is None:
+                                ninfo = _word_info(lexicon, model, nk)
+                            nb = ninfo[6]
+                        k = (b, nb, ngap, info[5], nk in titles)
+                        part = cache.get(k)
                         if part is None:
-                            part = cache[k3] = score(right_features(lexicon, key, b, None, "", ""))
-                        total += part
+                            part = cache[k] = score(right_shape(b, nb, ngap, info[5], nk in titles))
+                        total += part + wget("nw=" + nk, 0.0) + wget("wnb=" + key + "|" + nb, 0.0)
+                        if ngap == "sp":
+                            k = (key, nk)
+                            part = cache.get(k)
+                            if part is None:
+                                part = cache[k] = wget(_right_pair(bigrams.get(key + " " + nk)), 0.0)
+                            total += part
+                        if i + 2 < n_words:
+                            total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
+                    else:
+                        total += wget("nw=</s>", 0.0)
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
