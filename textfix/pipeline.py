@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import Counter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -54,14 +54,38 @@ def clean_and_count(text: str, config: Config | None = None) -> tuple[str, Count
     return _run(text, config, explain=False, counts=counts).text, counts
 
 
-def _run(text: str, config: Config | None, explain: bool, counts: Counter | None = None) -> Cleaned:
-    """The stages in order; without ``explain`` no steps are built (a big input's steps
-    can outweigh the text many times over), only ``counts`` kept if given."""
+def clean_parts(text: str, config: Config | None = None, counts: Counter | None = None) -> Iterator[str]:
+    """``clean(text)`` in parts that concatenate to it, counting changes into ``counts`` as
+    :func:`clean_and_count` does. A text with a line over :data:`LONG_LINE` characters comes
+    out piece by piece, so a writer can encode each part and let it go: the cleaned text
+    then never exists as one string beside the input. Other texts come as one part.
+
+    >>> list(clean_parts("Warga Yang Datang Ke Pasar Itu Mengeluh.\\n"))
+    ['Warga yang datang ke pasar itu mengeluh.\\n']
+    """
+    config = _prepare(config)
+    if config.format != "markdown" and len(text) > LONG_LINE:
+        lf = normalize.normalize_newlines(text)
+        spans = _long_lines(lf)
+        if spans:
+            yield from _long_parts(lf, spans, config, counts, None)
+            return
+    yield _run(text, config, explain=False, counts=counts).text
+
+
+def _prepare(config: Config | None) -> Config:
     config = config or _DEFAULT
     if config.drop_header_chrome and (config.layout == "keep" or config.format == "markdown"):
         # A file kept in its own layout is an editor's article: the short line above the lead
         # is its title, not a scraped page's chrome. Do no harm: keep it.
         config = config.replace(drop_header_chrome=False)
+    return config
+
+
+def _run(text: str, config: Config | None, explain: bool, counts: Counter | None = None) -> Cleaned:
+    """The stages in order; without ``explain`` no steps are built (a big input's steps
+    can outweigh the text many times over), only ``counts`` kept if given."""
+    config = _prepare(config)
     if config.format == "markdown":
         from . import markdown  # only Markdown files need the parser
 
@@ -69,13 +93,18 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
         if counts is not None:
             counts.update(step.rule for step in cleaned.steps)
         return cleaned if explain else Cleaned(cleaned.text, [])
+    if len(text) > LONG_LINE:
+        lf = normalize.normalize_newlines(text)
+        spans = _long_lines(lf)
+        if spans:
+            steps: list[Step] = []
+            out = "".join(_long_parts(lf, spans, config, counts, steps if explain else None))
+            return Cleaned(out, steps)
     plain = fastpath.plain_output(text, config)
     if plain is not None:
         return Cleaned(plain, [])  # provably clean body prose: nothing to explain or count
     keep_layout = config.layout == "keep"
-    text, steps = normalize_text(text, config)
-    if counts is not None:
-        counts.update(step.rule for step in steps)
+    text, steps = normalize_text(text, config, explain=explain, counts=counts)
     doc = document.split_paragraphs(text)
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
     steps = steps + _locate(para_steps, doc, text) if explain else []
@@ -86,17 +115,131 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
     return Cleaned(out, steps)
 
 
+#: No scraped paragraph is this long: a line over this many characters (a whole archive
+#: that lost its line breaks) is cleaned in pieces of at most this size, cut after a
+#: sentence end, each piece as a one-paragraph text of its own, and the lines around it as
+#: texts of their own. Memory then stays flat however long the line; the price is that no
+#: rule sees across a cut (a title above such a line is not dropped as page chrome).
+LONG_LINE = 1_000_000
+#: Where a long line is cut: the spaces after a sentence end, else any spaces.
+_SENTENCE_CUT_RE = regex.compile(r"[.!?][\"'”’)]*+([ \t]++)(?=\S)")
+_SPACE_CUT_RE = regex.compile(r"(?<=\S)([ \t]++)(?=\S)")
+
+
+def _long_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` longer than :data:`LONG_LINE`, found with
+    C-speed searches a window at a time (not line by line).
+
+    >>> _long_lines("a\\n" + "b" * (LONG_LINE + 1) + "\\nc")
+    [(2, 1000003)]
+    """
+    spans: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    while size - pos > LONG_LINE:
+        last = text.rfind("\n", pos, pos + LONG_LINE + 1)
+        if last >= 0:
+            pos = last + 1  # every line before ``last`` fits in the window
+            continue
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """``(begin, stop, joint)`` of the pieces of ``text[start:end]``, each at most
+    :data:`LONG_LINE` long; ``joint`` is what stood between a piece and the next (a space
+    once normalised), ``""`` after the last piece and after a cut inside a word.
+    """
+    while end - start > LONG_LINE:
+        low, high = start + LONG_LINE // 2, start + LONG_LINE
+        cut = None
+        for pattern in (_SENTENCE_CUT_RE, _SPACE_CUT_RE):
+            for match in pattern.finditer(text, low, high):
+                cut = match.span(1)
+            if cut is not None:
+                break
+        if cut is None:
+            yield start, high, ""  # no space in half a window: not text, cut anywhere
+            start = high
+        else:
+            yield start, cut[0], " "
+            start = cut[1]
+    yield start, end, ""
+
+
+def _long_parts(
+    text: str, spans: list[tuple[int, int]], config: Config, counts: Counter | None, steps: list[Step] | None
+) -> Iterator[str]:
+    """The cleaned ``text`` in parts: the runs of lines between long lines each cleaned as a
+    text, each long line piece by piece (see :data:`LONG_LINE`). ``steps`` (if a list)
+    gets each step with its line in ``text``; a piece's columns count from the piece's start
+    in the line plus its position in the normalised piece.
+    """
+    keep = config.layout == "keep"
+    # Reflowed, every text's output ends with a line break; paragraphs need a blank line.
+    gap = "" if keep or config.one_per_line else "\n"
+    started = False
+    line = 1  # the line number of ``pos``
+    pos = 0
+
+    def clean_chunk(chunk: str, first_line: int, column: int) -> str:
+        cleaned = _run(chunk, config, explain=steps is not None, counts=counts)
+        if steps is not None:
+            for step in cleaned.steps:
+                if step.line:
+                    shift = column if step.line == 1 else 0
+                    step = dataclasses.replace(step, line=step.line + first_line - 1, column=step.column + shift)
+                steps.append(step)
+        return cleaned.text
+
+    for start, end in spans + [(len(text), len(text))]:
+        if start > pos:
+            out = clean_chunk(text[pos:start], line, 0)
+            if out:
+                if started:
+                    yield gap
+                started = True
+                yield out
+            line += text.count("\n", pos, start)
+        if start == len(text):
+            break
+        joint = ""
+        opened = False
+        for begin, stop, after in _line_pieces(text, start, end):
+            out = clean_chunk(text[begin:stop], line, begin - start)
+            if not keep:
+                out = out[:-1]  # a reflowed paragraph's own line break
+            if out:
+                if opened:
+                    yield joint
+                elif started:
+                    yield gap
+                opened = started = True
+                yield out
+            joint = after if out or not opened else joint or after
+        if opened and (end < len(text) or not keep):
+            yield "\n"
+        pos = end + 1
+        line += 1
+
+
 #: Stage 1 runs again while it changes something: a later normaliser can expose mojibake
 #: to ftfy that an earlier pass could not see ("Â\tà" becomes "Â à" only after the tab is
 #: a space), and cleaning must be idempotent (tests/test_properties.py).
 _NORMALIZE_ROUNDS = 3
 
 
-def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
+def normalize_text(
+    text: str, config: Config, explain: bool = True, counts: Counter | None = None
+) -> tuple[str, list[Step]]:
     """Stage 1; steps name each line a normaliser changed.
 
     With ``layout="keep"`` each line's indentation and trailing whitespace stay byte for
     byte (a tab-indented file keeps its tabs); only the text between is normalised.
+    Without ``explain`` no step is built (a step holds a changed line before and after,
+    and each version of a one-line text would stay alive), only ``counts`` kept if given.
     """
     keep = config.layout == "keep"
     steps: list[Step] = []
@@ -113,7 +256,13 @@ def normalize_text(text: str, config: Config) -> tuple[str, list[Step]]:
                 continue
             fixed = _within_lines(func, text) if keep else func(text)
             if fixed != text:
-                steps.extend(_line_steps(name, text, fixed))
+                if explain:
+                    found = _line_steps(name, text, fixed)
+                    steps.extend(found)
+                    if counts is not None:
+                        counts[name] += len(found)
+                elif counts is not None:
+                    counts[name] += _changed_lines(text, fixed)
                 text = fixed
         if text == start:
             break
@@ -141,6 +290,14 @@ def _line_steps(rule: str, before: str, after: str) -> list[Step]:
         for number, (a, b) in enumerate(zip(old, new), start=1)
         if a != b
     ]
+
+
+def _changed_lines(before: str, after: str) -> int:
+    """How many steps :func:`_line_steps` would make, without making them."""
+    old, new = before.split("\n"), after.split("\n")
+    if len(old) != len(new):
+        return 1
+    return sum(a != b for a, b in zip(old, new))
 
 
 def _excerpt(text: str, width: int = 60) -> str:
