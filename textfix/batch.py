@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from . import io
+from . import io, pipeline
 from .config import Config
 from .document import Step
 from .errors import TextfixError
@@ -176,7 +176,7 @@ def is_up_to_date(source: Path, dest: Path) -> bool:
 @dataclass
 class _Result:
     outcome: Outcome
-    data: bytes = b""  # stdout text, a JSONL chunk, or a diff
+    data: bytes | list[bytes] = b""  # stdout text (in parts, if huge), a JSONL chunk, or a diff
     explanations: tuple[str, ...] = ()
 
 
@@ -239,6 +239,45 @@ def _clean(text: str, config: Config, where: str, steps: bool) -> tuple[str, lis
         ) from exc
 
 
+class _Equal:
+    """Whether a text given in parts equals ``text``, without joining the parts."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.same = text, 0, True
+
+    def feed(self, part: str) -> str:
+        if self.same:
+            self.same = self.text.startswith(part, self.pos)
+        self.pos += len(part)
+        return part
+
+    def equal(self) -> bool:
+        return self.same and self.pos == len(self.text)
+
+
+def _clean_encoded(text: str, config: Config, where: str, like: io.TextFile | None) -> tuple[list[bytes], bool, Counter]:
+    """``clean_and_count`` of a huge text, encoded like ``like`` (nothing if None) part by
+    part: ``(chunks, changed, counts)``. The cleaned text is never one string, so memory is
+    the input and the encoded output, not twice the output besides (see ``_clean``)."""
+    counts: Counter = Counter()
+    equal = _Equal(text)
+    try:
+        parts = map(equal.feed, pipeline.clean_parts(text, config, counts))
+        if like is None:
+            for _ in parts:
+                pass
+            chunks = []
+        else:
+            chunks = list(io.encode_parts(parts, like))
+    except TextfixError:
+        raise
+    except Exception as exc:  # as in _clean
+        raise TextfixError(
+            f"{where}: internal error ({type(exc).__name__}: {exc}); left unchanged, please report this"
+        ) from exc
+    return chunks, not equal.equal(), counts
+
+
 def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Result:
     """Clean one whole text file (or stdin's ``data``) and write it where it goes."""
     outcome = Outcome(source.name, records=0)
@@ -248,6 +287,8 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         else:
             original = io.read_file(source.path, job.errors)
         config = job.config_for(source.name)
+        if len(original.text) > pipeline.LONG_LINE and not job.explain and job.mode != "diff":
+            return _write_encoded(source, job, original, config, outcome)
         cleaned, steps, counts = _clean(original.text, config, source.name, job.explain)
     except TextfixError as exc:
         outcome.failed = True
@@ -276,6 +317,42 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         source.dest.parent.mkdir(parents=True, exist_ok=True)
         with io.atomic_output(source.dest) as handle:
             handle.write(io.encode_text(cleaned, like))
+    except OSError as exc:
+        outcome.failed = True
+        outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
+    except TextfixError as exc:
+        outcome.failed = True
+        outcome.failures.append(str(exc))
+    return result
+
+
+def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Config, outcome: Outcome) -> _Result:
+    """``clean_text_file`` for a huge text (no diff, no explanations): the output is made
+    and written in encoded parts (see ``pipeline.clean_parts``)."""
+    like = original if job.in_place or config.layout == "keep" else io.TextFile("")
+    if source.dest is None:
+        like = io.TextFile("")
+    try:
+        chunks, outcome.changed, outcome.rules = _clean_encoded(
+            original.text, config, source.name, None if job.mode == "check" else like
+        )
+    except TextfixError as exc:
+        outcome.failed = True
+        outcome.failures.append(str(exc))
+        return _Result(outcome)
+    result = _Result(outcome)
+    if job.mode == "check":
+        return result
+    if source.dest is None:
+        result.data = chunks
+        return result
+    if job.in_place and not outcome.changed:
+        return result
+    try:
+        source.dest.parent.mkdir(parents=True, exist_ok=True)
+        with io.atomic_output(source.dest) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
     except OSError as exc:
         outcome.failed = True
         outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
@@ -516,8 +593,9 @@ def run(
             if not source.jsonl:
                 if result.explanations:
                     yield Emit(stderr=result.explanations)
-                if result.data:
-                    yield Emit(stdout=result.data)
+                for chunk in result.data if isinstance(result.data, list) else [result.data]:
+                    if chunk:
+                        yield Emit(stdout=chunk)
                 yield Advance(unit.nbytes)
                 yield result.outcome
                 continue

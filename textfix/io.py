@@ -157,6 +157,30 @@ def encode_text(text: str, like: TextFile) -> bytes:
     return data
 
 
+def encode_parts(parts: Iterable[str], like: TextFile) -> Iterator[bytes]:
+    """:func:`encode_text` of the concatenated ``parts``, a part at a time: for a cleaned text
+    so big that it should never exist as one string (``pipeline.clean_parts``).
+
+    >>> shape = decode_bytes(b"\\xef\\xbb\\xbfA\\r\\nB\\r\\n", "a.txt")
+    >>> b"".join(encode_parts(["A\\r", "\\nb", "\\n"], shape)) == encode_text("A\\r\\nb\\n", shape)
+    True
+    """
+    if like.bom:
+        yield _BOM_FOR[like.encoding]
+    plain = TextFile("", like.encoding, like.newline, bom=False)
+    held = ""
+    for part in parts:
+        part = held + part if held else part
+        # A CR at a part's end may be half of a CRLF: it waits for the next part.
+        held = "\r" if part.endswith("\r") else ""
+        if held:
+            part = part[:-1]
+        if part:
+            yield encode_text(part, plain)
+    if held:
+        yield encode_text(held, plain)
+
+
 def _read_error(path: str, exc: OSError) -> TextfixError:
     if isinstance(exc, FileNotFoundError):
         reason = "no such file"
@@ -469,6 +493,7 @@ __all__ = [
     "decode_bytes",
     "detect_newline",
     "dump_record",
+    "encode_parts",
     "encode_text",
     "is_gzip_path",
     "is_temp_name",
