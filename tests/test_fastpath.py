@@ -147,3 +147,12 @@ def test_other_spaces_are_every_space_but_the_plain_one_and_the_line_break():
 )
 def test_words_that_only_look_like_junk_keep_the_fast_path(line):
     assert check(line + "\n")
+
+
+def test_text_that_only_needs_stage_one_takes_the_fast_path_after_it():
+    text = "Harga beras di pasar  induk naik lagi pekan ini &amp; warga mengeluh.\r\n"
+    with mock.patch.object(fastpath, "plain_output", wraps=fastpath.plain_output) as spy:
+        cleaned = textfix.clean_and_explain(text)
+    assert [call.args[0] for call in spy.call_args_list][-1] == "Harga beras di pasar induk naik lagi pekan ini & warga mengeluh.\n"
+    assert cleaned.text == full_pipeline(text, Config())
+    assert {step.rule for step in cleaned.steps} == {"fix_encoding", "normalize_whitespace"}

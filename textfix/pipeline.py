@@ -104,7 +104,13 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
     if plain is not None:
         return Cleaned(plain, [])  # provably clean body prose: nothing to explain or count
     keep_layout = config.layout == "keep"
-    text, steps = normalize_text(text, config, explain=explain, counts=counts)
+    normalised, steps = normalize_text(text, config, explain=explain, counts=counts)
+    if normalised != text:
+        # Stage 1 repaired something (NFC, an entity, spaces): the rest may still be a no-op.
+        plain = fastpath.plain_output(normalised, config)
+        if plain is not None:
+            return Cleaned(plain, steps)
+    text = normalised
     doc = document.split_paragraphs(text)
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
     steps = steps + _locate(para_steps, doc, text) if explain else []
