@@ -194,7 +194,7 @@ def _prune(folder: str, prefix: str, python: str) -> None:
 def _kata_dasar() -> tuple[str, ...]:
     """Sastrawi's root-word file split as ``StemmerFactory.get_words`` splits it, read
     directly: the factory would import the whole stemmer just to read a file."""
-    data = resources.files("Sastrawi.Stemmer").joinpath("data", "kata-dasar.txt")
+    data = resources.files("Sastrawi.Stemmer").joinpath("data").joinpath("kata-dasar.txt")
     return tuple(data.read_text(encoding="utf-8").split("\n"))
 
 
