@@ -112,15 +112,21 @@ def rule_decisions(
     return fixed
 
 
+def _any_in(container, keys: Sequence[str]) -> bool:
+    if isinstance(container, (set, frozenset)):
+        return not container.isdisjoint(keys)  # one C loop
+    return any(key in container for key in keys)
+
+
 def _use_evidence(
-    words: Sequence[Word], fixed: dict[int, str], evidence: Mapping[str, tuple[int, int]]
+    keys: Sequence[str], fixed: dict[int, str], evidence: Mapping[str, tuple[int, int]]
 ) -> None:
     """Decide the words the same document writes one way only: lowercase elsewhere means a
     common word, a capital every time (twice or more) means a name."""
-    for i, word in enumerate(words):
+    for i, key in enumerate(keys):
         if i in fixed:
             continue
-        seen = evidence.get(word.text.lower())
+        seen = evidence.get(key)
         if seen is None:
             continue
         lower, capital = seen
@@ -446,9 +452,10 @@ def decide_words(
     ``names``, when given, collects the words an acronym confirmed as part of a name.
     """
     fixed = rule_decisions(text, words, starts)
+    keys = [w.text.lower() for w in words]
     if evidence:
-        _use_evidence(words, fixed, evidence)
-    decisions = decode(lexicon, model, words, fixed)
+        _use_evidence(keys, fixed, evidence)
+    decisions = decode(lexicon, model, words, fixed, keys)
     if "Minggu" in text:
         _day_or_week(words, decisions)
     # Each rule runs only when its trigger is in the text (most paragraphs lack most).
@@ -460,8 +467,7 @@ def decide_words(
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
-    titles, heads = lexicon.titles, lexicon.name_heads
-    if any(w.text.lower() in titles or w.text.lower() in heads for w in words):
+    if _any_in(lexicon.titles, keys) or _any_in(lexicon.name_heads, keys):
         _title_before_office(lexicon, words, decisions, confirmed)
         _lower_titles_without_names(lexicon, words, decisions)
     _keep_name_heads(lexicon, words, decisions)

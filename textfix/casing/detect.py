@@ -27,6 +27,7 @@ article, and on none of the title-style promo headlines.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Sequence
 
 import regex
@@ -42,6 +43,7 @@ _RARE_MIN = 10
 
 
 _VERB_PREFIXES = ("me", "di", "ber", "ter", "per")
+_text, _first = itemgetter(0), itemgetter(0)  # a Word's text; a string's first letter
 #: A sentence's end: a full stop, question or exclamation mark (maybe inside quotes), or a
 #: colon introducing a list -- but not a colon after a quoted headline.
 _FINAL_STOP_RE = regex.compile(r"(?:[.!?…][\"'”’)\]]*+|(?<![\"'”’]):)\s*+$")
@@ -67,7 +69,7 @@ def title_case_evidence(
         starts = sentence_starts(text, words)
     total = lower = function = common = verbs = 0
     # With no lowercase word start at all, two capitalised function words settle it.
-    settle = not any(w.text[0].islower() for w in words)
+    settle = not any(map(str.islower, "".join(map(_first, map(_text, words)))))  # C loops
     for i, word in enumerate(words):
         if settle and function >= 2:
             return total, lower, function, common, verbs

@@ -398,26 +398,54 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     return None
 
 
+def _pair_weights(model: Model, prefix: str) -> dict[str, dict[str, float]]:
+    """Weights of the features ``prefix + word + "|" + value`` as ``word -> {value: weight}``,
+    built once per model, so decoding looks them up without building strings."""
+    table = model.cache.get(prefix)
+    if table is None:
+        table = {}
+        for feature, weight in model.weights.items():
+            if feature.startswith(prefix):
+                word, _, value = feature[len(prefix) :].rpartition("|")
+                table.setdefault(word, {})[value] = weight
+        model.cache[prefix] = table
+    return table
+
+
+_NO_WEIGHTS: dict[str, float] = {}
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
-    asked), whether it has an identity, whether it is a title, its shape as a neighbour."""
+    asked), the weights of ``wp=`` after a kept and a lowered word, whether it is a title,
+    its shape as the next word, the weight of ``nw=`` (it as the next word), and its
+    ``wnb=`` weights by the next word's shape."""
     lower, capital = lexicon.counts.get(key, _UNSEEN)
     after_lower = fast_decision(lexicon, key, lower, capital, LOWER)
     after_other = fast_decision(lexicon, key, lower, capital, KEEP)
     b = _bucket(lower, capital)
-    static = 0.0
+    static = wp_keep = wp_lower = 0.0
+    weights = model.weights
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
+        if lower + capital >= _IDENTITY_MIN:
+            wp_keep = weights.get("wp=" + key + KEEP, 0.0)
+            wp_lower = weights.get("wp=" + key + LOWER, 0.0)
     info = (
         after_lower,
         after_other,
         b,
         static,
-        lower + capital >= _IDENTITY_MIN,
+        wp_keep,
+        wp_lower,
         key in lexicon.titles,
         b + "r" if key in lexicon.roots else b,
+        weights.get("nw=" + key, 0.0),
+        _pair_weights(model, "wnb=").get(key, _NO_WEIGHTS),
     )
+    if len(model.fast) > _CACHE_MAX:
+        model.fast.clear()
     model.fast[key] = info
     return info
 
@@ -436,10 +464,10 @@ def decode(
     title-shaped are ACRONYM (all capitals) or OTHER (lowercase, digits, mixed case).
     ``keys`` are the words in lowercase, when the caller has them.
 
-    The model's score is the same sum as :func:`word_features` gives, taken in parts that
-    are cached on the little each depends on (a word type's static part; the previous
-    decisions with the gap and bucket; the previous word; the next word's shape), plus
-    a few direct weight lookups for the pairs of words, so a first sighting is cheap too.
+    The model's score is the same sum as :func:`word_features` gives, taken in parts: a
+    word type's own weights (:func:`_word_info`), and context parts cached on the little
+    each depends on (the previous decisions with the gap and bucket; the previous word;
+    the next word's shape; each pair of words), so a first sighting is cheap too.
     """
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: start afresh rather than grow forever
@@ -448,11 +476,10 @@ def decode(
     wget = model.weights.get
     score = model.score
     bigrams = lexicon.bigrams
-    titles = lexicon.titles
     if keys is None:
         keys = [w.text.lower() for w in words]
     gaps = [_gap_class(w.gap) for w in words]  # cached per gap string
-    n_words = len(words)
+    last = len(words) - 1
     out: list[str] = []
     previous, before = OTHER, OTHER
     for i, word in enumerate(words):
@@ -466,9 +493,7 @@ def decode(
                 decision = ACRONYM if text.isupper() else OTHER
             else:
                 key = keys[i]
-                info = infos.get(key)
-                if info is None:
-                    info = _word_info(lexicon, model, key)
+                info = infos.get(key) or _word_info(lexicon, model, key)
                 decision = info[0] if previous in _AFTER_LOWER else info[1]
                 if decision is None:
                     gap = gaps[i]
@@ -479,8 +504,10 @@ def decode(
                     if part is None:
                         part = cache[k] = score(own_context(b, gap, previous, before))
                     total += part
-                    if info[4] and (previous == KEEP or previous == LOWER):
-                        total += wget("wp=" + key + previous, 0.0)
+                    if previous == KEEP:
+                        total += info[4]
+                    elif previous == LOWER:
+                        total += info[5]
                     if i:
                         pk = keys[i - 1]
                         k = ("l", pk, gap, previous)
@@ -497,31 +524,29 @@ def decode(
                             total += part
                     else:
                         total += wget("pw=<s>", 0.0)
-                    if i + 1 < n_words:
+                    if i < last:
                         ntext = words[i + 1].text
                         nk = keys[i + 1]
                         ngap = gaps[i + 1]
+                        ninfo = infos.get(nk) or _word_info(lexicon, model, nk)
                         if not ntext[0].isupper():
                             nb = "low"
                         elif is_acronym(ntext):
                             nb = "A"
                         else:
-                            ninfo = infos.get(nk)
-                            if ninfo is None:
-                                ninfo = _word_info(lexicon, model, nk)
-                            nb = ninfo[6]
-                        k = (b, nb, ngap, info[5], nk in titles)
+                            nb = ninfo[7]
+                        k = (b, nb, ngap, info[6], ninfo[6])
                         part = cache.get(k)
                         if part is None:
-                            part = cache[k] = score(right_shape(b, nb, ngap, info[5], nk in titles))
-                        total += part + wget("nw=" + nk, 0.0) + wget("wnb=" + key + "|" + nb, 0.0)
+                            part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
+                        total += part + ninfo[8] + info[9].get(nb, 0.0)
                         if ngap == "sp":
                             k = (key, nk)
                             part = cache.get(k)
                             if part is None:
                                 part = cache[k] = wget(_right_pair(bigrams.get(key + " " + nk)), 0.0)
                             total += part
-                        if i + 2 < n_words:
+                        if i + 1 < last:
                             total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
                     else:
                         total += wget("nw=</s>", 0.0)
