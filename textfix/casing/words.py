@@ -25,15 +25,17 @@ _SPLIT_RE = regex.compile(r"(\p{L}[\p{L}\p{M}\p{N}]*+)")
 _TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
 
 #: A gap that ends a sentence: ". " / "?” " / "!) " / ".\n" (the words after it start anew),
-#: or a scraper's paragraph join: "penurunan.,Agar" (a full stop, a comma, no space).
-_SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+(?:\s|,$)")
+#: or a scraper's paragraph join: "penurunan.,Agar" / 'produksi.,"Selama' (a full stop, a
+#: comma, maybe an opening quote, no space).
+_SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+(?:\s|,[\"“‘']?$)")
 
 #: A gap that opens a quotation: ' “' / ' "' / "(“" at its end.
 _QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
 
 
-#: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " (then a sentence).
-_DATELINE_RE = regex.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,80}?\s[–—-]{1,2}\s")
+#: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " / "INDRAMAYU –Warga"
+#: (then a sentence; the dash may touch the sentence's first capital).
+_DATELINE_RE = regex.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,80}?\s[–—-]{1,2}(?:\s|(?=\p{Lu}))")
 
 
 class Word(NamedTuple):
@@ -104,8 +106,8 @@ def is_acronym(word: str) -> bool:
 def is_sentence_gap(gap: str) -> bool:
     """True when the gap before a word ends a sentence: ``". "``, ``"?” "``.
 
-    >>> [is_sentence_gap(g) for g in (". ", ", ", '." ', " 10.00 ", ".,", "., ")]
-    [True, False, True, False, True, False]
+    >>> [is_sentence_gap(g) for g in (". ", ", ", '." ', " 10.00 ", ".,", "., ", '.,"')]
+    [True, False, True, False, True, False, True]
     """
     return bool(_SENTENCE_GAP_RE.search(gap))
 
@@ -145,6 +147,8 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
     >>> t = 'Jakarta - Warga Datang. “Kami Senang,” Kata Dia.'
     >>> sorted(sentence_starts(t, split_words(t)))
     [0, 1, 3]
+    >>> sorted(sentence_starts("Situs.id, INDRAMAYU –Warga Datang", split_words("Situs.id, INDRAMAYU –Warga Datang")))
+    [0, 3]
     """
     starts = {0} if words else set()
     for i, word in enumerate(words[1:], start=1):
