@@ -478,18 +478,16 @@ def decide_words(
 
 def apply_decisions(text: str, words: Sequence[Word], decisions: Sequence[str]) -> str:
     """``text`` with every word decided LOWER given a lowercase first letter."""
-    parts = []
-    last = 0
-    for i, decision in enumerate(decisions):
-        if decision == LOWER:
-            start = words[i].start
-            low = text[start].lower()
-            if len(low) == 1 and low != text[start]:
-                parts.append(text[last:start])
-                parts.append(low)
-                last = start + 1
-    parts.append(text[last:])
-    return "".join(parts)
+    lowered = [i for i, decision in enumerate(decisions) if decision == LOWER]
+    if not lowered:
+        return text
+    chars = list(text)
+    for i in lowered:
+        start = words[i].start
+        low = chars[start].lower()
+        if len(low) == 1:
+            chars[start] = low
+    return "".join(chars)
 
 
 def recase_title_cased(

@@ -33,7 +33,7 @@ from typing import Sequence
 import regex
 
 from .model import Lexicon
-from .words import Word, sentence_starts, split_words, titlecase_reaches
+from .words import TITLE_AFTER, Word, sentence_starts, split_words
 
 #: A common word: written in lowercase in at least this share of at least _COMMON_MIN uses.
 _COMMON_SHARE = 0.95
@@ -61,31 +61,38 @@ def title_case_evidence(
     ``(words, lowercase ones, capitalised function words, capitalised common words,
     capitalised derived verbs)``. A common word is one the corpus writes in lowercase
     (95 times in 100 over 50 sightings) or a derived form of a known root. Counting stops
-    early once two capitalised function words settle the answer in a text with no
-    lowercase word start (the common case, and the slow part of detection)."""
+    early once two capitalised function words settle the answer: when even every word
+    left that starts in lowercase could not make one in ten of those counted (the common
+    case, and the slow part of detection)."""
     if words is None:
         words = split_words(text)
     if starts is None:
         starts = sentence_starts(text, words)
     total = lower = function = common = verbs = 0
-    # With no lowercase word start at all, two capitalised function words settle it.
-    settle = not any(map(str.islower, "".join(map(_first, map(_text, words)))))  # C loops
+    firsts = "".join(map(_first, map(_text, words)))
+    left = sum(map(str.islower, firsts))  # words still to come that start in lowercase (C loops)
+    function_words = lexicon.function_words
     for i, word in enumerate(words):
-        if settle and function >= 2:
+        if function >= 2 and (lower + left) * 10 <= total:
             return total, lower, function, common, verbs
-        if i in starts or not titlecase_reaches(word):
+        first = firsts[i]
+        if first.islower():
+            left -= 1
+        if i in starts:
             continue
+        gap = word.gap
+        if gap and not gap[-1].isspace() and gap[-1] not in TITLE_AFTER:
+            continue  # Title Case does not reach it (titlecase_reaches)
         total += 1
-        text_ = word.text
-        first = text_[0]
         if first.islower():
             lower += 1
             continue
+        text_ = word.text
         rest = text_[1:]
         if not first.isupper() or (rest and not rest.islower()):
             continue
         key = text_.lower()
-        if key in lexicon.function_words:
+        if key in function_words:
             function += 1
             continue
         lo, cap = lexicon.counts.get(key, (0, 0))

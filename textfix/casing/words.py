@@ -24,6 +24,9 @@ _SPLIT_RE = regex.compile(r"(\p{L}[\p{L}\p{M}\p{N}]*+)")
 #: a hyphen, an opening bracket or quote, or a slash.
 _TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
 
+#: The characters after which Title Case capitalises (besides whitespace and the line start).
+TITLE_AFTER = "-([{\"“‘'«/"
+
 #: A gap that ends a sentence: ". " / "?” " / "!) " / ".\n" (the words after it start anew),
 #: or a scraper's paragraph join: "penurunan.,Agar" / 'produksi.,"Selama' (a full stop, a
 #: comma, maybe an opening quote, no space).
@@ -100,7 +103,11 @@ def is_acronym(word: str) -> bool:
     >>> [is_acronym(w) for w in ("KTT", "Ktt", "A", "G20")]
     [True, False, False, True]
     """
-    return len(word) >= 2 and word[0].isupper() and not any(ch.islower() for ch in word)
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if word.isupper():  # one C call settles the usual cases
+        return True
+    return not word[1].islower() and not any(ch.islower() for ch in word)
 
 
 def is_sentence_gap(gap: str) -> bool:
@@ -138,7 +145,7 @@ def titlecase_reaches(word: Word) -> bool:
     [True, False, False, True, True, True]
     """
     gap = word.gap
-    return not gap or gap[-1].isspace() or gap[-1] in "-([{\"“‘'«/"
+    return not gap or gap[-1].isspace() or gap[-1] in TITLE_AFTER
 
 
 def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
