@@ -156,3 +156,40 @@ def test_text_that_only_needs_stage_one_takes_the_fast_path_after_it():
     assert [call.args[0] for call in spy.call_args_list][-1] == "Harga beras di pasar induk naik lagi pekan ini & warga mengeluh.\n"
     assert cleaned.text == full_pipeline(text, Config())
     assert {step.rule for step in cleaned.steps} == {"fix_encoding", "normalize_whitespace"}
+
+
+# --- Gates: a rule skipped for want of its needles would have changed nothing --------------
+
+
+def ungated(text: str, config: Config) -> str:
+    with mock.patch.object(rules, "gated_out", lambda paragraphs: frozenset()):
+        return full_pipeline(text, config)
+
+
+@SETTINGS
+@given(text=st.one_of(articles(), near_plain_articles()))
+def test_gated_rules_skip_only_texts_they_would_leave_alone(text):
+    assert full_pipeline(text, Config()) == ungated(text, Config())
+
+
+@pytest.mark.parametrize("text", PROJECT_TEXTS)
+def test_gates_change_nothing_on_project_texts(text):
+    for config in (Config(), Config().with_meta_stripped(), Config(layout="keep")):
+        assert full_pipeline(text, config) == ungated(text, config)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Harga naik. Baca juga: Judul Lain", "drop_read_also"),
+        ("Bupati meninjau banjir. (Foto: Humas)", "strip_photo_credit"),
+        ("Warga berkumpul. Ikuti kami di Instagram.", "drop_social_promo"),
+        ("Isi. Artikel ini telah tayang di Kompas.com.", "drop_syndication_note"),
+        ("Halaman 2 dari 2", "drop_pagination"),
+        ("Asia Timur (EAS).***", "strip_trailing_marker"),
+        ("Presiden berpidato. Reuters/Ali Budi", "drop_photo_caption"),
+    ],
+)
+def test_a_needle_keeps_its_rule_running(text, rule):
+    assert rule not in rules.gated_out([text])
+    assert rule in rules.gated_out(["Harga beras di pasar induk naik lagi pekan ini."])

@@ -74,6 +74,7 @@ MATCHES = [
     ("DATELINE_RE", "POSMETRO MEDAN– Dalam"),
     ("DATELINE_RE", "JAKARTA, KOMPAS.com\n- Direktur"),
     ("CITY_DATELINE_RE", "Wina\n-\nSebuah"),
+    ("CITY_DATELINE_RE", "Wina -\nSebuah"),
     ("BYLINE_RE", "Reporter : danang"),
     ("BYLINE_RE", "Penulis : Ani Editor : Budi"),
     ("BYLINE_RE", "Laporan Wartawan Contoh.com, Andi"),

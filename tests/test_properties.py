@@ -202,6 +202,8 @@ def test_any_unicode(text, config):
 @pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
 @FAST
 @given(text=EDGY)
+@example(text="(Foto: \na")  # a credit only once its soft-wrapped lines are joined
+@example(text=".***")  # only punctuation left before the marker
 def test_edgy_text(text, config):
     check_all(text, config)
 

@@ -32,6 +32,7 @@ def check(text, absent, present, config):
         assert " ".join(junk.split()).casefold() not in flat.casefold(), f"junk left: {junk!r}\n{out}"
     for body in present:
         assert " ".join(body.split()) in flat, f"body lost: {body!r}\n{out}"
+    assert textfix.clean(out, config) == out, "cleaning twice differs from cleaning once"
     return out
 
 
@@ -184,6 +185,8 @@ HEADER = [
          ["Judul Berita Soal", "22:23", "Sumber: Internet"], [BODY1, BODY2, "Andi"]),
     case("no dateline: title line then the lead", f"Pemkot Tambah Armada Bus Akhir Pekan\n{BODY1}\n{BODY2}\n", ["Pemkot Tambah Armada"]),
     case("trap: body starts at once", f"{BODY1}\n{BODY2}\n", []),
+    case("old detik dateline on three lines, author above: both stay, also on a second run",
+         f"Andi 11 Jun 2022, 22:23\n\nWina\n-\n{BODY1}\n{BODY2}\n", ["22:23"], [BODY1, BODY2, "Andi", "Wina -"]),
     case("trap: split link text at the start is not chrome", "JAKARTA, CONTOH.com\n- Direktur lembaga itu,\nSiti Aminah\n"
          "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
 ]

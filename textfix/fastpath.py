@@ -36,6 +36,7 @@ import unicodedata
 from typing import NamedTuple
 
 from . import document, lexicon, normalize, patterns, rules
+from . import needles as needles_
 from .config import Config
 
 #: The rules this module's argument covers. A rule added to ``rules.RULES`` turns the fast
@@ -66,16 +67,8 @@ _NEEDLES = {
     # Video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE); [Gambas:...] in _BRACKET_RE.
     "drop_promo": ("simak video", "lihat video", "tonton video", "saksikan video", "juga video",
                    "video:", "video :"),
-    # Credits: PAREN_PHOTO/FOTO_LABEL/AGENCY/DOMAIN_CREDIT_RE, CREDIT_LINE_RE and
-    # CAPTION_SOURCE_RE each need one of these; NAMED_CREDIT_RE and BRACKET_PHOTO_CREDIT_RE
-    # have patterns of their own below.
-    "drop_photo_caption": ("(foto", "(photo", "(dok", "(sumber", "(antara foto", "(getty images",
-                           "(shutterstock", "(istock", "(afp", "(reuters", "(ap", "sumber:", "sumber :",
-                           "foto:", "foto :", "photo:", "photo :", "antara foto", "foto/", "foto /",
-                           "photo/", "photo /", "network/", "network /", "images/", "images /",
-                           ".com/", ".com /", ".con/", ".com.id/", ".con.id/"),
-    # MORE_NEWS_RE starts (at a line's start, so sought like the phrase files' phrases).
-    "drop_social_promo": ("baca berita", "update berita", "dapatkan berita", "simak berita"),
+    # Credits (rules.CREDIT_NEEDLES but the bracket, which has a pattern of its own below).
+    "drop_photo_caption": tuple(n for n in rules.CREDIT_NEEDLES if n != "["),
     # NEXT_PAGE_RE needs one of these (PAGINATION_LINE_RE ends in a digit or arrow: not plain).
     "drop_pagination": ("halaman selanjutnya", "halaman berikutnya"),
     # TAGS_LINE_RE and COPYRIGHT_RE (editor initials alone on a line end in ")": not plain).
@@ -86,7 +79,6 @@ _NEEDLES = {
 #: NAMED_CREDIT_RE (case-sensitive): a credit name, then a capital after ``[ ]?/?[ ]?``.
 #: "laporan Reuters yang ..." is not a credit; "Reuters/Ali Budi" is. Any non-ASCII
 #: character counts as a possible capital.
-_CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "reuters", "afp", "ap photo", "dok.")
 _CREDIT_NAME_RE = re.compile(
     r"(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.) ?/? ?[A-Z\u0080-\U0010ffff]"
 )
@@ -132,21 +124,21 @@ def _needles() -> _Needles | None:
     for name in _WHOLE_LINE_FILES:
         if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
             return None
-    needles = {n for rule, group in _NEEDLES.items() if rule != "drop_social_promo" for n in group}
+    needles = {n for group in _NEEDLES.values() for n in group}
     anywhere = [n for n in needles if n[0].isalpha()]
     marks: dict[str, list[str]] = {}
     for needle in needles:
         if not needle[0].isalpha():
             marks.setdefault(needle[0], []).append(needle[1:])
     # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
-    phrases = {" ".join(p.casefold().split()) + _END for name in _PHRASE_FILES for p in lexicon.data_lines(name)}
-    phrases.update(n + _END for n in _NEEDLES["drop_social_promo"])  # MORE_NEWS_RE: at a line start
+    phrases = set().union(*(needles_.phrase_needles(lexicon.data_lines(name)) for name in _PHRASE_FILES))
+    phrases.update(n + needles_.END for n in rules.MORE_NEWS_NEEDLES)  # at a line start, like the phrases
     return _Needles(
-        words=re.compile(rf"\b{_trie(anywhere + sorted(phrases) + list(_CREDIT_NAMES))}"),
-        marks=tuple(re.compile(re.escape(m) + (_trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
-        anywhere=re.compile(_trie(anywhere)),
-        capital=re.compile(_trie(sorted(phrases))),
-        credit=re.compile(_trie(list(_CREDIT_NAMES))),
+        words=re.compile(rf"\b{needles_.trie(anywhere + sorted(phrases) + list(rules.CREDIT_NAMES))}"),
+        marks=tuple(re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
+        anywhere=re.compile(needles_.trie(anywhere)),
+        capital=re.compile(needles_.trie(sorted(phrases))),
+        credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
     )
 
 
@@ -170,31 +162,6 @@ def _has_needle(text: str) -> bool:
             return True
         found = needles.words.search(folded, at + 1)
     return False
-
-
-#: Marks a needle that must end at a word boundary (rendered as ``\\b``).
-_END = "\x00"
-
-
-def _trie(needles: list[str]) -> str:
-    """A regex matching any of ``needles``, factored by common prefixes."""
-    root: dict = {}
-    for needle in needles:
-        node = root
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [
-            (r"\b" if char == _END else re.escape(char)) + render(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return render(root) or "(?!)"
 
 
 def applies(config: Config) -> bool:

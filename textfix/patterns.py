@@ -188,9 +188,11 @@ DATELINE_RE = regex.compile(
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
-# Matches: "Wina\n-\n" / "Jakarta\n- " (old detik: city, dash and text on their own lines)
-# Must not match: "Jakarta -" (a dash on the same line is not enough without an outlet)
-CITY_DATELINE_RE = regex.compile(rf"^{_CITY}[ ]?\n[ ]?{_DASH}(?:\n|[ ]|$)")
+# Matches: "Wina\n-\n" / "Jakarta\n- " (old detik: city, dash and text on their own lines) /
+#   "Wina -" alone on its line (the same, reflowed: cleaning it again must keep it)
+# Must not match: "Jakarta - Harga naik" (a dash before text on the same line is not enough
+#   without an outlet)
+CITY_DATELINE_RE = regex.compile(rf"^{_CITY}(?:[ ]?\n[ ]?{_DASH}(?:\n|[ ]|$)|[ ]{_DASH}(?=\n|$))")
 
 # Matches: "Reporter : danang" / "Editor: Ali Amrizal" / "Penulis : Ninuk Editor : Desy" /
 #          "Laporan Wartawan TribunSolo.com, Andreas" / "Laporan Sara Masroni | Banda Aceh" /

@@ -82,7 +82,9 @@ def _prepare(config: Config | None) -> Config:
     return config
 
 
-def _run(text: str, config: Config | None, explain: bool, counts: Counter | None = None) -> Cleaned:
+def _run(
+    text: str, config: Config | None, explain: bool, counts: Counter | None = None, rejoined: bool = False
+) -> Cleaned:
     """The stages in order; without ``explain`` no steps are built (a big input's steps
     can outweigh the text many times over), only ``counts`` kept if given."""
     config = _prepare(config)
@@ -115,9 +117,15 @@ def _run(text: str, config: Config | None, explain: bool, counts: Counter | None
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
     steps = steps + _locate(para_steps, doc, text) if explain else []
     if keep_layout:
-        out = document.join_layout(doc, texts)
-    else:
-        out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
+        return Cleaned(document.join_layout(doc, texts), steps)
+    out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
+    if not rejoined and any("\n" in t for t in texts if t is not None):
+        # Rules read a soft-wrapped paragraph line by line, the output joins its lines, and
+        # a second run would read the joined line ("(Foto:" + "a" is a credit only once
+        # joined). Clean the joined text once more, so that twice is the same as once.
+        again = _run(out, config, explain, counts, rejoined=True)
+        out = again.text
+        steps += [dataclasses.replace(step, line=0, column=0) for step in again.steps]
     return Cleaned(out, steps)
 
 
@@ -345,10 +353,15 @@ def run_stages(
         edits[index].append((start, old_end - start, new_end - start))
         steps.append(_ParagraphStep(index, origin, Step(rule, old[start:old_end], new[start:new_end])))
 
+    idle: frozenset[str] | None = None  # gated rules with none of their needles in the text
     for rule in rules.RULES.values():
         if not config.is_enabled(rule.name):
             continue
         live = [i for i, t in enumerate(texts) if t is not None]
+        if idle is None:
+            idle = rules.gated_out([texts[i] for i in live])
+        if rule.name in idle:
+            continue
         if rule.scope == "document":
             results = rule.func([texts[i] for i in live], config)
         else:
@@ -358,6 +371,7 @@ def run_stages(
             if new != old:
                 record(rule.name, i, old, new)
                 texts[i] = new
+                idle = None  # a cut can join text into a needle: look again
 
     if config.recase if recase is None else recase:
         live = [i for i, t in enumerate(texts) if t is not None]

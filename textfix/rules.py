@@ -28,12 +28,13 @@ Britney Jean Spears lahir``).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 import regex
 
-from . import lexicon, patterns
+from . import lexicon, needles, patterns
 from .config import Config
 
 
@@ -111,6 +112,65 @@ def _is_common_word(word: str) -> bool:
 def _is_known_word(word: str) -> bool:
     counts = getattr(lexicon, "casing_counts", None)
     return counts is not None and word.lower() in counts()
+
+
+# --- Gates ----------------------------------------------------------------------------------
+
+#: Credit needles (casefolded): PAREN/BRACKET/FOTO_LABEL/AGENCY/NAMED/DOMAIN_CREDIT_RE,
+#: CREDIT_LINE_RE and CAPTION_SOURCE_RE each need one of these.
+CREDIT_NEEDLES = (
+    "(foto", "(photo", "(dok", "(sumber", "(antara foto", "(getty images", "(shutterstock", "(istock",
+    "(afp", "(reuters", "(ap", "sumber:", "sumber :", "foto:", "foto :", "photo:", "photo :",
+    "antara foto", "foto/", "foto /", "photo/", "photo /", "network/", "network /", "images/",
+    "images /", ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "[",
+)
+#: NAMED_CREDIT_RE's names (a capital follows them; casefolded, they are only needles).
+CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "reuters", "afp", "ap photo", "dok.")
+#: MORE_NEWS_RE's openings.
+MORE_NEWS_NEEDLES = ("baca berita", "update berita", "dapatkan berita", "simak berita")
+
+#: Rules that can act only where one of their needles occurs in the (casefolded) document:
+#: literal needles and phrase files. ``run_stages`` skips them on a document without one.
+_GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "drop_read_also": ((), ("read_also_labels.txt",)),
+    "drop_photo_caption": (CREDIT_NEEDLES + CREDIT_NAMES, ()),
+    "strip_photo_credit": (CREDIT_NEEDLES + CREDIT_NAMES, ()),
+    "drop_social_promo": (tuple(n + needles.END for n in MORE_NEWS_NEEDLES), ("social_promos.txt",)),
+    "drop_syndication_note": ((), ("syndication_notes.txt",)),
+    # PAGINATION_LINE_RE and NEXT_PAGE_RE ("halaman2" has no word boundary: no END).
+    "drop_pagination": (("halaman", "hal.", "page"), ()),
+    "strip_trailing_marker": (("***",), ()),
+}
+
+
+@functools.cache
+def _gate_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    per_rule = {}
+    for name, (literals, files) in _GATES.items():
+        found = set(literals)
+        for file in files:
+            found |= needles.phrase_needles(lexicon.data_lines(file))
+        per_rule[name] = found
+    every = set().union(*per_rule.values())
+    return needles.scan_pattern(every), {name: re.compile(needles.trie(n)) for name, n in per_rule.items()}
+
+
+def gated_out(paragraphs: list[str]) -> frozenset[str]:
+    """The gated rules that have nothing to do in ``paragraphs`` (none of their needles).
+
+    >>> sorted(gated_out(["Harga beras naik lagi. Baca juga: Judul Lain"]))[:3]
+    ['drop_pagination', 'drop_photo_caption', 'drop_social_promo']
+    """
+    scan, per_rule = _gate_patterns()
+    folded = "\n".join(paragraphs).casefold()
+    waiting = dict(per_rule)
+    found = scan.search(folded)
+    while found and waiting:
+        at = found.start()
+        for name in [name for name, pattern in waiting.items() if pattern.match(folded, at)]:
+            del waiting[name]
+        found = scan.search(folded, at + 1)
+    return frozenset(waiting)
 
 
 # --- Helpers --------------------------------------------------------------------------------
@@ -310,10 +370,13 @@ def _header_anchor(lines: list[str]) -> int | None:
 
 def _drop_before_anchor(lines: list[str]) -> list[str | None]:
     out: list[str | None] = list(lines)
-    for number in range(_header_anchor(lines) or 0):
+    anchor = _header_anchor(lines) or 0
+    for number in range(anchor):
         text = lines[number].strip()
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
             continue
+        if number == anchor - 1 and patterns.SHORT_NAME_RE.match(text):
+            continue  # the author's name right above the dateline (what "Azhar 11 Jun 2022" leaves)
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
         out[number] = author.group(1) if author else None
     return out
@@ -975,12 +1038,16 @@ def strip_trailing_marker(paragraph: str) -> str | None:
     'Asia Timur (EAS).'
     >>> strip_trailing_marker("***") is None
     True
+    >>> strip_trailing_marker(".***") is None
+    True
     """
     lines = []
     for line in paragraph.split("\n"):
-        line = patterns.TRAILING_STARS_RE.sub("", line)
-        if line.strip():
-            lines.append(line)
+        cut = patterns.TRAILING_STARS_RE.sub("", line)
+        if cut != line and not any(ch.isalnum() for ch in cut):
+            continue  # only punctuation was left before the marker (".***"): drop_ads' case
+        if cut.strip():
+            lines.append(cut)
     return "\n".join(lines) or None
 
 
