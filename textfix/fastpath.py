@@ -185,20 +185,21 @@ def plain_output(text: str, config: Config) -> str | None:
     """
     if not applies(config) or not _is_normal(text):
         return None
-    if _has_needle(text):
-        return None
     lines = [line for line in text.split("\n") if line]
     if not lines or not all(map(_is_plain, lines)):
+        return None
+    # Always asked, also without casing: it shows each line holds words, not punctuation
+    # only (drop_ads removes such a line). Before the needles: a title-cased text (the
+    # seed) fails here without compiling them.
+    if not all(map(_clearly_not_title_cased, lines)):
+        return None
+    if _has_needle(text):
         return None
     if not all(map(_ends_sentence, lines)) and not _no_wrapped_blocks(text):
         return None
     if config.drop_header_chrome and not _header_is_clean(lines):
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
-        return None
-    # Always asked, also without casing: it shows each line holds words, not punctuation
-    # only (drop_ads removes such a line).
-    if not all(map(_clearly_not_title_cased, lines)):
         return None
     return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
 
