@@ -167,7 +167,7 @@ def ungated(text: str, config: Config) -> str:
 
 
 def gated(text: str, config: Config) -> str:
-    """Gates on whatever the text's length (short documents normally run every rule)."""
+    """Gates on whatever the text's length (very short documents normally run every rule)."""
     with mock.patch.object(rules, "GATE_MIN", 0):
         return full_pipeline(text, config)
 

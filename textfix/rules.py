@@ -157,7 +157,7 @@ def _gate_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
 
 #: Below this many characters the rules cost less than compiling the gates (a CLI run on
 #: one short file pays that at start-up), so short documents run every rule.
-GATE_MIN = 20_000
+GATE_MIN = 2_000
 
 
 def gated_out(paragraphs: list[str]) -> frozenset[str]:
