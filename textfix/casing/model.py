@@ -21,7 +21,8 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   ``Dalai Lama`` after an unseen name). With ten passes: 0.9544 -> 0.9547 (``wp``, titles),
   -> 0.9559 (``pb`` and the derived forms below), -> 0.9561 (``wp`` not after a sentence
   start, where train.txt's glued headlines taught "Warga Menyambut"); cap F1 0.8757 ->
-  0.8803 in all.
+  0.8803 in all. Tried and left out: the suffix after a kept or lowered word (``s3p=``,
+  0.9552) and the shapes of the next two words (``n2b=``, 0.9554).
 * A fast path skips the model for words whose casing is not in doubt: always-capitalised
   words; words the corpus never saw and Sastrawi does not know (kept: when unsure whether
   a word is a name, keep the capital) unless they are a common word with a clitic or a
