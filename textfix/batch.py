@@ -255,27 +255,34 @@ class _Equal:
         return self.same and self.pos == len(self.text)
 
 
-def _clean_encoded(text: str, config: Config, where: str, like: io.TextFile | None) -> tuple[list[bytes], bool, Counter]:
-    """``clean_and_count`` of a huge text, encoded like ``like`` (nothing if None) part by
-    part: ``(chunks, changed, counts)``. The cleaned text is never one string, so memory is
-    the input and the encoded output, not twice the output besides (see ``_clean``)."""
+def _clean_encoded(
+    text: str, config: Config, where: str, like: io.TextFile, write: Callable[[bytes], object] | None
+) -> tuple[bool, Counter]:
+    """``clean_and_count`` of a huge text, each part encoded like ``like`` and given to
+    ``write`` (if any) as it comes: ``(changed, counts)``. The cleaned text is never one
+    string, so memory is the input and at most the encoded output (see ``_clean``)."""
     counts: Counter = Counter()
     equal = _Equal(text)
+    parts = map(equal.feed, _guarded(pipeline.clean_parts(text, config, counts), where))
+    if write is None:
+        for _ in parts:
+            pass
+    else:
+        for chunk in io.encode_parts(parts, like):
+            write(chunk)  # its own errors are write errors, not the pipeline's
+    return not equal.equal(), counts
+
+
+def _guarded(parts: Iterator[str], where: str) -> Iterator[str]:
+    """``parts`` with a bug in a stage turned into a failure of this one input (as ``_clean``)."""
     try:
-        parts = map(equal.feed, pipeline.clean_parts(text, config, counts))
-        if like is None:
-            for _ in parts:
-                pass
-            chunks = []
-        else:
-            chunks = list(io.encode_parts(parts, like))
+        yield from parts
     except TextfixError:
         raise
-    except Exception as exc:  # as in _clean
+    except Exception as exc:  # reported and counted as a failure, never swallowed
         raise TextfixError(
             f"{where}: internal error ({type(exc).__name__}: {exc}); left unchanged, please report this"
         ) from exc
-    return chunks, not equal.equal(), counts
 
 
 def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Result:
@@ -328,28 +335,29 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
 
 def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Config, outcome: Outcome) -> _Result:
     """``clean_text_file`` for a huge text (no diff, no explanations): the output is made
-    and written in encoded parts (see ``pipeline.clean_parts``)."""
+    and written in encoded parts (see ``pipeline.clean_parts``). To a new file (``-o``,
+    ``--out-dir``) each part goes straight into the atomic temp file; in place (an unchanged
+    file is not rewritten) and to stdout the encoded parts are kept until the end."""
     like = original if job.in_place or config.layout == "keep" else io.TextFile("")
     if source.dest is None:
         like = io.TextFile("")
-    try:
-        chunks, outcome.changed, outcome.rules = _clean_encoded(
-            original.text, config, source.name, None if job.mode == "check" else like
-        )
-    except TextfixError as exc:
-        outcome.failed = True
-        outcome.failures.append(str(exc))
-        return _Result(outcome)
     result = _Result(outcome)
-    if job.mode == "check":
-        return result
-    if source.dest is None:
-        result.data = chunks
-        return result
-    if job.in_place and not outcome.changed:
-        return result
+    chunks: list[bytes] = []
     try:
-        source.dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.dest is not None and not job.in_place and job.mode == "write":
+            source.dest.parent.mkdir(parents=True, exist_ok=True)
+            with io.atomic_output(source.dest) as handle:
+                outcome.changed, outcome.rules = _clean_encoded(original.text, config, source.name, like, handle.write)
+            return result
+        write = None if job.mode == "check" else chunks.append
+        outcome.changed, outcome.rules = _clean_encoded(original.text, config, source.name, like, write)
+        if job.mode == "check":
+            return result
+        if source.dest is None:
+            result.data = chunks
+            return result
+        if job.in_place and not outcome.changed:
+            return result
         with io.atomic_output(source.dest) as handle:
             for chunk in chunks:
                 handle.write(chunk)
