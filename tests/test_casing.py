@@ -151,6 +151,7 @@ DETECTION = [
     ),
     pytest.param("KPK Dan DPR Bertemu.", True, id="acronyms around function words"),
     pytest.param("Conte Menderita Diabetes Kronis.", True, id="sentence of rarer common words"),
+    pytest.param("Harga Per Kilogram", False, id="table header, a rarer common word"),
 ]
 
 

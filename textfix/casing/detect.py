@@ -56,11 +56,13 @@ def title_case_evidence(
     lexicon: Lexicon,
     words: Sequence[Word] | None = None,
     starts: set[int] | None = None,
-) -> tuple[int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int]:
     """What :func:`is_title_cased` decides on, over the mid-sentence words of ``text``:
     ``(words, lowercase ones, capitalised function words, capitalised common words,
-    capitalised derived verbs)``. A common word is one the corpus writes in lowercase
-    (95 times in 100 over 50 sightings) or a derived form of a known root. Counting stops
+    capitalised rarer common words, capitalised derived verbs)``. A common word is one
+    the corpus writes in lowercase (95 times in 100 over 50 sightings) or a derived form
+    of a known root; a rarer one is seen 10 to 49 times, never capitalised, and known to
+    Sastrawi. Counting stops
     early once two capitalised function words settle the answer: when even every word
     left that starts in lowercase could not make one in ten of those counted (the common
     case, and the slow part of detection)."""
@@ -68,13 +70,13 @@ def title_case_evidence(
         words = split_words(text)
     if starts is None:
         starts = sentence_starts(text, words)
-    total = lower = function = common = verbs = 0
+    total = lower = function = common = rare = verbs = 0
     firsts = "".join(map(_first, map(_text, words)))
     left = sum(map(str.islower, firsts))  # words still to come that start in lowercase (C loops)
     function_words = lexicon.function_words
     for i, word in enumerate(words):
         if function >= 2 and (lower + left) * 10 <= total:
-            return total, lower, function, common, verbs
+            return total, lower, function, common, rare, verbs
         first = firsts[i]
         if first.islower():
             left -= 1
@@ -102,14 +104,14 @@ def title_case_evidence(
                 verbs += key.startswith(_VERB_PREFIXES) or key in _PREDICATES
         elif lo >= _RARE_MIN and not cap and (key in lexicon.roots or lexicon.stem(key) in lexicon.roots):
             # Rarer words never capitalised that Sastrawi knows: "diabetes", "kronis".
-            common += 1
+            rare += 1
             verbs += key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key
         elif cap <= lo and key.startswith(_VERB_PREFIXES) and key not in lexicon.always_capital:
             root = lexicon.stem(key)
             if root != key and root in lexicon.roots:
                 common += 1
                 verbs += 1
-    return total, lower, function, common, verbs
+    return total, lower, function, common, rare, verbs
 
 
 def is_title_cased(
@@ -132,13 +134,19 @@ def is_title_cased(
     >>> is_title_cased("Kenapa Harus Inul?", lex)
     False
     """
-    total, lower, function, common, verbs = title_case_evidence(text, lexicon, words, starts)
+    total, lower, function, common, rare, verbs = title_case_evidence(text, lexicon, words, starts)
     if total == 0 or lower * 10 > total:
         return False
     if function >= 2 or (function == 1 and common >= 1):
+        return True
+    # Rarer common words count only in a sentence: a table header "Harga Per Kilogram" is
+    # not damage.
+    sentence = bool(_FINAL_STOP_RE.search(text))
+    if function == 1 and rare >= 1 and sentence:
         return True
     if lower:
         return False
     # Without a function word, only a full sentence (a predicate, a final full stop) counts:
     # a headline quoted in a promo ("Simak Video 'Iran Perketat Keamanan':") has neither.
-    return verbs >= 1 and common >= 2 and common * 3 >= total and bool(_FINAL_STOP_RE.search(text))
+    common += rare
+    return verbs >= 1 and common >= 2 and common * 3 >= total and sentence
