@@ -29,7 +29,7 @@ RISKY = [
     "Artikel ini telah tayang di Kompas.com.", "Simak di halaman selanjutnya.", "***",
     "Copyright 2025.", "Tags: banjir", "Sumber: BMKG", "(yld/idh)", "Halaman 2 dari 2",
     "Lihat juga: Judul", "Follow", "(AP Photo/Budi)", "Berlangganan sekarang", "Getty Images/Ali",
-    "[detik.com/budi]", "Reuters/Budi",
+    "[detik.com/budi]", "Reuters/Budi", "ReutersAli Budi",
 ]
 
 

@@ -107,6 +107,8 @@ class _Needles(NamedTuple):
     anywhere: re.Pattern  # of the word needles, those that count wherever they are
     capital: re.Pattern  # phrases: count where the original text does not start them lowercase
     credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
+    by_first: dict[bytes, tuple[str, ...]]  # word needles by their first word (a-z only)
+    bare: tuple[str, ...]  # one-word needles a longer word may hold ("reuters" in "reutersjakarta")
 
 
 @functools.cache
@@ -133,12 +135,21 @@ def _needles() -> _Needles | None:
     # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
     phrases = set().union(*(needles_.phrase_needles(lexicon.data_lines(name)) for name in _PHRASE_FILES))
     phrases.update(n + needles_.END for n in rules.MORE_NEWS_NEEDLES)  # at a line start, like the phrases
+    every_word = anywhere + sorted(phrases) + list(rules.CREDIT_NAMES)
+    by_first: dict[bytes, list[str]] = {}
+    for needle in every_word:
+        plain = needle.replace(needles_.END, "")
+        first = re.match("[a-z]*", plain).group()
+        by_first.setdefault(first.encode(), []).append(plain)
     return _Needles(
-        words=re.compile(rf"\b{needles_.trie(anywhere + sorted(phrases) + list(rules.CREDIT_NAMES))}"),
+        words=re.compile(rf"\b{needles_.trie(every_word)}"),
         marks=tuple(re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
         anywhere=re.compile(needles_.trie(anywhere)),
         capital=re.compile(needles_.trie(sorted(phrases))),
         credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
+        by_first={first: tuple(group) for first, group in by_first.items()},
+        # One-word needles without a boundary after them, and any without an a-z start.
+        bare=tuple(n.replace(needles_.END, "") for n in every_word if re.fullmatch("[a-z]+", n) or not n[:1].isascii()),
     )
 
 
@@ -150,6 +161,8 @@ def _has_needle(text: str) -> bool:
     folded = text.casefold()
     if any(p.search(folded) for p in needles.marks):
         return True
+    if not _may_hold_word_needle(folded, needles):
+        return False
     aligned = len(folded) == len(text)  # casefolding kept every character in its place
     found = needles.words.search(folded)
     while found:
@@ -162,6 +175,23 @@ def _has_needle(text: str) -> bool:
             return True
         found = needles.words.search(folded, at + 1)
     return False
+
+
+def _may_hold_word_needle(folded: str, needles: _Needles) -> bool:
+    """A quick look before the trie scan (a third of its time on clean news): a word
+    needle found at a word start is, in the text's runs of ``a-z``, a run equal to its
+    first word (the characters around such a run are not ``a-z``), then the needle
+    itself is in the text; a one-word needle with no boundary after it is looked for as is.
+    """
+    runs = set(folded.encode("utf-8", "surrogatepass").translate(_A_TO_Z).split())
+    for first in runs.intersection(needles.by_first):
+        if any(needle in folded for needle in needles.by_first[first]):
+            return True
+    return any(needle in folded for needle in needles.bare)
+
+
+#: Bytes to runs of a-z: every other byte (UTF-8 lead and continuation bytes too) a space.
+_A_TO_Z = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 
 
 def applies(config: Config) -> bool:
