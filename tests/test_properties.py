@@ -215,6 +215,7 @@ def test_scraped_articles(text, config):
     check_all(text, config)
 
 
+@example(text="Warga Bandung di di dalam?\n\nWarga warga warga warga.\n")  # a short question stays
 @SLOW
 @given(text=clean_articles())
 def test_clean_articles_pass_unchanged(text):

@@ -285,7 +285,8 @@ def _is_headline(line: str, max_len: int = 160) -> bool:
     if line.endswith(("?", "!")):
         # A question or exclamation is a headline only when fully title-cased: "Apa kata
         # Presiden Joko Widodo?" is a sentence, "Jokowi Panggil Relawan, Ada Apa?" a title.
-        return capitalised == len(content)
+        # A short one is kept (when unsure, keep): "Warga Bandung di dalam?" reads either way.
+        return capitalised == len(content) >= 4
     return capitalised / len(content) >= 0.6
 
 
