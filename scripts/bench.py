@@ -13,7 +13,8 @@ Prints numbers; it is not a test. Everything is built from ``../shared/corpora/t
    generated archive (default 50 MB: half as ~5 KB ``.txt`` articles in 50 folders, half as
    JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio.
 3. **Start-up**: wall time of ``textfix clean samples/seed-title-cased.txt`` against the
-   ``ftfy`` command on the same file, median of ``--runs`` runs each.
+   ``ftfy`` command on the same file, median of ``--runs`` runs each, after one warm-up run
+   each (file cache, bytecode cache, textfix's marshal copies of its tables).
 4. **Peak memory**: ``textfix clean BIG.jsonl -o OUT.jsonl`` (default jobs: all cores) on a
    generated JSONL file (default 500 MB, one record in five title-cased); the largest RSS
    of any one process (``wait4``), and the peak of the whole process tree's summed PSS and
@@ -201,14 +202,20 @@ def bench_startup(seed: Path, runs: int) -> float:
         "textfix": [*textfix_command(), "clean", str(seed)],
         "ftfy": [shutil.which("ftfy") or "ftfy", str(seed)],
     }
+    # As on a user's machine: Python may cache bytecode. With PYTHONDONTWRITEBYTECODE set
+    # (some sandboxes set it) an editable install recompiles every module on every run,
+    # while ftfy, installed by pip, came with its bytecode compiled.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        print("  (PYTHONDONTWRITEBYTECODE is set here; unset for the start-up runs)")
     medians, failed = {}, False
     for name, command in commands.items():
-        subprocess.run(command, capture_output=True, check=False)  # warm the file cache
+        subprocess.run(command, capture_output=True, check=False, env=env)  # warm the caches
         times, cpu = [], []
         for _ in range(runs):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            proc = subprocess.run(command, capture_output=True, check=False)
+            proc = subprocess.run(command, capture_output=True, check=False, env=env)
             times.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
