@@ -312,11 +312,9 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         return result
     if job.mode == "check":
         return result
-    # In place, and wherever the layout is kept, the output keeps the input's encoding and
-    # line endings; a reflowed stream is plain UTF-8 with "\n".
-    like = original if job.in_place or config.layout == "keep" else io.TextFile("")
+    like = _output_form(source, job, config, original)
     if source.dest is None:
-        result.data = io.encode_text(cleaned, io.TextFile(""))
+        result.data = io.encode_text(cleaned, like)
         return result
     if job.in_place and not outcome.changed:
         return result  # leave the file and its mtime alone
@@ -324,13 +322,25 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         source.dest.parent.mkdir(parents=True, exist_ok=True)
         with io.atomic_output(source.dest) as handle:
             handle.write(io.encode_text(cleaned, like))
-    except OSError as exc:
-        outcome.failed = True
-        outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
-    except TextfixError as exc:
-        outcome.failed = True
-        outcome.failures.append(str(exc))
+    except (OSError, TextfixError) as exc:
+        _write_failed(outcome, source, exc)
     return result
+
+
+def _output_form(source: Source, job: Job, config: Config, original: io.TextFile) -> io.TextFile:
+    """The encoding and line endings of the output: in place, and wherever the layout is
+    kept, the input's own; on stdout or reflowed, plain UTF-8 with "\\n"."""
+    if source.dest is not None and (job.in_place or config.layout == "keep"):
+        return original
+    return io.TextFile("")
+
+
+def _write_failed(outcome: Outcome, source: Source, exc: OSError | TextfixError) -> None:
+    outcome.failed = True
+    if isinstance(exc, TextfixError):
+        outcome.failures.append(str(exc))
+    else:
+        outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
 
 
 def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Config, outcome: Outcome) -> _Result:
@@ -338,9 +348,7 @@ def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Conf
     and written in encoded parts (see ``pipeline.clean_parts``). To a new file (``-o``,
     ``--out-dir``) each part goes straight into the atomic temp file; in place (an unchanged
     file is not rewritten) and to stdout the encoded parts are kept until the end."""
-    like = original if job.in_place or config.layout == "keep" else io.TextFile("")
-    if source.dest is None:
-        like = io.TextFile("")
+    like = _output_form(source, job, config, original)
     result = _Result(outcome)
     chunks: list[bytes] = []
     try:
@@ -361,12 +369,8 @@ def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Conf
         with io.atomic_output(source.dest) as handle:
             for chunk in chunks:
                 handle.write(chunk)
-    except OSError as exc:
-        outcome.failed = True
-        outcome.failures.append(f"{source.dest}: cannot write: {exc.strerror or exc}")
-    except TextfixError as exc:
-        outcome.failed = True
-        outcome.failures.append(str(exc))
+    except (OSError, TextfixError) as exc:
+        _write_failed(outcome, source, exc)
     return result
 
 

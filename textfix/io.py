@@ -387,6 +387,16 @@ def _is_stream_device(st: os.stat_result) -> bool:
 
 
 @contextlib.contextmanager
+def _maybe_gzipped(handle: BinaryIO, compress: bool) -> Iterator[BinaryIO]:
+    """``handle``, or a gzip stream onto it (no name or time in the header: reproducible)."""
+    if compress:
+        with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as zipped:
+            yield zipped  # type: ignore[misc]
+    else:
+        yield handle
+
+
+@contextlib.contextmanager
 def _direct_output(name: str, compress: bool) -> Iterator[BinaryIO]:
     # Devices and pipes cannot be renamed over (and as root that would replace the
     # device node itself), so they are written straight through.
@@ -396,11 +406,8 @@ def _direct_output(name: str, compress: bool) -> Iterator[BinaryIO]:
         raise _write_error(name, exc, untouched=False) from None
     try:
         with handle:
-            if compress:
-                with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as zipped:
-                    yield zipped  # type: ignore[misc]
-            else:
-                yield handle
+            with _maybe_gzipped(handle, compress) as out:
+                yield out
             handle.flush()
     except OSError as exc:
         raise _write_error(name, exc, untouched=False) from None
@@ -439,11 +446,8 @@ def atomic_output(path: str | os.PathLike, compress: bool | None = None) -> Iter
         raise _write_error(name, exc) from None
     handle = os.fdopen(fd, "wb")
     try:
-        if compress:
-            with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as zipped:
-                yield zipped  # type: ignore[misc]
-        else:
-            yield handle
+        with _maybe_gzipped(handle, compress) as out:
+            yield out
         handle.flush()
         os.fsync(handle.fileno())
         if original is not None:
