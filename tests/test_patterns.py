@@ -190,7 +190,7 @@ def test_pattern_does_not_match(name: str, text: str) -> None:
 
 
 def _pattern_names() -> list[str]:
-    return [n for n, v in vars(patterns).items() if n.endswith("_RE") and isinstance(v, regex.Pattern)]
+    return list(patterns.all_patterns())
 
 
 def test_every_pattern_has_examples_in_its_comment_and_in_these_tables() -> None:

@@ -44,7 +44,9 @@ def _patterns() -> dict[str, object]:
         if info.name.endswith(("cli", "__main__")):
             continue
         module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
+        # Modules that compile on first use (patterns.py) list theirs in all_patterns().
+        compiled = module.all_patterns() if hasattr(module, "all_patterns") else {}
+        for name, value in {**vars(module), **compiled}.items():
             if name.endswith("_RE") and isinstance(value, (regex.Pattern, re.Pattern)):
                 found[f"{info.name}.{name}"] = value
     return found

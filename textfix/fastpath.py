@@ -216,12 +216,12 @@ def plain_output(text: str, config: Config) -> str | None:
     if not applies(config) or not _is_normal(text):
         return None
     lines = [line for line in text.split("\n") if line]
-    if not lines or not all(map(_is_plain, lines)):
-        return None
     # Always asked, also without casing: it shows each line holds words, not punctuation
-    # only (drop_ads removes such a line). Before the needles: a title-cased text (the
-    # seed) fails here without compiling them.
-    if not all(map(_clearly_not_title_cased, lines)):
+    # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
+    # seed) fails here without compiling any pattern.
+    if not lines or not all(map(_clearly_not_title_cased, lines)):
+        return None
+    if not all(map(_is_plain, lines)):
         return None
     if _has_needle(text):
         return None

@@ -65,16 +65,15 @@ def document_rule(func: Callable[[list[str], Config], list[str | None]]):
 
 
 @functools.cache
-def _phrases(name: str, whole_line: bool = False, anchored: bool = True) -> regex.Pattern:
+def _phrases(name: str, whole_line: bool = False, anchored: bool = True) -> re.Pattern:
     return patterns.phrase_re(lexicon.data_lines(name), whole_line=whole_line, anchored=anchored)
 
 
 @functools.cache
-def _read_also_line_re() -> regex.Pattern:
-    labels = "|".join(
-        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
-    )
-    return regex.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}+(?::[ ]{{0,3}}+|$)|(?i)^(?:{labels})[ ]{{0,3}}+:")
+def _read_also_line_re() -> re.Pattern:
+    """A read-also label opening a line, then ``:`` or the line's end (see phrase_re on :mod:`re`)."""
+    labels = "|".join(map(patterns.phrase_source, lexicon.data_lines("read_also_labels.txt")))
+    return re.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}(?::[ ]{{0,3}}|$)|^(?:{labels})[ ]{{0,3}}:")
 
 
 @functools.cache
@@ -144,7 +143,7 @@ _GATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 @functools.cache
-def _gate_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
+def _gate_patterns() -> tuple[re.Pattern, dict[str, Callable[[str, int], bool]]]:
     per_rule = {}
     for name, (literals, files) in _GATES.items():
         found = set(literals)
@@ -152,7 +151,7 @@ def _gate_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
             found |= needles.phrase_needles(lexicon.data_lines(file))
         per_rule[name] = found
     every = set().union(*per_rule.values())
-    return needles.scan_pattern(every), {name: re.compile(needles.trie(n)) for name, n in per_rule.items()}
+    return needles.scan_pattern(every), {name: needles.starts_at(n) for name, n in per_rule.items()}
 
 
 #: Below this many characters the rules cost less than compiling the gates (a CLI run on
@@ -179,7 +178,7 @@ def without_needles(text: str) -> frozenset[str]:
     found = scan.search(folded)
     while found and waiting:
         at = found.start()
-        for name in [name for name, pattern in waiting.items() if pattern.match(folded, at)]:
+        for name in [name for name, starts_here in waiting.items() if starts_here(folded, at)]:
             del waiting[name]
         found = scan.search(folded, at + 1)
     return frozenset(waiting)
@@ -556,7 +555,6 @@ def _drop_inline_read_also(line: str) -> str:
     return _cut_spans(line, spans)
 
 
-_TOKEN_BOUNDARY = patterns.TOKEN_RE
 
 
 def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
@@ -565,7 +563,7 @@ def _headline_end(text: str, start: int, depth: int = 0) -> int | None:
     limit = min(len(text), start + 261) if limit < 0 else limit
     window_end = min(limit, start + 260)
     segment = text[start:window_end]
-    tokens = [(m.start() + start, m.group()) for m in _TOKEN_BOUNDARY.finditer(segment)]
+    tokens = [(m.start() + start, m.group()) for m in patterns.TOKEN_RE.finditer(segment)]
     if not tokens:
         return start
     functions = _function_words()
@@ -699,21 +697,21 @@ def _body_start(words: list[str]) -> int | None:
 
 # --- Photo credits and captions -----------------------------------------------------------
 
-_INLINE_CREDITS = (
-    patterns.AGENCY_CREDIT_RE,
-    patterns.NAMED_CREDIT_RE,
-    patterns.DOMAIN_CREDIT_RE,
-)
-_TRAILING_CREDITS = (
-    patterns.PAREN_PHOTO_CREDIT_RE,
-    patterns.BRACKET_PHOTO_CREDIT_RE,
-    patterns.FOTO_LABEL_CREDIT_RE,
+#: Names in :mod:`.patterns` of the credits found in a line, trailing ones first.
+_CREDIT_PATTERNS = (
+    "PAREN_PHOTO_CREDIT_RE",
+    "BRACKET_PHOTO_CREDIT_RE",
+    "FOTO_LABEL_CREDIT_RE",
+    "AGENCY_CREDIT_RE",
+    "NAMED_CREDIT_RE",
+    "DOMAIN_CREDIT_RE",
 )
 
 
 def _find_credit(line: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern in _TRAILING_CREDITS + _INLINE_CREDITS:
+    for name in _CREDIT_PATTERNS:
+        pattern = getattr(patterns, name)
         spans.extend(m.span() for m in pattern.finditer(line))
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -800,7 +798,7 @@ def _caption_after(line: str, end: int) -> bool:
 
 def _sentence_restart(window: str) -> int | None:
     """Where a new sentence starts without a period: "... stiker WA bergerak Itulah beberapa"."""
-    tokens = list(_TOKEN_BOUNDARY.finditer(window))
+    tokens = list(patterns.TOKEN_RE.finditer(window))
     functions = _function_words()
     for index in range(3, len(tokens) - 1):
         word, before, after = (_core(tokens[i].group()) for i in (index, index - 1, index + 1))
@@ -1105,7 +1103,7 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str
 
 
 @functools.lru_cache(maxsize=32)
-def _extra_patterns(entries: tuple[str, ...]) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+def _extra_patterns(entries: tuple[str, ...]) -> tuple[re.Pattern | None, regex.Pattern | None]:
     phrases = [e.strip() for e in entries if e.strip() and not e.startswith("re:") and not e.startswith("#")]
     expressions = [e[3:] for e in entries if e.startswith("re:") and e[3:].strip()]
     phrase = patterns.phrase_re(phrases) if phrases else None
