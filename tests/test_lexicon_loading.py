@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import marshal
 import os
+import pathlib
 import subprocess
 import sys
 from importlib import resources
 
 import pytest
 
-from textfix import lexicon
+from textfix import cli, lexicon
 
 
 # --- Reference parses: the straightforward loops the fast loaders replace ------------------
@@ -220,3 +221,114 @@ def test_copies_of_other_versions_of_the_file_are_pruned_to_the_newest(cache_hom
     assert not any(p.exists() for p in stale[:2]) and all(p.exists() for p in stale[-2:])
     assert other_python.exists()
     assert not list(cache_home.glob(".*.tmp"))
+
+
+# --- Indexed tables (short runs look keys up in a file) ------------------------------------
+
+
+@pytest.fixture
+def indexed(cache_home):
+    """Indexed tables on for one test (the index files written to a fresh cache first)."""
+    lexicon.use_indexed_tables(False)
+    for loader in (lexicon.casing_counts, lexicon.casing_bigrams, lexicon.casing_weights, lexicon.casing_stems):
+        loader.cache_clear()
+        loader()  # a first run writes the marshal copies and the indexes
+    lexicon._cached_table("kata-dasar.txt", lexicon._parse_roots, read=lexicon._sastrawi_bytes)
+    lexicon.use_indexed_tables(True)
+    yield
+    lexicon.use_indexed_tables(False)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [{}, {"a": 1}, {"kata": (3, 1), "kata lain": (0, 1, 2, 3), "w=é": -0.25, "nw=x": "root", "🙂": None}],
+)
+def test_an_index_answers_as_its_dict(tmp_path, table):
+    path = tmp_path / "t.index"
+    path.write_bytes(lexicon.IndexedTable.build(table))
+    index = lexicon.IndexedTable(str(path))
+    for key, value in table.items():
+        assert index.get(key) == value and index[key] == value and key in index
+    for missing in ("", "b", "kata ", "KATA", "\ud800", "w=e"):
+        assert index.get(missing, "none") == "none" and missing not in index
+        with pytest.raises(KeyError):
+            index[missing]
+    assert 42 not in index
+
+
+def test_an_index_is_the_same_bytes_for_the_same_table():
+    table = {f"w{n}": n for n in range(500)}
+    assert lexicon.IndexedTable.build(table) == lexicon.IndexedTable.build(dict(reversed(table.items())))
+
+
+@pytest.mark.parametrize("damage", [b"", b"textfix-index-1\n", b"\x00" * 64])
+def test_a_damaged_index_is_refused(tmp_path, damage):
+    path = tmp_path / "t.index"
+    path.write_bytes(damage)
+    with pytest.raises(ValueError):
+        lexicon.IndexedTable(str(path))
+
+
+def test_indexed_tables_hold_the_shipped_tables(indexed):
+    for loader, reference, name in [
+        (lexicon.casing_counts, ref_counts, "casing-counts.tsv"),
+        (lexicon.casing_weights, ref_weights, "casing-model.tsv"),
+        (lexicon.casing_stems, ref_stems, "casing-stems.tsv"),
+    ]:
+        table = loader()
+        assert isinstance(table, lexicon.IndexedTable)
+        expected = reference(_shipped(name))
+        assert all(table.get(key) == value for key, value in list(expected.items())[::7])
+    roots = lexicon.sastrawi_roots()
+    assert isinstance(roots, lexicon.IndexedTable) and "makan" in roots and "jakarta" not in roots
+    assert lexicon.sastrawi_stem("menyosialisasikan") == "sosialisasi"
+
+
+def test_recasing_from_indexed_tables_equals_recasing_from_dicts(indexed):
+    from textfix import casing
+
+    from test_properties import PROJECT_TEXTS, _title_case
+
+    plain = [p.values[0] if hasattr(p, "values") else p for p in PROJECT_TEXTS]
+    texts = [_title_case(text) for text in plain] + plain
+    from_index = [casing.recase_document(text.split("\n\n")) for text in texts]
+    assert isinstance(casing.default_model().weights, lexicon.IndexedTable)
+    lexicon.use_indexed_tables(False)
+    assert [casing.recase_document(text.split("\n\n")) for text in texts] == from_index
+    assert type(casing.default_model().weights) is dict
+
+
+def test_the_cli_reads_indexes_for_a_small_job_and_gives_the_same_text(cache_home, tmp_path):
+    text = (pathlib.Path(__file__).parents[1] / "samples" / "seed-title-cased.txt").read_text(encoding="utf-8")
+    source = tmp_path / "a.txt"
+    source.write_text(text, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home.parent)}
+    run = [sys.executable, "-m", "textfix", "clean", str(source)]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, check=True).stdout  # writes the cache
+    assert list(cache_home.glob("casing-model.tsv.*.index"))
+    # The same command in a process that reports which indexes it opened.
+    code = (
+        "import sys; sys.argv = ['textfix', 'clean', sys.argv[1]]\n"
+        "import textfix.cli, textfix.lexicon as l\n"
+        "opened, init = [], l.IndexedTable.__init__\n"
+        "l.IndexedTable.__init__ = lambda self, path: (opened.append(path.split('.')[0].split('/')[-1]), init(self, path))[1]\n"
+        "try: textfix.cli.main()\n"
+        "except SystemExit: pass\n"
+        "print(' '.join(sorted(opened)), file=sys.stderr)\n"
+    )
+    second = subprocess.run([sys.executable, "-c", code, str(source)], capture_output=True, text=True, env=env, check=True)
+    assert second.stdout == first
+    assert second.stderr.split() == ["casing-bigrams", "casing-counts", "casing-model", "casing-stems", "kata-dasar"]
+    source.write_text(text * (cli.SMALL_JOB // len(text) + 1), encoding="utf-8")  # no longer small
+    third = subprocess.run([sys.executable, "-c", code, str(source)], capture_output=True, text=True, env=env, check=True)
+    assert third.stderr.split() == []
+
+
+def test_the_cli_in_process_leaves_whole_tables_on(tmp_path):
+    from click.testing import CliRunner
+
+    source = tmp_path / "a.txt"
+    source.write_text("Warga Yang Datang Ke Pasar Itu Mengeluh Dan Pulang.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["clean", str(source)])
+    assert result.exit_code == 0 and result.output == "Warga yang datang ke pasar itu mengeluh dan pulang.\n"
+    assert not lexicon.indexed_tables_on()

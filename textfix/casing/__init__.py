@@ -51,20 +51,30 @@ _HEADING_MAX_WORDS = 12
 _SENTENCE_END_RE = regex.compile(r"[.!?…:;,][\"'”’)\]]*+\s*+$")
 
 
-@functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped lexicon: corpus counts, Sastrawi's roots and stemmer, the word lists.
 
     The always-capitalised list overrides Sastrawi's roots (which hold ``senin``,
     ``agustus``, ``indonesia``, ``allah``); the common words missing from Sastrawi's list
-    (``common-words.txt``: ``hoaks``, ``plenary``) count as roots.
+    (``common-words.txt``: ``hoaks``, ``plenary``) count as roots. Built once per table
+    mode (see :func:`textfix.lexicon.use_indexed_tables`).
     """
+    return _default_lexicon(_lexicon.indexed_tables_on())
+
+
+@functools.cache
+def _default_lexicon(indexed: bool) -> Lexicon:
     always = _lexicon.word_set("always-capitalised.txt")
     common = _lexicon.word_set("common-words.txt") - always
+    sastrawi = _lexicon.sastrawi_roots()
+    if isinstance(sastrawi, frozenset):
+        roots = (sastrawi | common) - always
+    else:  # an index (a short run): ask it word by word
+        roots = _lexicon.KeySet(sastrawi, common, always)
     return Lexicon(
         counts=_lexicon.casing_counts(),
         bigrams=_lexicon.casing_bigrams(),
-        roots=(_lexicon.sastrawi_roots() | common) - always,
+        roots=roots,
         always_capital=always,
         common_words=common,
         titles=_lexicon.word_set("titles.txt"),
@@ -74,9 +84,13 @@ def default_lexicon() -> Lexicon:
     )
 
 
-@functools.cache
 def default_model() -> Model:
-    """The shipped averaged-perceptron weights."""
+    """The shipped averaged-perceptron weights (once per table mode, as the lexicon)."""
+    return _default_model(_lexicon.indexed_tables_on())
+
+
+@functools.cache
+def _default_model(indexed: bool) -> Model:
     return Model(_lexicon.casing_weights())
 
 

@@ -415,6 +415,8 @@ def _wnb_weights(model: Model, key: str) -> dict[str, float]:
     than by a pass over all the model's features, which cost 30 ms of every start-up."""
     weights = model.weights
     prefix = "wnb=" + key + "|"
+    if type(weights) is not dict:  # an index (a short run): ask for the shapes that occur
+        return _ShapeWeights(weights, prefix)
     found = {}
     for shape in _SHAPES:
         weight = weights.get(prefix + shape)
@@ -424,6 +426,19 @@ def _wnb_weights(model: Model, key: str) -> dict[str, float]:
 
 
 _NO_WEIGHTS: dict[str, float] = {}
+
+
+class _ShapeWeights:
+    """``wnb=`` weights by shape, looked up when asked (for tables read from an index,
+    where 92 lookups per word cost more than the few shapes a short text shows)."""
+
+    __slots__ = ("_weights", "_prefix")
+
+    def __init__(self, weights, prefix: str) -> None:
+        self._weights, self._prefix = weights, prefix
+
+    def get(self, shape: str, default: float = 0.0) -> float:
+        return self._weights.get(self._prefix + shape, default)
 
 
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
