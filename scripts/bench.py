@@ -208,24 +208,29 @@ def bench_startup(seed: Path, runs: int) -> float:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     if "PYTHONDONTWRITEBYTECODE" in os.environ:
         print("  (PYTHONDONTWRITEBYTECODE is set here; unset for the start-up runs)")
-    medians, failed = {}, False
-    for name, command in commands.items():
+    failed = False
+    for command in commands.values():
         subprocess.run(command, capture_output=True, check=False, env=env)  # warm the caches
-        times, cpu = [], []
-        for _ in range(runs):
+    # Interleaved, so both commands see the same load: in blocks, a neighbour starting
+    # or stopping between the blocks moved the ratio by half.
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(command, capture_output=True, check=False, env=env)
-            times.append(time.perf_counter() - start)
+            times[name].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if proc.returncode != 0:
                 failed = True
                 print(f"  {name} exited {proc.returncode}: {proc.stderr.decode()[:300]}")
-        medians[name] = statistics.median(times)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name in commands:
         print(
             f"start-up {name} on {seed.name}: median {medians[name] * 1000:.0f} ms wall, "
-            f"{statistics.median(cpu) * 1000:.0f} ms CPU, of {runs} runs",
+            f"{statistics.median(cpu[name]) * 1000:.0f} ms CPU, of {runs} runs",
             flush=True,
         )
     ratio = float("nan") if failed else medians["textfix"] / medians["ftfy"]
