@@ -21,7 +21,8 @@ the fast path only when every stage is provably a no-op on it:
   is a sentence; no line opens with a glued headline; no two lines are the same paragraph
   to the duplicate rule.
 * **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
-  look rejects it (see :func:`_clearly_not_title_cased`).
+  look rejects it (see :func:`_clearly_not_title_cased`), or at least two and the detector
+  itself finds it not title-cased (:func:`textfix.casing.leaves_alone`).
 
 The argument per rule is in :data:`_NEEDLES`; ``tests/test_fastpath.py`` checks that the
 fast path's output equals the full pipeline's on generated and sample articles, and that a
@@ -218,8 +219,10 @@ def plain_output(text: str, config: Config) -> str | None:
     lines = [line for line in text.split("\n") if line]
     # Always asked, also without casing: it shows each line holds words, not punctuation
     # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
-    # seed) fails here without compiling any pattern.
-    if not lines or not all(map(_clearly_not_title_cased, lines)):
+    # seed) fails here without compiling any pattern. Lines of many capitals (names, a
+    # quoted title) the quick look leaves open go to the casing detector, last.
+    open_lines = [line for line in lines if not _clearly_not_title_cased(line)]
+    if not lines or any(_lowercase_word_starts(line) < 2 for line in open_lines):
         return None
     if not all(map(_is_plain, lines)):
         return None
@@ -230,6 +233,8 @@ def plain_output(text: str, config: Config) -> str | None:
     if config.drop_header_chrome and not _header_is_clean(lines):
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
+        return None
+    if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None
     return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
 
@@ -294,6 +299,18 @@ def _header_is_clean(lines: list[str]) -> bool:
     if anchor is not None:
         return anchor == 0
     return rules._drop_header_paragraphs(head) == head
+
+
+def _casing_leaves_alone(lines: list[str]) -> bool:
+    """The casing detector itself finds none of ``lines`` title-cased (stage 4 leaves them)."""
+    from . import casing  # loads the lexicon: only for lines the quick look leaves open
+
+    return all(map(casing.leaves_alone, lines))
+
+
+def _lowercase_word_starts(line: str) -> int:
+    classes = line.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
+    return classes.count(b" a") + (classes[:1] == b"a")
 
 
 def _clearly_not_title_cased(line: str) -> bool:

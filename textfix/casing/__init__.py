@@ -41,6 +41,7 @@ __all__ = [
     "default_model",
     "document_evidence",
     "is_title_cased",
+    "leaves_alone",
     "recase_document",
     "recase_paragraph",
     "titlecase_heading",
@@ -195,6 +196,27 @@ def _quick_reject(text: str) -> bool:
     return upper < 2 or lower * 10 > lower + upper + 10
 
 
+def _title_cased_parts(text: str, lexicon: Lexicon | None) -> tuple | None:
+    """A paragraph's words and sentence starts if it is title-cased, else None."""
+    if _quick_reject(text):
+        return None
+    lexicon = lexicon or default_lexicon()  # loaded only when a paragraph may need it
+    flat = text.replace("\n", " ")  # soft line breaks are spaces; offsets stay the same
+    words = split_words(flat)
+    starts = sentence_starts(flat, words)
+    return (words, starts) if is_title_cased(flat, lexicon, words, starts) else None
+
+
+def leaves_alone(paragraph: str) -> bool:
+    """Whether :func:`recase_document` leaves ``paragraph`` as it is, whatever the others:
+    it is not title-cased (what the fast path asks of a line its quick look cannot settle).
+
+    >>> leaves_alone("Warga Yang Datang Ke Pasar Itu Mengeluh."), leaves_alone("Harga naik di Pasar Baru.")
+    (False, True)
+    """
+    return _title_cased_parts(paragraph, None) is None
+
+
 def recase_document(
     paragraphs: Sequence[str], lexicon: Lexicon | None = None, model: Model | None = None
 ) -> list[str]:
@@ -207,16 +229,12 @@ def recase_document(
     """
     found: dict[int, tuple] = {}
     for index, text in enumerate(paragraphs):
-        if _quick_reject(text):
-            continue
-        lexicon = lexicon or default_lexicon()  # loaded only when a paragraph may need it
-        flat = text.replace("\n", " ")  # soft line breaks are spaces; offsets stay the same
-        words = split_words(flat)
-        starts = sentence_starts(flat, words)
-        if is_title_cased(flat, lexicon, words, starts):
-            found[index] = (words, starts)
+        parts = _title_cased_parts(text, lexicon)
+        if parts is not None:
+            found[index] = parts
     if not found:
         return list(paragraphs)
+    lexicon = lexicon or default_lexicon()
     model = model or default_model()
     evidence = document_evidence([t for i, t in enumerate(paragraphs) if i not in found])
     # Two passes: the first decides every paragraph and collects the words acronyms
