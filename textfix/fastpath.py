@@ -96,6 +96,7 @@ _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 #: (every ``str.isspace`` character; a test checks the list against Unicode).
 OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
+_ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
 _CLOSERS = "\"'”’)]"
 _SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
 
@@ -245,9 +246,15 @@ def _is_normal(text: str) -> bool:
         return False
     if text[:1] == " " or text[-1:] == " " or "&" in text and normalize.HTML_ENTITY_RE.search(text):
         return False
-    if _OTHER_SPACE_RE.search(text) or _SPACE_BEFORE_PUNCT_RE.search(text):
-        return False  # the second: the duplicate rule's key would differ from the line
-    if text.isascii():
+    ascii = text.isascii()
+    if ascii:  # seven substring scans: a twentieth of the regex's time
+        if any(space in text for space in _ASCII_OTHER_SPACES):
+            return False
+    elif _OTHER_SPACE_RE.search(text):
+        return False
+    if _SPACE_BEFORE_PUNCT_RE.search(text):
+        return False  # the duplicate rule's key would differ from the line
+    if ascii:
         return True
     return (
         not normalize.INVISIBLE_RE.search(text)
