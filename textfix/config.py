@@ -22,6 +22,7 @@ class Config:
     fix_encoding: bool = True
     normalize_unicode: bool = True
     normalize_whitespace: bool = True
+    split_list_joins: bool = True  # reflow only: an editor's own layout is left alone
 
     # Stage 3: junk rules, one field per rule (see ``rules.RULES``).
     drop_header_chrome: bool = True

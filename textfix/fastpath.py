@@ -6,8 +6,9 @@ fraction of running sixteen junk rules and the casing detector line by line. A t
 the fast path only when every stage is provably a no-op on it:
 
 * **Stage 1**: no CR, no HTML entity, no whitespace but single spaces and line breaks, no
-  space at a line's edge, no run of blank lines; if not ASCII, NFC, no invisible character
-  and no mojibake signature (the conditions under which each normaliser returns its input).
+  space at a line's edge, no run of blank lines, no line of comma-joined paragraphs; if not
+  ASCII, NFC, no invisible character and no mojibake signature (the conditions under which
+  each normaliser returns its input).
 * **Stage 2**: every non-blank line is *plain*: at least :data:`_PLAIN_MIN` characters,
   ending a sentence (``.``, ``!`` or ``?``) or a quotation (``,"``), closed by at most three
   quotes or brackets, not starting with a lowercase letter or closing punctuation. Such a
@@ -254,6 +255,8 @@ def _is_normal(text: str) -> bool:
         return False
     if _SPACE_BEFORE_PUNCT_RE.search(text):
         return False  # the duplicate rule's key would differ from the line
+    if normalize.has_list_joins(text):
+        return False
     if ascii:
         return True
     return (

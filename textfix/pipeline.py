@@ -262,7 +262,7 @@ def normalize_text(
         ("fix_encoding", normalize.fix_encoding),
         ("normalize_unicode", normalize.normalize_unicode),
         ("normalize_whitespace", lambda t: normalize.normalize_whitespace(t, keep_layout=keep)),
-    )
+    ) + (() if keep else (("split_list_joins", normalize.split_list_joins),))
     for _round in range(_NORMALIZE_ROUNDS):
         start = text
         for name, func in stages:
