@@ -183,6 +183,25 @@ def test_summary_table_counts(tmp_path: Path):
     assert table["drop_read_also"] == "2"
 
 
+def test_a_body_lost_in_scraping_is_flagged_not_failed(tmp_path: Path):
+    # PATTERNS.md 18: only the dateline and the commas between lost paragraphs are left.
+    write(tmp_path / "kosong.txt", b"\n   Jakarta, CNN Indonesia -- ,\n,\n, ,\n   ,\n")
+    body = "Pedagang di Pasar Kranggan menunggu pasokan cabai dari Magelang sejak pagi.\n"
+    write(tmp_path / "b.jsonl", records(body, "Baca juga: Harga Cabai Naik Lagi"))
+    write(tmp_path / "isi.txt", body.encode())
+    result = run(str(tmp_path), "--out-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0  # a warning, not a failure: the text is still written
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("warning:"))
+    assert warnings == [
+        f"warning: {tmp_path / 'b.jsonl'}:2: almost no text left after cleaning (an empty body?)",
+        f"warning: {tmp_path / 'kosong.txt'}: almost no text left after cleaning (an empty body?)",
+    ]
+    assert "empty after cleaning 2" in " ".join(" ".join(line.split()) for line in result.stderr.splitlines())
+    assert (tmp_path / "out" / "kosong.txt").read_text(encoding="utf-8").startswith("Jakarta, CNN Indonesia --")
+    quiet = run(str(tmp_path), "--check", "-q")
+    assert "warning" not in quiet.stderr
+
+
 # --- parallel, resume -----------------------------------------------------------------------
 
 

@@ -303,6 +303,8 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         return _Result(outcome)
     outcome.changed = cleaned != original.text
     outcome.rules = counts
+    if pipeline.nearly_empty(cleaned, counts):
+        outcome.empty.append(source.name)
     result = _Result(outcome)
     if job.explain:
         result.explanations = tuple(_explain(source.name, step) for step in steps)
@@ -404,6 +406,8 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             out.append(raw)
             continue
         outcome.rules.update(counts)
+        if pipeline.nearly_empty(cleaned, counts):
+            outcome.empty.append(f"{name}:{number}")
         if job.explain:
             explanations.extend(_explain(f"{name}:{number}", replace(s, line=0)) for s in steps)
         if cleaned == text and not job.annotate:

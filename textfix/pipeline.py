@@ -37,6 +37,27 @@ def clean(text: str, config: Config | None = None) -> str:
     return _run(text, config, explain=False).text
 
 
+#: A text the junk rules cut down to fewer letters than this is worth a warning: a scraper
+#: that lost the body leaves a dateline and commas (PATTERNS.md 18: "under ~50 letters").
+EMPTY_BODY_LETTERS = 50
+
+
+def nearly_empty(cleaned: str, counts: Counter) -> bool:
+    r"""Whether the junk rules removed something (``counts``, per rule, as
+    :func:`clean_and_count` gives them) and left almost no letters: the body was lost in
+    scraping and only chrome came, or the rules took it. Said (a warning), never acted
+    on; a short text the rules left alone is not flagged.
+
+    >>> nearly_empty("Jakarta, CNN Indonesia --\n", Counter(drop_ads=3))
+    True
+    >>> nearly_empty("Pedagang menunggu pasokan.\n", Counter())
+    False
+    """
+    if len(cleaned) >= 20 * EMPTY_BODY_LETTERS or not any(counts[rule] for rule in rules.RULES if rule in counts):
+        return False
+    return sum(map(str.isalpha, cleaned)) < EMPTY_BODY_LETTERS
+
+
 def clean_and_explain(text: str, config: Config | None = None) -> Cleaned:
     """Clean ``text`` and say what changed: ``Cleaned(text, steps)``."""
     return _run(text, config, explain=True)

@@ -42,6 +42,8 @@ class Outcome:
     records: int = 0
     rules: Counter = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
+    #: Where a text with words came out with almost none (``where``, as for failures).
+    empty: list[str] = field(default_factory=list)
 
     def merge(self, other: "Outcome") -> None:
         """Add the counts of ``other`` (a later chunk of the same file) to this one."""
@@ -50,6 +52,7 @@ class Outcome:
         self.records += other.records
         self.rules.update(other.rules)
         self.failures.extend(other.failures)
+        self.empty.extend(other.empty)
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Report:
     failed_files: int = 0
     records: int = 0
     failed_records: int = 0
+    empty: int = 0
     rules: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
@@ -83,6 +87,8 @@ class Report:
         123
         """
         lines = [f"error: {failure}" for failure in outcome.failures]
+        lines += [f"warning: {where}: almost no text left after cleaning (an empty body?)" for where in outcome.empty]
+        self.empty += len(outcome.empty)
         if outcome.skipped:
             self.skipped += 1
             return lines
@@ -163,6 +169,8 @@ class Report:
         if self.records:
             rows.append(("records", str(self.records)))
         rows.append(("failures", str(self.failed)))
+        if self.empty:
+            rows.append(("empty after cleaning", str(self.empty)))
         for rule, count in sorted(self.rules.items()):
             if rule != "recase":
                 rows.append((rule, str(count)))
