@@ -191,7 +191,17 @@ HEADER = [
          "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
 ]
 
+#: The body as a nested-container scraper prints it once more: glued, no space after the periods.
+LEAD = "Pemerintah kota menambah armada bus baru untuk melayani rute pinggiran mulai pekan depan."
+GLUED = "".join((LEAD, BODY1, BODY2, BODY3))
+
 DUPLICATES = [
+    case("body glued once, then its paragraphs", f"{GLUED}\n{LEAD}\n{BODY1}\n{BODY2}\n{BODY3}\n",
+         [GLUED[len(LEAD) - 8 : len(LEAD) + 8]], [LEAD, BODY1, BODY2, BODY3]),
+    case("paragraphs, then the body glued", f"{LEAD}\n{BODY1}\n{BODY2}\n{BODY3}\n{GLUED}\n",
+         [GLUED[len(LEAD) - 8 : len(LEAD) + 8]], [LEAD, BODY1, BODY2, BODY3]),
+    case("trap: a summary is not a glued copy", f"{GLUED.replace('bus baru', 'bus listrik')}\n{LEAD}\n{BODY1}\n{BODY2}\n{BODY3}\n",
+         [], [GLUED.replace("bus baru", "bus listrik"), LEAD, BODY3]),
     case("repeated caption-like line", f"Presiden di Halte Baru Kota\nPresiden di Halte Baru Kota\n{BODY1}\n{BODY2}\n", [],
          [BODY1, BODY2]),
     case("teaser that starts a later sentence", f"Warga berharap waktu tunggu di halte bisa lebih\n{BODY1}\n{BODY3}\n", [],

@@ -288,10 +288,11 @@ def _no_wrapped_blocks(text: str) -> bool:
 
 def _no_duplicates(lines: list[str]) -> bool:
     """drop_duplicate_paragraphs keeps everything: no two lines share its key (the casefolded
-    line, as stage 1 left nothing for its flattening to change) and no quote-ending line is
-    a teaser that a later line (within its look-ahead) starts with."""
+    line, as stage 1 left nothing for its flattening to change), none is a glued copy of its
+    neighbours, and no quote-ending line is a teaser that a later line (within its
+    look-ahead) starts with."""
     keys = [line.casefold() for line in lines]
-    if len(set(keys)) != len(keys):
+    if len(set(keys)) != len(keys) or rules.glued_copies(keys):
         return False
     for number, key in enumerate(keys):
         if key[-1] not in ".!?" and len(key) <= 200 and not rules._ends_sentence(key):

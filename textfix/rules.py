@@ -1070,17 +1070,63 @@ def _dedupe_key(text: str) -> str:
     return text.casefold()
 
 
+#: A glued copy is at least this long without its spaces; shorter repeats are left to
+#: the exact check (a short paragraph may repeat).
+GLUED_COPY_MIN = 200
+
+
+def glued_copies(keys: list[str]) -> set[int]:
+    """The paragraphs (by index) that are the paragraphs next to them glued into one.
+
+    A nested-container scraper prints the whole body once with no spaces after the
+    periods, then again paragraph by paragraph (PATTERNS.md 16). ``keys`` are the
+    paragraphs flattened to single spaces (:func:`_dedupe_key`); with the spaces taken
+    out, a glued copy equals the run of paragraphs right after it, or right before it.
+    The paragraphs keep their text, so dropping the copy loses nothing.
+
+    >>> body = ["Harga beras naik lagi di pasar induk pekan ini.", "Warga mengeluh karena harga terus naik."] * 3
+    >>> sorted(glued_copies(["".join(body).replace(". ", "."), *body]))
+    [0]
+    >>> sorted(glued_copies([*body, " ".join(body)]))
+    [6]
+    >>> glued_copies(body)
+    set()
+    """
+    bare = [key.replace(" ", "") for key in keys]
+    found = set()
+    for number, whole in enumerate(bare):
+        if len(whole) < GLUED_COPY_MIN:
+            continue
+        for step in (1, -1):
+            size, other = 0, number + step
+            while 0 <= other < len(bare) and other not in found and size < len(whole):
+                part = bare[other]
+                if not part or not (whole.startswith(part, size) if step == 1 else whole.endswith(part, 0, len(whole) - size)):
+                    break
+                size += len(part)
+                other += step
+            if size == len(whole):
+                found.add(number)
+                break
+    return found
+
+
 @document_rule
 def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str | None]:
-    """Drop a paragraph that repeats an earlier one, and a short teaser that a later sentence starts with.
+    """Drop a paragraph that repeats an earlier one, a short teaser that a later sentence
+    starts with, and the body printed once glued before or after its paragraphs.
 
     >>> drop_duplicate_paragraphs(["Video: Banjir Kota", "Isi berita.", "Video: Banjir Kota"], Config())
     ['Video: Banjir Kota', 'Isi berita.', None]
     """
     seen: set[str] = set()
     keys = [_dedupe_key(p) for p in paragraphs]
+    glued = glued_copies(keys)
     out: list[str | None] = []
     for number, (paragraph, key) in enumerate(zip(paragraphs, keys)):
+        if number in glued:
+            out.append(None)
+            continue
         repeatable = _ends_sentence(paragraph) and len(key) < 250
         if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
             out.append(None)
