@@ -1,4 +1,4 @@
-"""Stage 1 repairs that change a text's lines: paragraphs a CSV export joined with commas."""
+"""Stage 1 repairs of scraper damage: paragraphs a CSV export joined with commas, sentences glued."""
 
 from __future__ import annotations
 
@@ -61,3 +61,27 @@ def test_an_editors_own_layout_is_left_alone():
 
 def test_the_split_can_be_turned_off():
     assert textfix.clean(JOINED, Config(split_list_joins=False)) == JOINED + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("karena membongkar mafia beras.Amran juga menegaskan.", "karena membongkar mafia beras. Amran juga menegaskan."),
+        ("ke Piala Dunia Antarklub 2025.Eks AS Monaco itu datang.", "ke Piala Dunia Antarklub 2025. Eks AS Monaco itu datang."),
+        ("Benarkah itu?Warga bertanya lagi. Wah!Ramai sekali hari ini.", "Benarkah itu? Warga bertanya lagi. Wah! Ramai sekali hari ini."),
+        # Domains, abbreviations after a capital, initials, decimals: left alone.
+        ("dikutip dari Suara.Com hari ini dan Kompas.com kemarin.", "dikutip dari Suara.Com hari ini dan Kompas.com kemarin."),
+        ("senjata buatan PT.Pindad itu dan U.Today menulis.", "senjata buatan PT.Pindad itu dan U.Today menulis."),
+        ("Harga naik 2.5 persen.Di pasar sepi.", "Harga naik 2.5 persen.Di pasar sepi."),  # "Di": too short to be sure
+        ("Ia lahir di St.Louis pada 1990.", "Ia lahir di St.Louis pada 1990."),
+    ],
+)
+def test_split_sentence_glue(text, expected):
+    assert normalize.split_sentence_glue(text) == expected
+    assert normalize.has_sentence_glue(text) is (text != expected)
+    assert textfix.clean(text, Config(recase=False)) == expected + "\n"
+
+
+def test_sentence_glue_is_left_alone_in_an_editors_file():
+    text = "karena membongkar mafia beras.Amran juga menegaskan.\n"
+    assert textfix.clean(text, Config(layout="keep", recase=False)) == text

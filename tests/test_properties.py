@@ -27,7 +27,7 @@ from textfix.config import Config
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
-NORMALISERS = {"fix_encoding", "normalize_unicode", "normalize_whitespace", "split_list_joins"}
+NORMALISERS = {"fix_encoding", "normalize_unicode", "normalize_whitespace", "split_list_joins", "split_sentence_glue"}
 KEEP = Config(layout="keep")
 CONFIGS = [Config(), KEEP]
 

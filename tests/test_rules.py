@@ -91,6 +91,10 @@ PROMO = [
 ]
 
 PHOTO = [
+    case("caption glued to the next sentence (the glue is repaired after the rules)",
+         f"{BODY1} ANTARA FOTO/Budi Santoso/abc.Pekerja mengangkut beras di gudang Bulog, Senin (5/2/2024). "
+         f"Menteri mengaku ditegur karena membongkar mafia beras.Menteri juga menegaskan dukungan pemerintah.\n{BODY2}\n",
+         ["Pekerja mengangkut", "ditegur karena"], [BODY1, "Menteri juga menegaskan dukungan pemerintah.", BODY2]),
     case("caption line with (Foto: ...)", f"Wali Kota Meninjau Halte Baru (Foto: Humas Pemkot)\n{BODY1}\n{BODY2}\n",
          ["Meninjau Halte Baru", "Humas Pemkot"]),
     case("caption with Foto: name/outlet", f"{BODY1}\nBus listrik terparkir di depo. Foto: Budi Santoso/Contohkota\n{BODY2}\n",
@@ -201,7 +205,7 @@ DUPLICATES = [
     case("paragraphs, then the body glued", f"{LEAD}\n{BODY1}\n{BODY2}\n{BODY3}\n{GLUED}\n",
          [GLUED[len(LEAD) - 8 : len(LEAD) + 8]], [LEAD, BODY1, BODY2, BODY3]),
     case("trap: a summary is not a glued copy", f"{GLUED.replace('bus baru', 'bus listrik')}\n{LEAD}\n{BODY1}\n{BODY2}\n{BODY3}\n",
-         [], [GLUED.replace("bus baru", "bus listrik"), LEAD, BODY3]),
+         [], [LEAD.replace("bus baru", "bus listrik"), LEAD, BODY3]),
     case("repeated caption-like line", f"Presiden di Halte Baru Kota\nPresiden di Halte Baru Kota\n{BODY1}\n{BODY2}\n", [],
          [BODY1, BODY2]),
     case("teaser that starts a later sentence", f"Warga berharap waktu tunggu di halte bisa lebih\n{BODY1}\n{BODY3}\n", [],

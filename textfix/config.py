@@ -24,6 +24,9 @@ class Config:
     normalize_whitespace: bool = True
     split_list_joins: bool = True  # reflow only: an editor's own layout is left alone
 
+    # After stage 3 (a caption glued to the next sentence ends at the glue); reflow only.
+    split_sentence_glue: bool = True
+
     # Stage 3: junk rules, one field per rule (see ``rules.RULES``).
     drop_header_chrome: bool = True
     drop_read_also: bool = True

@@ -20,7 +20,7 @@ the fast path only when every stage is provably a no-op on it:
   (widgets, related-list labels) cannot match a plain line, which is longer than any of its
   phrases; the header chrome rule finds no anchor below the first line and the first line
   is a sentence; no line opens with a glued headline; no two lines are the same paragraph
-  to the duplicate rule.
+  to the duplicate rule; no sentence is glued to the next (the repair after the rules).
 * **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
   look rejects it (see :func:`_clearly_not_title_cased`), or at least two and the detector
   itself finds it not title-cased (:func:`textfix.casing.leaves_alone`).
@@ -235,6 +235,8 @@ def plain_output(text: str, config: Config) -> str | None:
     if config.drop_header_chrome and not _header_is_clean(lines):
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
+        return None
+    if config.split_sentence_glue and normalize.has_sentence_glue(text):
         return None
     if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None

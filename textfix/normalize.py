@@ -10,9 +10,12 @@ quotes are kept (Indonesian news uses “…”).
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 
 import regex
+
+from . import patterns
 
 #: ``&amp;`` ``&#8220;`` ``&nbsp;`` -- but not a bare ``R&D`` or ``AT&T``.
 HTML_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -64,6 +67,29 @@ def split_list_joins(text: str) -> str:
         return text
     lines = text.split("\n")
     return "\n".join(LIST_JOIN_RE.sub("\n", line) if _joins(line) >= _LIST_JOINS_MIN else line for line in lines)
+
+
+def has_sentence_glue(text: str) -> bool:
+    """Whether :func:`split_sentence_glue` would change ``text``."""
+    return bool(_GLUE_HINT_RE.search(text)) and bool(patterns.SENTENCE_GLUE_RE.search(text))
+
+
+#: A word character, a sentence end, a letter: every sentence glue has one (cheap to scan for).
+_GLUE_HINT_RE = re.compile(r"\w[.!?][^\W\d_]")
+
+
+def split_sentence_glue(text: str) -> str:
+    """A space where a removed link glued two sentences: ``beras.Amran juga`` becomes
+    ``beras. Amran juga`` (PATTERNS.md 13b). Not in a domain (``Suara.Com``), nor after a
+    capital (``U.Today``, ``PT.Pindad``): only after two lowercase letters or digits, before
+    a capitalised word of three letters or more and a space.
+
+    >>> split_sentence_glue("karena membongkar mafia beras.Amran juga menegaskan, dikutip Suara.Com hari ini.")
+    'karena membongkar mafia beras. Amran juga menegaskan, dikutip Suara.Com hari ini.'
+    """
+    if not has_sentence_glue(text):
+        return text
+    return patterns.SENTENCE_GLUE_RE.sub(" ", text)
 
 
 def normalize_newlines(text: str) -> str:

@@ -269,9 +269,13 @@ TOKEN_RE = _lazy(r"\S++")
 # Must not match: "Mental Yang"
 GLUE_RE = _lazy(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 
-# Matches: "." + "Amran" in "beras.Amran juga" (a sentence glued to the next)
-# Must not match: "Kompas.com" / "U.Today" / "Prof. Dr."
-SENTENCE_GLUE_RE = _lazy(r"(?<=\p{Ll}{3}[.!?])(?=\p{Lu}\p{Ll}{2,}[ ])")
+# Matches: "." + "Amran" in "beras.Amran juga" / "2025.Eks AS" (a sentence glued to the next)
+# Must not match: "Kompas.com" / "Suara.Com hari" / "U.Today" / "Prof. Dr." / "PT.Pindad itu"
+SENTENCE_GLUE_RE = _lazy(
+    r"(?<=[\p{Ll}\d]{2}[.!?])"
+    r"(?!(?i:com|co|id|net|org|tv|info|news|online|travel|today|asia|go|ac|or|web|my|sg|io|biz)\b)"
+    r"(?=\p{Lu}\p{Ll}{2,}[ ])"
+)
 
 # Sentence-final punctuation at the end of a line, possibly followed by a closing quote.
 # Matches: "selesai." / "katanya.”"   Must not match: "Baca juga"

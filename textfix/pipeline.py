@@ -394,6 +394,14 @@ def run_stages(
                 texts[i] = new
                 idle = None  # a cut can join text into a needle: look again
 
+    if config.split_sentence_glue and config.layout == "reflow":
+        # After the rules: a caption glued to the next sentence ends at the glue.
+        for i, old in enumerate(texts):
+            new = normalize.split_sentence_glue(old) if old is not None else None
+            if new != old:
+                record("split_sentence_glue", i, old, new)
+                texts[i] = new
+
     if config.recase if recase is None else recase:
         live = [i for i, t in enumerate(texts) if t is not None]
         recased = recase_in_windows([texts[i] for i in live])
