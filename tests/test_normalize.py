@@ -85,3 +85,15 @@ def test_split_sentence_glue(text, expected):
 def test_sentence_glue_is_left_alone_in_an_editors_file():
     text = "karena membongkar mafia beras.Amran juga menegaskan.\n"
     assert textfix.clean(text, Config(layout="keep", recase=False)) == text
+
+
+def test_joins_after_curly_quotes_are_split_on_the_fast_path_too():
+    # The fast path looks for a join by byte classes first: here only "”," marks one.
+    text = (
+        "“Kami akan datang lagi ke pasar ini besok pagi.”,“Harga cabai masih tinggi di pasar induk.”,"
+        "Pedagang menunggu pasokan dari Magelang sejak pagi hari ini."
+    )
+    assert textfix.clean(text, Config(recase=False)) == (
+        "“Kami akan datang lagi ke pasar ini besok pagi.”\n\n“Harga cabai masih tinggi di pasar induk.”\n\n"
+        "Pedagang menunggu pasokan dari Magelang sejak pagi hari ini.\n"
+    )

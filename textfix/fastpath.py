@@ -216,15 +216,21 @@ def plain_output(text: str, config: Config) -> str | None:
     >>> plain_output("Baca juga: Harga beras di pasar induk naik lagi pekan ini.\\n", Config()) is None
     True
     """
-    if not applies(config) or not _is_normal(text):
+    if not applies(config):
+        return None
+    # One pass maps every byte to a class; counts and pairs of classes then answer several
+    # questions at C speed (see _byte_classes).
+    classes = text.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
+    if not _is_normal(text, classes):
         return None
     lines = [line for line in text.split("\n") if line]
+    line_classes = [c for c in classes.split(b"\n") if c]  # "\n" is one byte: the same lines
     # Always asked, also without casing: it shows each line holds words, not punctuation
     # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
     # seed) fails here without compiling any pattern. Lines of many capitals (names, a
     # quoted title) the quick look leaves open go to the casing detector, last.
-    open_lines = [line for line in lines if not _clearly_not_title_cased(line)]
-    if not lines or any(_lowercase_word_starts(line) < 2 for line in open_lines):
+    open_lines = [line for line, c in zip(lines, line_classes) if not _quick_look_rejects(c)]
+    if not lines or any(_lowercase_starts(c) < 2 for c in line_classes if not _quick_look_rejects(c)):
         return None
     if not all(map(_is_plain, lines)):
         return None
@@ -236,15 +242,16 @@ def plain_output(text: str, config: Config) -> str | None:
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
         return None
-    if config.split_sentence_glue and normalize.has_sentence_glue(text):
-        return None
+    if config.split_sentence_glue and b".A" in classes and normalize.has_sentence_glue(text):
+        return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
     if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None
     return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
 
 
-def _is_normal(text: str) -> bool:
-    """Stage 1 would return ``text`` unchanged (each normaliser's identity condition)."""
+def _is_normal(text: str, classes: bytes) -> bool:
+    """Stage 1 would return ``text`` unchanged (each normaliser's identity condition);
+    ``classes`` are its bytes' classes."""
     if "\r" in text or "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
         return False
     if text[:1] == " " or text[-1:] == " " or "&" in text and normalize.HTML_ENTITY_RE.search(text):
@@ -257,8 +264,8 @@ def _is_normal(text: str) -> bool:
         return False
     if _SPACE_BEFORE_PUNCT_RE.search(text):
         return False  # the duplicate rule's key would differ from the line
-    if normalize.has_list_joins(text):
-        return False
+    if (b".," in classes or b'",' in classes or b"c," in classes) and normalize.has_list_joins(text):
+        return False  # (a join is a sentence end or a quote, ASCII or not, then a comma)
     if ascii:
         return True
     return (
@@ -321,33 +328,41 @@ def _casing_leaves_alone(lines: list[str]) -> bool:
     return all(map(casing.leaves_alone, lines))
 
 
-def _lowercase_word_starts(line: str) -> int:
-    classes = line.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
+def _lowercase_starts(classes: bytes) -> int:
+    """ASCII lowercase letters after a space or opening the line, in a line's classes."""
     return classes.count(b" a") + (classes[:1] == b"a")
 
 
-def _clearly_not_title_cased(line: str) -> bool:
-    """The casing quick look (``casing._quick_reject``) rejects ``line``.
+def _quick_look_rejects(classes: bytes) -> bool:
+    """The casing quick look (``casing._quick_reject``) rejects the line of ``classes``.
 
     It rejects when lowercase word starts ``lower`` and capital ones ``upper`` give
     ``lower * 10 > lower + upper + 10`` (with ``lower > 0``). ASCII lowercase letters after a
     space (or opening the line) are a subset of the first; ASCII capitals plus every
     non-ASCII character (one UTF-8 lead byte each) a superset of the second; so
-    ``lo * 9 > up + 10`` on these counts implies it. Counted on bytes mapped to classes.
+    ``lo * 9 > up + 10`` on these counts implies it.
     """
-    classes = line.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
-    lo = classes.count(b" a") + (classes[:1] == b"a")
-    up = classes.count(b"A")
-    return lo * 9 > up + 10
+    return _lowercase_starts(classes) * 9 > classes.count(b"A") + 10
+
+
+def _clearly_not_title_cased(line: str) -> bool:
+    """:func:`_quick_look_rejects` for one line of text."""
+    return _quick_look_rejects(line.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES))
 
 
 def _byte_classes() -> bytes:
+    """A table for ``bytes.translate``: ``" "`` a space, ``a`` a-z, ``A`` A-Z or a UTF-8
+    lead byte (one per non-ASCII character), ``c`` a continuation byte, ``.`` a sentence
+    end (``.!?``), ``,`` a comma, ``"`` an ASCII quote, ``\\n`` a line break, ``x`` the rest."""
     table = bytearray(b"x" * 256)
-    table[ord(" ")] = ord(" ")
     for byte in range(ord("a"), ord("z") + 1):
         table[byte] = ord("a")
     for byte in list(range(ord("A"), ord("Z") + 1)) + list(range(0xC0, 0x100)):
         table[byte] = ord("A")
+    for byte in range(0x80, 0xC0):
+        table[byte] = ord("c")
+    for char, cls in ((" ", " "), ("\n", "\n"), (".", "."), ("!", "."), ("?", "."), (",", ","), ('"', '"'), ("'", '"')):
+        table[ord(char)] = ord(cls)
     return bytes(table)
 
 
