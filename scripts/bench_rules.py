@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time every junk rule on adversarial single lines of about 1 MB, to show none is super-linear.
+"""Time every junk rule (and scraper-damage repair) on adversarial single lines of about 1 MB, to show none is super-linear.
 
 Each rule runs alone (through its registry entry, as the pipeline calls it) on one-line
 documents made of long runs of what the rules look for: capitals, colons, brackets,
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textfix import rules  # noqa: E402
+from textfix import normalize, rules  # noqa: E402
 from textfix.config import Config  # noqa: E402
 
 #: Units repeated to fill a line: each aims at some rule's pattern or loop.
@@ -48,7 +48,16 @@ UNITS = {
     "syndication": ". Artikel ini telah tayang di Contoh.com dengan judul \"",
     "sentences": "Warga mengeluh. Harga naik lagi. ",
     "glue": "kataWarga mentalYang 2018Momentum ",
+    "list joins": 'Satu dua.,"Tiga empat.,Lima enam!,',
+    "sentence glue": "beras.Amran juga 2025.Eks AS Suara.Com hari ",
 }
+
+#: The repairs of scraper damage that are not junk rules (stage 1, and after the rules),
+#: timed the same way.
+REPAIRS = (
+    rules.Rule("split_list_joins", normalize.split_list_joins, "paragraph"),
+    rules.Rule("split_sentence_glue", normalize.split_sentence_glue, "paragraph"),
+)
 
 
 NOISE_FLOOR = 0.05  # seconds
@@ -72,7 +81,7 @@ def rule_timings(size: int = 1_000_000, units: dict[str, str] | None = None):
     config = Config().with_meta_stripped().replace(extra_junk=("dukung kami", r"re:\[promo:\d{1,6}\]"))
     units = units or UNITS
     results = []
-    for rule in rules.RULES.values():
+    for rule in (*rules.RULES.values(), *REPAIRS):
         _run(rule, "Baca juga: Judul. (Foto: A) Halaman 1 2", config)  # load data files first
         worst = (0.0, "", 0.0)
         for label, unit in units.items():
