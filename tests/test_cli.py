@@ -361,3 +361,18 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     assert "/3 files" not in piped and "\x1b[" not in piped
     assert "3 files cleaned." in piped  # the summary still comes, as plain text
     assert "/3 files" not in _stderr_of([*args, "-q"], tty=True).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("how", ["same path", "symlink", "hard link"])
+def test_an_output_that_is_the_input_is_refused(tmp_path: Path, how: str):
+    source = tmp_path / "berita.txt"
+    source.write_text(PROMO, encoding="utf-8")
+    if how == "same path":
+        output = tmp_path / "." / "berita.txt"
+    else:
+        output = tmp_path / "salinan.txt"
+        (output.symlink_to if how == "symlink" else output.hardlink_to)(source)
+    result = run("clean", str(source), "-o", str(output))
+    assert result.exit_code == 2
+    assert "would overwrite the input" in result.stderr
+    assert source.read_text(encoding="utf-8") == PROMO
