@@ -555,6 +555,12 @@ def _share_data_with_workers(config: Config) -> None:
     import gc
 
     clean_and_explain("Harga Beras Naik Di Pasar Induk Hari Ini.\n\nBaca juga: Judul Lain\n", config)
+    # Words that short text did not need: the stems table and Sastrawi's stemmer (its
+    # modules and dictionary), which each worker otherwise loaded for itself.
+    from . import lexicon
+
+    lexicon.stem("menyosialisasikan")
+    lexicon.sastrawi_stem("menyosialisasikan")
     gc.freeze()
 
 
