@@ -7,7 +7,8 @@ Writes four files, deterministically (same input, same bytes); the main two:
   mid-sentence in lowercase and with a capital (sentence starts and quoted sentence starts
   are left out, as they are capitalised whatever the word);
 * ``casing-model.tsv``: averaged-perceptron weights, trained on ``train.txt`` put through
-  scraped Title Case, the word counts seen leave-one-sentence-out.
+  scraped Title Case, the word counts seen without the block of 20 lines around each
+  sentence (see ``blocked``).
 
 Nothing is read from ``dev.txt``. Usage::
 
@@ -144,6 +145,20 @@ def write_counts(path: Path, counts: dict[str, tuple[int, int]], n_lines: int) -
     path.write_text("\n".join(header + body) + "\n", encoding="utf-8")
 
 
+def blocked(per_line: list[collections.Counter], size: int) -> list[collections.Counter]:
+    """Each line's counts replaced by those of its block of ``size`` consecutive lines:
+    train.txt keeps an article's sentences together, so leaving out only the sentence
+    itself still counts the same name from its neighbours, which unseen text lacks."""
+    out = []
+    for start in range(0, len(per_line), size):
+        block = per_line[start : start + size]
+        total: collections.Counter = collections.Counter()
+        for counter in block:
+            total.update(counter)
+        out.extend([total] * len(block))
+    return out
+
+
 def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13, history: str = "gold"):
     weights: dict[str, float] = {}
     totals: dict[str, float] = {}
@@ -270,6 +285,8 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder")
     parser.add_argument("--epochs", type=int, default=10, help="training passes (see textfix/casing/model.py)")
     parser.add_argument("--out", type=Path, default=DATA, help="where to write the data files")
+    parser.add_argument("--holdout-block", type=int, default=20,
+                        help="count a sentence's words without the block of this many lines around it")
     parser.add_argument("--seed", type=int, default=13, help="the order of the sentences in each pass")
     parser.add_argument("--history", choices=("gold", "predicted"), default="gold",
                         help="previous decisions the features read while training")
@@ -298,6 +315,9 @@ def main() -> int:
         function_words=lexicon_module.word_set("function-words.txt"),
         stem=lambda word: stems.get(word, word),
     )
+    if args.holdout_block > 1:
+        per_line = blocked(per_line, args.holdout_block)
+        per_line_pairs = blocked(per_line_pairs, args.holdout_block)
     weights, decisions = train(
         lines, per_line, per_line_pairs, lexicon, args.epochs, seed=args.seed, history=args.history
     )
