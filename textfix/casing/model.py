@@ -454,8 +454,10 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     b = _bucket(lower, capital)
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
+    wnb = _NO_WEIGHTS
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
+        wnb = _wnb_weights(model, key)  # only a word the model may be asked about reads it
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
             wp_lower = weights.get("wp=" + key + LOWER, 0.0)
@@ -469,7 +471,7 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         key in lexicon.titles,
         b + "r" if key in lexicon.roots else b,
         weights.get("nw=" + key, 0.0),
-        _wnb_weights(model, key),
+        wnb,
     )
     if len(model.fast) > _CACHE_MAX:
         model.fast.clear()
