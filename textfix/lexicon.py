@@ -277,3 +277,11 @@ def casing_bigrams() -> dict[str, tuple[int, int, int, int]]:
 def casing_weights() -> dict[str, float]:
     """The casing model's feature weights from ``casing-model.tsv``."""
     return _cached_table("casing-model.tsv", parse_weights)
+
+
+@functools.cache
+def casing_second_weights() -> dict[str, float]:
+    """The casing model's second pass (``casing-model-second.tsv``; empty if absent)."""
+    if not resources.files("textfix.data").joinpath("casing-model-second.tsv").is_file():
+        return {}
+    return _cached_table("casing-model-second.tsv", parse_weights)

@@ -76,8 +76,10 @@ def default_lexicon() -> Lexicon:
 
 @functools.cache
 def default_model() -> Model:
-    """The shipped averaged-perceptron weights."""
-    return Model(_lexicon.casing_weights())
+    """The shipped averaged-perceptron weights, with the second pass if
+    ``casing-model-second.tsv`` is there (not shipped; see :mod:`.model`)."""
+    second = _lexicon.casing_second_weights()
+    return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
 
 
 def _is_heading(text: str) -> bool:
