@@ -9,7 +9,7 @@ the main ones:
   are left out, as they are capitalised whatever the word);
 * ``casing-model.tsv``: averaged-perceptron weights, trained on ``train.txt`` put through
   scraped Title Case, the word counts seen without the block of 20 lines around each
-  sentence (see ``blocked``);
+  sentence (see ``blocked``), the mean of three runs in different orders (``--seeds``);
 * ``casing-model-second.tsv`` (only with ``--second``; not shipped: it makes decoding
   half as slow again for a small gain, see ``casing/model.py``): the second pass, trained
   the same way on the same features
@@ -340,6 +340,21 @@ def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold",
     return averaged, clock
 
 
+def averaged_runs(runs: list[tuple[dict[str, float], int]]) -> tuple[dict[str, float], int]:
+    """The mean of several runs' weights (the same data in other orders), rounded as
+    train() rounds: it takes out most of what the order alone decides."""
+    total: dict[str, float] = {}
+    for weights, _ in runs:
+        for f, w in weights.items():
+            total[f] = total.get(f, 0.0) + w
+    mean = {}
+    for f in sorted(total):
+        w = round(total[f] / len(runs), 3)
+        if abs(w) >= 0.001:
+            mean[f] = w
+    return mean, runs[0][1]
+
+
 def write_model(path: Path, weights: dict[str, float], n_lines: int, decisions: int, epochs: int) -> None:
     header = [
         "# textfix casing model: averaged-perceptron feature TAB weight (positive keeps the capital).",
@@ -361,7 +376,8 @@ def main() -> int:
                         help="previous decisions the features read while training")
     parser.add_argument("--holdout-block", type=int, default=20,
                         help="count a sentence's words without the block of this many lines around it")
-    parser.add_argument("--seed", type=int, default=13, help="the order of the sentences in each pass")
+    parser.add_argument("--seeds", default="13,14,15",
+                        help="orders of the sentences (comma-separated): one model each, weights averaged")
     parser.add_argument("--second", action="store_true",
                         help="also train the second pass (casing-model-second.tsv; see casing/model.py)")
     parser.add_argument("--first-pass-cache", type=Path, default=None,
@@ -396,7 +412,10 @@ def main() -> int:
         per_line = blocked(per_line, args.holdout_block)
         per_line_pairs = blocked(per_line_pairs, args.holdout_block)
     prepared = prepare(lines, per_line, per_line_pairs)
-    weights, decisions = train(prepared, lexicon, args.epochs, seed=args.seed, history=args.history)
+    seeds = [int(seed) for seed in args.seeds.split(",")]
+    weights, decisions = averaged_runs(
+        [train(prepared, lexicon, args.epochs, seed=seed, history=args.history) for seed in seeds]
+    )
     write_model(args.out / "casing-model.tsv", weights, len(lines), decisions // args.epochs, args.epochs)
     second_path = args.out / "casing-model-second.tsv"
     if not args.second and second_path.exists():
@@ -410,7 +429,9 @@ def main() -> int:
             first = cross_fitted(prepared, lexicon, args.epochs)
             if cache is not None:
                 cache.write_bytes(pickle.dumps(first))
-        weights, decisions = train(prepared, lexicon, args.epochs, seed=args.seed, first=first)
+        weights, decisions = averaged_runs(
+            [train(prepared, lexicon, args.epochs, seed=seed, first=first) for seed in seeds]
+        )
         write_model(second_path, weights, len(lines), decisions // args.epochs, args.epochs)
     print(
         f"{len(counts)} words, {len(weights)} features, {time.perf_counter() - started:.1f}s",
