@@ -71,10 +71,9 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   With both passes averaged over the three orders (as shipped for the first) it gave no
   gain at all: acc 0.9557, F1 0.8795, R 0.9106, lowered 566 against the first pass's
   0.9560, 0.8802, 0.9103, 568. It costs a second decode of every paragraph the model was
-  asked about: dev.txt took
-  1.62-1.86 s of CPU instead of 1.01-1.26 s on first sight, 0.51-0.58 s instead of
-  0.34-0.39 s again (three alternating runs each), and 60-80 ms more to load. So it is
-  not shipped: ``build_casing_model.py --second`` writes the file, and
+  asked about: dev.txt took 1.62-1.86 s of CPU instead of 1.01-1.26 s on first sight,
+  0.51-0.58 s instead of 0.34-0.39 s again (three alternating runs each), and 60-80 ms
+  more to load. So it is not shipped: ``build_casing_model.py --second`` writes the file, and
   :func:`textfix.casing.default_model` uses it when it is there.
 * Ten training passes (fifteen gave 0.9551; with older features eight gave 0.9527
   against 0.9515 after five).
