@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
 """Rebuild the casing model under textfix/data/ from ../shared/corpora/train.txt.
 
-Writes four files, deterministically (same input, same bytes); the main two:
+Writes four files, deterministically (same input, same bytes), five with ``--second``;
+the main ones:
 
 * ``casing-counts.tsv``: every word of ``train.txt`` with how often it is written in
   mid-sentence in lowercase and with a capital (sentence starts and quoted sentence starts
   are left out, as they are capitalised whatever the word);
 * ``casing-model.tsv``: averaged-perceptron weights, trained on ``train.txt`` put through
-  scraped Title Case, the word counts seen leave-one-sentence-out.
+  scraped Title Case, the word counts seen without the block of 20 lines around each
+  sentence (see ``blocked``), the mean of three runs in different orders (``--seeds``);
+* ``casing-model-second.tsv`` (only with ``--second``; not shipped: it makes decoding
+  half as slow again for a small gain, see ``casing/model.py``): the second pass, trained
+  the same way on the same features
+  plus the first pass's decisions for the next two words, cross-fitted: each half of
+  train.txt decided by a first pass trained on the other half (``cross_fitted``).
 
 Nothing is read from ``dev.txt``. Usage::
 
-    python scripts/build_casing_model.py [--shared DIR] [--epochs N]
+    python scripts/build_casing_model.py [--shared DIR] [--epochs N] [--second]
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import pickle
 import random
 import sys
 import time
@@ -144,13 +152,8 @@ def write_counts(path: Path, counts: dict[str, tuple[int, int]], n_lines: int) -
     path.write_text("\n".join(header + body) + "\n", encoding="utf-8")
 
 
-def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13, history: str = "gold"):
-    weights: dict[str, float] = {}
-    totals: dict[str, float] = {}
-    stamps: dict[str, int] = {}
-    clock = 0
-    counts = lexicon.counts
-    # Prepare the sentences once: title-cased words, gold decisions, rule decisions.
+def prepare(lines, per_line, per_line_pairs):
+    """The sentences once: title-cased words, rule decisions, gold decisions, own counts."""
     prepared = []
     for line, own, own_pairs in zip(lines, per_line, per_line_pairs):
         damaged = scraped_title_case(line)
@@ -170,6 +173,99 @@ def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13,
             else:
                 gold.append(model_module.LOWER)
         prepared.append((words, fixed, gold, own, own_pairs))
+    return prepared
+
+
+def blocked(per_line: list[collections.Counter], size: int) -> list[collections.Counter]:
+    """Each line's counts replaced by those of its block of ``size`` consecutive lines:
+    train.txt keeps an article's sentences together, so leaving out only the sentence
+    itself still counts the same name from its neighbours, which unseen text lacks."""
+    out = []
+    for start in range(0, len(per_line), size):
+        block = per_line[start : start + size]
+        total: collections.Counter = collections.Counter()
+        for counter in block:
+            total.update(counter)
+        out.extend([total] * len(block))
+    return out
+
+
+def own_stats(lexicon, words, own, own_pairs):
+    """The word and pair counts without the sentence's own occurrences (``own``: its
+    block's, see ``blocked``)."""
+    counts = lexicon.counts
+
+    def pairs(a, b):
+        pair = a + " " + b
+        counts4 = lexicon.bigrams.get(pair)
+        if counts4 is None:
+            return None
+        left = tuple(c - own_pairs.get((pair, k), 0) for k, c in enumerate(counts4))
+        return left if sum(left) else None
+
+    def stats(j):
+        key = words[j].text.lower()
+        lo, cap = counts.get(key, (0, 0))
+        return lo - own.get((key, False), 0), cap - own.get((key, True), 0)
+
+    return stats, pairs
+
+
+def predict(prepared, weights, lexicon, first=None):
+    """Greedy decisions of a model over prepared sentences, as decoding makes them (its
+    own history), with the counts of :func:`own_stats`; ``first``: the first pass's
+    decisions, if this is the second pass."""
+    out = []
+    for n, (words, fixed, gold, own, own_pairs) in enumerate(prepared):
+        stats, pairs = own_stats(lexicon, words, own, own_pairs)
+        decisions = []
+        previous = before = model_module.OTHER
+        for i, word in enumerate(words):
+            decision = fixed.get(i)
+            text = word.text
+            if decision is not None:
+                pass
+            elif not text[0].isupper():
+                decision = model_module.OTHER
+            elif text[1:] and not text[1:].islower():
+                decision = model_module.ACRONYM if text.isupper() else model_module.OTHER
+            else:  # as decode() decides
+                lo, cap = stats(i)
+                decision = model_module.fast_decision(lexicon, text.lower(), lo, cap, previous)
+                if decision is None:
+                    feats = model_module.word_features(lexicon, words, i, previous, before, stats, pairs)
+                    if first is not None:
+                        feats += model_module.second_features(
+                            lexicon, words, i, previous, model_module._bucket(lo, cap), first[n], pairs
+                        )
+                    score = sum(weights.get(f, 0.0) for f in feats)
+                    decision = model_module.KEEP if score >= 0 else model_module.LOWER
+            decisions.append(decision)
+            before, previous = previous, decision
+        out.append(decisions)
+    return out
+
+
+def cross_fitted(prepared, lexicon, epochs: int, folds: int = 2):
+    """First-pass decisions for every training sentence from a model that did not see it:
+    train on all folds but one, decide that one."""
+    first: list = [None] * len(prepared)
+    for fold in range(folds):
+        train_part = [p for n, p in enumerate(prepared) if n % folds != fold]
+        held = [n for n in range(len(prepared)) if n % folds == fold]
+        weights, _ = train(train_part, lexicon, epochs)
+        for n, decisions in zip(held, predict([prepared[n] for n in held], weights, lexicon)):
+            first[n] = decisions
+    return first
+
+
+def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold", first=None):
+    """Averaged-perceptron weights; ``first``: the first pass's decisions per sentence,
+    to train the second pass that reads them."""
+    weights: dict[str, float] = {}
+    totals: dict[str, float] = {}
+    stamps: dict[str, int] = {}
+    clock = 0
     order = list(range(len(prepared)))
     rng = random.Random(seed)
 
@@ -180,6 +276,10 @@ def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13,
             stamps[f] = clock
             weights[f] = w + delta
 
+    # With the gold history a sentence's features are the same in every pass: extract
+    # them once (same updates in the same order, so the same weights, three times faster).
+    extracted: dict[int, list] = {}
+    canonical: dict[str, str] = {}
     for epoch in range(epochs):
         # The decisions the features read: the gold ones, or (from the second pass) the
         # model's own, as at decoding time, so it learns to recover from its mistakes.
@@ -187,21 +287,18 @@ def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13,
         rng.shuffle(order)
         mistakes = seen = 0
         for idx in order:
+            if history == "gold" and idx in extracted:
+                for feats, decision in extracted[idx]:
+                    clock += 1
+                    seen += 1
+                    score = sum(weights.get(f, 0.0) for f in feats)
+                    if (score >= 0) != (decision == model_module.KEEP):
+                        mistakes += 1
+                        update(feats, 1.0 if decision == model_module.KEEP else -1.0)
+                continue
+            kept = extracted[idx] = [] if history == "gold" else None
             words, fixed, gold, own, own_pairs = prepared[idx]
-
-            def pairs(a, b, own_pairs=own_pairs):
-                pair = a + " " + b
-                counts4 = lexicon.bigrams.get(pair)
-                if counts4 is None:
-                    return None
-                left = tuple(c - own_pairs.get((pair, k), 0) for k, c in enumerate(counts4))
-                return left if sum(left) else None
-
-            def stats(j, words=words, own=own):
-                key = words[j].text.lower()
-                lo, cap = counts.get(key, (0, 0))
-                return lo - own.get((key, False), 0), cap - own.get((key, True), 0)
-
+            stats, pairs = own_stats(lexicon, words, own, own_pairs)
             previous = before = model_module.OTHER
             for i, word in enumerate(words):
                 decision = fixed.get(i)
@@ -216,6 +313,13 @@ def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13,
                             feats = model_module.word_features(
                                 lexicon, words, i, previous, before, stats, pairs
                             )
+                            if first is not None:
+                                feats += model_module.second_features(
+                                    lexicon, words, i, previous, model_module._bucket(lo, cap), first[idx], pairs
+                                )
+                            if kept is not None:
+                                feats = tuple(canonical.setdefault(f, f) for f in feats)
+                                kept.append((feats, decision))
                             score = sum(weights.get(f, 0.0) for f in feats)
                             guess = model_module.KEEP if score >= 0 else model_module.LOWER
                             if guess != decision:
@@ -234,6 +338,21 @@ def train(lines, per_line, per_line_pairs, lexicon, epochs: int, seed: int = 13,
         if abs(avg) >= 0.001:
             averaged[f] = avg
     return averaged, clock
+
+
+def averaged_runs(runs: list[tuple[dict[str, float], int]]) -> tuple[dict[str, float], int]:
+    """The mean of several runs' weights (the same data in other orders), rounded as
+    train() rounds: it takes out most of what the order alone decides."""
+    total: dict[str, float] = {}
+    for weights, _ in runs:
+        for f, w in weights.items():
+            total[f] = total.get(f, 0.0) + w
+    mean = {}
+    for f in sorted(total):
+        w = round(total[f] / len(runs), 3)
+        if abs(w) >= 0.001:
+            mean[f] = w
+    return mean, runs[0][1]
 
 
 def write_model(path: Path, weights: dict[str, float], n_lines: int, decisions: int, epochs: int) -> None:
@@ -255,6 +374,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DATA, help="where to write the data files")
     parser.add_argument("--history", choices=("gold", "predicted"), default="gold",
                         help="previous decisions the features read while training")
+    parser.add_argument("--holdout-block", type=int, default=20,
+                        help="count a sentence's words without the block of this many lines around it")
+    parser.add_argument("--seeds", default="13,14,15",
+                        help="orders of the sentences (comma-separated): one model each, weights averaged")
+    parser.add_argument("--second", action="store_true",
+                        help="also train the second pass (casing-model-second.tsv; see casing/model.py)")
+    parser.add_argument("--first-pass-cache", type=Path, default=None,
+                        help="keep the cross-fitted first-pass decisions here (to try second-pass features)")
     args = parser.parse_args()
     started = time.perf_counter()
     lines = [
@@ -277,11 +404,35 @@ def main() -> int:
         always_capital=always,
         common_words=common,
         titles=lexicon_module.word_set("titles.txt"),
+        name_heads=lexicon_module.word_set("name-heads.txt"),
         function_words=lexicon_module.word_set("function-words.txt"),
         stem=lambda word: stems.get(word, word),
     )
-    weights, decisions = train(lines, per_line, per_line_pairs, lexicon, args.epochs, history=args.history)
+    if args.holdout_block > 1:
+        per_line = blocked(per_line, args.holdout_block)
+        per_line_pairs = blocked(per_line_pairs, args.holdout_block)
+    prepared = prepare(lines, per_line, per_line_pairs)
+    seeds = [int(seed) for seed in args.seeds.split(",")]
+    weights, decisions = averaged_runs(
+        [train(prepared, lexicon, args.epochs, seed=seed, history=args.history) for seed in seeds]
+    )
     write_model(args.out / "casing-model.tsv", weights, len(lines), decisions // args.epochs, args.epochs)
+    second_path = args.out / "casing-model-second.tsv"
+    if not args.second and second_path.exists():
+        second_path.unlink()  # trained on the old first pass's decisions: stale now
+        print(f"removed {second_path} (rebuild with --second to keep a second pass)", file=sys.stderr)
+    if args.second:
+        cache = args.first_pass_cache
+        if cache is not None and cache.exists():
+            first = pickle.loads(cache.read_bytes())
+        else:
+            first = cross_fitted(prepared, lexicon, args.epochs)
+            if cache is not None:
+                cache.write_bytes(pickle.dumps(first))
+        weights, decisions = averaged_runs(
+            [train(prepared, lexicon, args.epochs, seed=seed, first=first) for seed in seeds]
+        )
+        write_model(second_path, weights, len(lines), decisions // args.epochs, args.epochs)
     print(
         f"{len(counts)} words, {len(weights)} features, {time.perf_counter() - started:.1f}s",
         file=sys.stderr,

@@ -19,8 +19,10 @@ from textfix.casing.model import (
     OTHER,
     THRESHOLD,
     Model,
+    _bucket,
     decode,
     fast_decision,
+    second_features,
     word_features,
 )
 from textfix.casing.words import scraped_title_case, sentence_starts, split_words
@@ -36,8 +38,9 @@ TEXTS = [
 ]
 
 
-def reference(lexicon, model, words, fixed):
-    """Greedy decoding straight from word_features, as in training."""
+def reference(lexicon, model, words, fixed, first=None):
+    """Greedy decoding straight from word_features, as in training; with ``first`` (the
+    first pass's decisions), the second pass, which adds second_features."""
     counts = lexicon.counts
 
     def stats(j):
@@ -55,7 +58,10 @@ def reference(lexicon, model, words, fixed):
             else:
                 decision = fast_decision(lexicon, text.lower(), *stats(i), previous)
                 if decision is None:
-                    total = model.score(word_features(lexicon, words, i, previous, before, stats))
+                    feats = word_features(lexicon, words, i, previous, before, stats)
+                    if first is not None:
+                        feats += second_features(lexicon, words, i, previous, _bucket(*stats(i)), first)
+                    total = model.score(feats)
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
@@ -79,3 +85,57 @@ def test_decode_matches_training_features(weights):
             fixed = decide.rule_decisions(damaged, words, sentence_starts(damaged, words))
             assert decode(lexicon, model, words, fixed) == reference(lexicon, model, words, fixed)
     assert model.cache, "the model was never asked: the test compares nothing"
+
+
+def _second_pass_features(lexicon, first_model):
+    """Every second-pass feature the test texts can fire, whatever the decisions."""
+    names = set()
+    for text in TEXTS:
+        damaged = scraped_title_case(text)
+        words = split_words(damaged)
+        fixed = decide.rule_decisions(damaged, words, sentence_starts(damaged, words))
+        one = reference(lexicon, first_model, words, fixed)
+        for i in range(len(words)):
+            b = _bucket(*lexicon.counts.get(words[i].text.lower(), (0, 0)))
+            for previous in (KEEP, LOWER, OTHER):
+                for flipped in (KEEP, LOWER):
+                    first = list(one)
+                    if i + 1 < len(first) and first[i + 1] in (KEEP, LOWER):
+                        first[i + 1] = flipped
+                    names.update(second_features(lexicon, words, i, previous, b, first))
+    return names
+
+
+def test_second_pass_matches_its_training_features():
+    """The second pass (not shipped; ``build_casing_model.py --second``) reads the first
+    pass's decisions for the next two words; decode runs both passes and must agree with
+    the features the second pass was trained on. Arbitrary weights, so every feature
+    can tip a decision."""
+    lexicon = casing.default_lexicon()
+    first = scrambled(casing.default_model().weights)
+    second = scrambled(dict.fromkeys([*first, *_second_pass_features(lexicon, Model(first))], 0.0))
+    model = Model(first, second=Model(second))
+    for _ in range(2):  # cold caches, then warm ones
+        for text in TEXTS:
+            damaged = scraped_title_case(text)
+            words = split_words(damaged)
+            fixed = decide.rule_decisions(damaged, words, sentence_starts(damaged, words))
+            one = reference(lexicon, Model(first), words, fixed)
+            assert decode(lexicon, model, words, fixed) == reference(lexicon, Model(second), words, fixed, one)
+    assert model.second.cache, "the second pass was never asked: the test compares nothing"
+
+
+def test_second_pass_reads_the_next_decision():
+    """The same word before a kept and before a lowered next word: the first pass's
+    decision to the right is a feature of its own (``rd=``), and only kept or lowered
+    next words give one (a sentence start or an acronym says nothing new)."""
+    lexicon = casing.default_lexicon()
+    text = "Warga kota Bandung datang"
+    words = split_words(text)
+    b = _bucket(*lexicon.counts.get("kota", (0, 0)))
+    kept = second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, KEEP, LOWER])
+    lowered = second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, LOWER, LOWER])
+    assert "rd=Csp" in kept and "rd=lsp" in lowered
+    assert second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, ACRONYM, LOWER]) == []
+    assert second_features(lexicon, words, 3, LOWER, b, ["S", LOWER, KEEP, LOWER]) == []
+

@@ -86,13 +86,16 @@ def _default_lexicon(indexed: bool) -> Lexicon:
 
 
 def default_model() -> Model:
-    """The shipped averaged-perceptron weights (once per table mode, as the lexicon)."""
+    """The shipped averaged-perceptron weights, with the second pass if
+    ``casing-model-second.tsv`` is there (not shipped; see :mod:`.model`). Built once per
+    table mode, as the lexicon."""
     return _default_model(_lexicon.indexed_tables_on())
 
 
 @functools.cache
 def _default_model(indexed: bool) -> Model:
-    return Model(_lexicon.casing_weights())
+    second = _lexicon.casing_second_weights()
+    return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
 
 
 def _is_heading(text: str) -> bool:
