@@ -139,3 +139,31 @@ def test_second_pass_reads_the_next_decision():
     assert second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, ACRONYM, LOWER]) == []
     assert second_features(lexicon, words, 3, LOWER, b, ["S", LOWER, KEEP, LOWER]) == []
 
+
+
+def test_bounded_caches_change_no_decision(monkeypatch):
+    # The decoder's caches drop their older half when full; decisions must not depend on
+    # what happens to be cached. Tiny caps make them drop many times over the seed.
+    from pathlib import Path
+
+    from textfix import casing
+    from textfix.casing import model as model_module
+
+    seed = (Path(__file__).parents[1] / "samples" / "seed-title-cased.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n") if p.strip()]
+    full = casing.Model(casing.default_model().weights)
+    expected = casing.recase_document(paragraphs, model=full)
+    monkeypatch.setattr(model_module, "_CACHE_MAX", 8)
+    monkeypatch.setattr(model_module, "_FAST_MAX", 8)
+    small = casing.Model(casing.default_model().weights)
+    assert casing.recase_document(paragraphs, model=small) == expected
+    # (checked when a paragraph starts and a word is first met: a paragraph may overshoot)
+    assert len(small.cache) < len(full.cache) and len(small.fast) <= 9 < len(full.fast)
+
+
+def test_a_full_cache_keeps_its_newer_half():
+    from textfix.casing.model import _drop_older_half
+
+    cache = {n: str(n) for n in range(10)}
+    _drop_older_half(cache)
+    assert list(cache) == [5, 6, 7, 8, 9]
