@@ -22,6 +22,7 @@ from click.testing import CliRunner
 import textfix
 from textfix import batch
 from textfix.cli import main
+from textfix.errors import TextfixError
 
 PROMO = "Harga cabai naik di Pasar Kranggan.\n\nBaca juga: Petani Cabai Mengeluh\n\nPedagang menunggu pasokan.\n"
 CLEAN = "Pedagang menunggu pasokan dari Magelang.\n"
@@ -312,6 +313,17 @@ def test_a_bug_in_a_stage_fails_one_record_not_the_batch(tmp_path: Path, monkeyp
     assert out == [textfix.clean(PROMO), "Kata ini meledak.\n", textfix.clean(PROMO)]
     [error] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
     assert error.startswith(f"error: {src.as_posix()}:2: internal error (IndexError: list index out of range)")
+
+
+def test_a_bug_while_a_huge_text_streams_is_a_failure_of_that_input():
+    # Lines over pipeline.LONG_LINE are cleaned in parts (batch._guarded); a stage that
+    # raises part way becomes the same one-line failure as for a whole text.
+    def parts():
+        yield "Bagian pertama. "
+        raise KeyError("kunci")
+
+    with pytest.raises(TextfixError, match=r"^besar\.txt: internal error \(KeyError: 'kunci'\); left unchanged"):
+        list(batch._guarded(parts(), "besar.txt"))
 
 
 def test_jsonl_in_place_and_check(tmp_path: Path):

@@ -26,6 +26,7 @@ This module neither prints nor exits: :func:`run` yields events (:class:`Emit`,
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections import Counter, deque
@@ -225,12 +226,19 @@ def _clean(text: str, config: Config, where: str, steps: bool) -> tuple[str, lis
     input is reported with the exception (so the bug can be fixed), counted, and passed
     through unchanged.
     """
-    try:
+    with _failure_of(where):
         if steps:
             cleaned, found = clean_and_explain(text, config)
             return cleaned, found, _count(found)
         cleaned, counts = clean_and_count(text, config)
         return cleaned, [], counts
+
+
+@contextlib.contextmanager
+def _failure_of(where: str) -> Iterator[None]:
+    """A bug in a stage becomes a :class:`TextfixError` naming the input ``where``."""
+    try:
+        yield
     except TextfixError:
         raise
     except Exception as exc:  # reported and counted as a failure, never swallowed
@@ -275,14 +283,8 @@ def _clean_encoded(
 
 def _guarded(parts: Iterator[str], where: str) -> Iterator[str]:
     """``parts`` with a bug in a stage turned into a failure of this one input (as ``_clean``)."""
-    try:
+    with _failure_of(where):
         yield from parts
-    except TextfixError:
-        raise
-    except Exception as exc:  # reported and counted as a failure, never swallowed
-        raise TextfixError(
-            f"{where}: internal error ({type(exc).__name__}: {exc}); left unchanged, please report this"
-        ) from exc
 
 
 def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Result:
