@@ -152,6 +152,24 @@ DETECTION = [
     pytest.param("KPK Dan DPR Bertemu.", True, id="acronyms around function words"),
     pytest.param("Conte Menderita Diabetes Kronis.", True, id="sentence of rarer common words"),
     pytest.param("Harga Per Kilogram", False, id="table header, a rarer common word"),
+    pytest.param(
+        "Menurut Prasasti Kuno, Kawasan Bandung Raya Dahulu Merupakan Danau Purba Citarum.",
+        True,
+        id="statement, a predicate, one common word in four",
+    ),
+    pytest.param(
+        "Waktu Sore Juga Ramai, Sesudah Hujan, Para Pedagang Biasanya Keliling Kampung.",
+        True,
+        id="statement of common words, no predicate",
+    ),
+    pytest.param(
+        "Polisi Menyatakan Belum Jelas Apakah Pelaku Mengincar Gudang Pabrik, Tapi Menambahkan"
+        " Api Mungkin Telah Menyala Lebih Awal",
+        True,
+        id="sentence longer than a heading, no final stop",
+    ),
+    pytest.param("Gubernur Resmikan Jembatan Baru Penghubung Dua Kabupaten", False, id="headline, no stop"),
+    pytest.param("Apa Arti Semua Ini?", False, id="question of common words, maybe a headline"),
 ]
 
 
@@ -171,6 +189,12 @@ NORMAL_TEXT = [
 @pytest.mark.parametrize("text", NORMAL_TEXT)
 def test_normal_text_is_left_alone(text):
     assert recase(text) == text
+
+
+def test_hashtags_do_not_count_as_lowercase_words():
+    """Title Case does not reach a letter after ``#``, so hashtags say nothing either way."""
+    text = "Pak Camat Menjawab Keluhan Warga Di #kampungkita, #desaku, #rtkami Dan #rwkami."
+    assert recase(text) == "Pak Camat menjawab keluhan warga di #kampungkita, #desaku, #rtkami dan #rwkami."
 
 
 # --- Headings ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from .decide import apply_decisions, decide_words, extend_names, recase_title_ca
 from .detect import is_title_cased
 from .model import Lexicon, Model
 from .words import (
+    REACHED_LOWER_RE,
     WORD_RE,
     is_title_shaped,
     lower_first,
@@ -185,8 +186,9 @@ def document_evidence(paragraphs: Sequence[str]) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in evidence.items()}
 
 
-#: A letter that starts a word, lowercase / uppercase (counted in C, for a quick look).
-_LOWER_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}")
+#: A lowercase letter that Title Case would have capitalised ("#bawel" has none) / a
+#: letter that starts a word in uppercase (counted in C, for a quick look).
+_LOWER_START_RE = REACHED_LOWER_RE
 _UPPER_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}")
 
 

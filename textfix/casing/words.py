@@ -22,7 +22,7 @@ _SPLIT_RE = regex.compile(r"(\p{L}[\p{L}\p{M}\p{N}]*+)")
 
 #: Where scraped Title Case uppercases the next lowercase letter: line start, whitespace,
 #: a hyphen, an opening bracket or quote, or a slash.
-_TITLE_AFTER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
+REACHED_LOWER_RE = regex.compile(r"(?:^|(?<=[\s\-(\[{\"“‘'«/]))\p{Ll}")
 
 #: The characters after which Title Case capitalises (besides whitespace and the line start).
 TITLE_AFTER = "-([{\"“‘'«/"
@@ -82,7 +82,7 @@ def scraped_title_case(text: str) -> str:
         up = letter.upper()
         return up if len(up) == 1 else letter
 
-    return _TITLE_AFTER_RE.sub(upper, text)
+    return REACHED_LOWER_RE.sub(upper, text)
 
 
 def is_title_shaped(word: str) -> bool:
