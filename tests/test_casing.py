@@ -58,6 +58,7 @@ ACRONYMS = [
     case("all-caps words kept", "Rapat KPK dan DPR digelar di gedung itu."),
     case("syllable acronym lowercase", "Kemenkes mengimbau warga memakai masker di tempat umum."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
+    case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
 
 COMMON_WORDS = [

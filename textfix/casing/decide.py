@@ -93,22 +93,27 @@ _ACRONYM_SKIP = frozenset(
 def rule_decisions(
     text: str, words: Sequence[Word], starts: set[int] | None = None
 ) -> dict[int, str]:
-    """Decisions that need no lexicon: sentence starts (START) and ``Ke-43`` (LOWER).
+    """Decisions that need no lexicon: sentence starts (START), ``Ke-43`` (LOWER) and a
+    type designation's letter, ``F-16`` (KEEP: train.txt writes 80 of 84 such letters as
+    capitals, the other four ``e-5``).
 
     >>> from textfix.casing.words import split_words
-    >>> t = "Ini KTT Ke-43."
+    >>> t = "Ini KTT Ke-43 dan jet F-16."
     >>> rule_decisions(t, split_words(t))
-    {0: 'S', 2: 'l'}
+    {0: 'S', 2: 'l', 5: 'C'}
     """
     fixed: dict[int, str] = {}
     for i in sentence_starts(text, words) if starts is None else starts:
         fixed[i] = START
     for i, word in enumerate(words):
-        if i in fixed or word.text not in ("Ke", "ke"):
+        if i in fixed:
             continue
-        end = word.start + len(word.text)
-        if _ORDINAL_RE.match(text, end):
-            fixed[i] = LOWER
+        if word.text in ("Ke", "ke"):
+            if _ORDINAL_RE.match(text, word.start + 2):
+                fixed[i] = LOWER
+        elif len(word.text) == 1 and word.text.isupper() and word.text != "E":
+            if _ORDINAL_RE.match(text, word.start + 1):
+                fixed[i] = KEEP
     return fixed
 
 
