@@ -18,16 +18,20 @@ SAMPLES = HERE.parent / "samples"
 MARKER = "# output\n"
 
 
-def _sample_pairs():
+def _sample_pairs() -> list:
+    pairs = []
     for expected in sorted(SAMPLES.glob("*.expected.txt")):
         source = expected.with_name(expected.name.replace(".expected.txt", ".txt"))
-        yield pytest.param(source, expected, id=source.stem)
+        pairs.append(pytest.param(source, expected, id=source.stem))
+    return pairs
 
 
-def _cases():
+def _cases() -> list:
+    cases = []
     for path in sorted((HERE / "cases").glob("*.txt")):
         source, expected = path.read_text(encoding="utf-8").split(MARKER)
-        yield pytest.param(source, expected, id=path.stem)
+        cases.append(pytest.param(source, expected, id=path.stem))
+    return cases
 
 
 @pytest.mark.parametrize(("source", "expected"), _sample_pairs())

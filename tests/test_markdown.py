@@ -53,10 +53,12 @@ def changed_lines(before: str, after: str) -> set[int]:
 # ---------------------------------------------------------------------------- golden cases
 
 
-def _golden():
-    for expected in sorted(CASES.glob("*.expected.md")):
-        source = expected.with_name(expected.name.replace(".expected.md", ".md"))
-        yield pytest.param(source, expected, id=source.stem)
+def _golden() -> list:
+    return [
+        pytest.param(expected.with_name(expected.name.replace(".expected.md", ".md")), expected,
+                     id=expected.name.replace(".expected.md", ""))
+        for expected in sorted(CASES.glob("*.expected.md"))
+    ]
 
 
 @pytest.mark.parametrize(("source", "expected"), _golden())

@@ -194,8 +194,8 @@ def clean(
     writes_stdout = mode == "diff" or (mode == "write" and not (in_place or out_dir or output))
     if not quiet and not stdin_count and sys.stderr.isatty() and not (writes_stdout and sys.stdout.isatty()):
         progress = _Progress(len(sources), sum(s.size for s in sources))
-    stdout = click.get_binary_stream("stdout")
-    stdin = click.get_binary_stream("stdin")
+    stdout = _binary(sys.stdout)
+    stdin = _binary(sys.stdin)
     events = batch.run(sources, job, jobs or _cores(), stdin_data=stdin.read)
     try:
         for event in events:
@@ -234,6 +234,12 @@ def clean(
     sys.exit(report.exit_code)
 
 
+def _binary(stream):
+    """The byte stream under a standard text stream (what Click's ``get_binary_stream``
+    gave before Click 8.5 deprecated it); a stream that is bytes already stays itself."""
+    return getattr(stream, "buffer", stream)
+
+
 def _sources(inputs, globs, output, in_place, out_dir, stdin_jsonl):
     """The run's inputs, each with its destination; usage errors for unsafe destinations."""
     from . import batch
@@ -243,7 +249,7 @@ def _sources(inputs, globs, output, in_place, out_dir, stdin_jsonl):
         raise click.UsageError(f"--out-dir {out_dir} is not a folder")
     for given in inputs:
         if str(given) == "-":
-            stream = click.get_binary_stream("stdin") if stdin_jsonl else None
+            stream = _binary(sys.stdin) if stdin_jsonl else None
             sources.append(batch.Source("-", None, output, stdin_jsonl, 0, stream))
             continue
         for path, root in batch.find_files([given], globs, exclude=out_dir):
