@@ -124,6 +124,19 @@ def test_jsonl_keeps_other_fields_and_unchanged_lines(tmp_path: Path):
     assert second == unchanged  # byte for byte: spacing, number format
 
 
+def test_a_record_text_gains_no_final_line_break(tmp_path: Path):
+    """A record's text is no file: a clean one stays byte for byte, a repaired one gets no
+    trailing newline it did not have, and ``--check`` agrees with a write."""
+    clean = '{"text": "Pedagang menunggu pasokan dari Magelang."}\n'
+    src = write(tmp_path / "a.jsonl", clean + json.dumps({"text": PROMO.rstrip("\n")}) + "\n")
+    first, second = run(str(src)).stdout.splitlines(keepends=True)
+    assert first == clean
+    assert json.loads(second)["text"] == textfix.clean(PROMO).rstrip("\n")
+    only_clean = write(tmp_path / "b.jsonl", clean)
+    assert run("--check", str(only_clean)).exit_code == 0
+    assert run(str(only_clean)).stdout == clean
+
+
 def test_jsonl_field_option(tmp_path: Path):
     src = write(tmp_path / "a.jsonl", json.dumps({"isi": PROMO, "text": "Baca juga: x"}) + "\n")
     result = run(str(src), "--field", "isi")

@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # The pipeline compiles every rule's patterns on import; `textfix --help` and
     # `--version` should not pay for that, so it is imported on first use (PEP 562).
-    if name in ("Cleaned", "clean", "clean_and_explain"):
+    if name in ("Cleaned", "clean", "clean_and_explain", "clean_field"):
         from . import pipeline
 
         return getattr(pipeline, name)
@@ -27,4 +27,5 @@ __all__ = [
     "__version__",
     "clean",
     "clean_and_explain",
+    "clean_field",
 ]

@@ -38,7 +38,7 @@ from . import io, pipeline
 from .config import Config
 from .document import Step
 from .errors import TextfixError
-from .pipeline import clean_and_count, clean_and_explain
+from .pipeline import as_field, clean_and_count, clean_and_explain
 from .report import Outcome
 
 #: What a folder walk picks up unless ``--glob`` says otherwise.
@@ -407,6 +407,7 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             outcome.failures.append(str(exc))
             out.append(raw)
             continue
+        cleaned = as_field(cleaned, text)  # a clean record stays as it was, as --check says
         outcome.rules.update(counts)
         if pipeline.nearly_empty(cleaned, counts):
             outcome.empty.append(f"{name}:{number}")

@@ -37,6 +37,23 @@ def clean(text: str, config: Config | None = None) -> str:
     return _run(text, config, explain=False).text
 
 
+def clean_field(text: str, config: Config | None = None) -> str:
+    """:func:`clean` for a value that is no file (a JSONL record's field, a table cell): it
+    gains no final line break it did not have, so a clean value comes back as it was.
+
+    >>> clean_field("Harga Beras Naik Dan Warga Mengeluh Di Pasar.")
+    'Harga beras naik dan warga mengeluh di pasar.'
+    """
+    return as_field(clean(text, config), text)
+
+
+def as_field(cleaned: str, original: str) -> str:
+    """``cleaned`` without the final line break that ``original`` did not have."""
+    if cleaned.endswith("\n") and not original.endswith("\n"):
+        return cleaned.rstrip("\n")
+    return cleaned
+
+
 #: A text the junk rules cut down to fewer letters than this is worth a warning: a scraper
 #: that lost the body leaves a dateline and commas (PATTERNS.md 18: "under ~50 letters").
 EMPTY_BODY_LETTERS = 50
