@@ -17,6 +17,7 @@ FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".txt", ".tsv"
 WORD_LISTS = [
     "always-capitalised.txt",
     "common-words.txt",
+    "countries.txt",
     "function-words.txt",
     "name-heads.txt",
     "titles.txt",

@@ -81,6 +81,7 @@ def _default_lexicon(indexed: bool) -> Lexicon:
         common_words=common,
         titles=_lexicon.word_set("titles.txt"),
         name_heads=_lexicon.word_set("name-heads.txt"),
+        countries=_lexicon.word_set("countries.txt"),
         function_words=_lexicon.word_set("function-words.txt"),
         stem=_lexicon.stem,
     )

@@ -124,7 +124,8 @@ class Lexicon:
     common (lowercase) root words; ``stem`` maps a word to its root; ``always_capital`` are names that Sastrawi's list also holds
     (days, months, countries); ``titles`` are words that take a capital before a name;
     ``name_heads`` are generic words that head a place's name (``Sungai Ciliwung``);
-    ``function_words`` stay lowercase in headings.
+    ``function_words`` stay lowercase in headings; ``countries`` are words ending a
+    country's name, after which a compass word describes a part of it.
     """
 
     counts: Mapping[str, tuple[int, int]] = field(default_factory=dict)
@@ -135,6 +136,7 @@ class Lexicon:
     titles: Container[str] = frozenset()
     name_heads: Container[str] = frozenset()
     function_words: Container[str] = frozenset()
+    countries: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
 
 
