@@ -89,6 +89,7 @@ NAMES = [
     case("compass word after a country", "Pasukan itu bergerak ke Afghanistan selatan pada Jumat dan Israel utara."),
     case("compass word in a sea's name", "Kapal perang itu berlayar di Laut China Selatan sejak pekan lalu."),
     case("country named with a compass word", "Pemimpin Korea Utara bertemu Presiden Korea Selatan di perbatasan."),
+    case("Arabic article opening a name", "Polisi menangkap dua anggota Al Qaeda dan menyita senjata mereka."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
     case("regency name", "Dia tinggal di Kabupaten Bogor, Jawa Barat."),
