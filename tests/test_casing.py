@@ -72,6 +72,7 @@ PLACES = [
     case("river before its name", "Warga membersihkan Sungai Cikapundung di kota itu."),
     case("river without a name", "Warga membuang sampah ke sungai setiap hari."),
     case("mountain before its name", "Pendaki itu mendaki Gunung Rinjani bersama temannya."),
+    case("court named by a place word and a name part", "Sengketa itu akan berakhir di Mahkamah Agung."),
 ]
 
 SPEECH = [

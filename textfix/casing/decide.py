@@ -382,8 +382,16 @@ def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisio
             continue
         if j < n and words[j].gap == " " and decisions[j] != LOWER:
             continue
+        if key in lexicon.name_heads and any(_name_part(lexicon, words[k].text.lower()) for k in range(start + 1, j)):
+            continue  # a place word with its name: "di Mahkamah Agung."
         for k in range(start, j):
             decisions[k] = LOWER
+
+
+def _name_part(lexicon: Lexicon, key: str) -> bool:
+    """A word the corpus mostly capitalises (``agung``: 80 of 83), so a name by itself."""
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return lower + capital >= _HEAD_MIN and capital >= _HEAD_SHARE * (lower + capital)
 
 
 def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
@@ -428,8 +436,7 @@ def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
         if key in lexicon.name_heads and decisions[i + 1] == KEEP:
             decisions[i] = KEEP  # Sungai Ciliwung, Gunung Merapi
             continue
-        lower, capital = lexicon.counts.get(key, (0, 0))
-        if lower + capital >= _HEAD_MIN and capital >= _HEAD_SHARE * (lower + capital):
+        if _name_part(lexicon, key):
             decisions[i] = KEEP
 
 
