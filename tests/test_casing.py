@@ -73,6 +73,8 @@ PLACES = [
     case("river without a name", "Warga membuang sampah ke sungai setiap hari."),
     case("mountain before its name", "Pendaki itu mendaki Gunung Rinjani bersama temannya."),
     case("court named by a place word and a name part", "Sengketa itu akan berakhir di Mahkamah Agung."),
+    case("reduplicated place word before its name", "Warga memadati Alun-Alun Indramayu sejak pagi hari."),
+    case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
 ]
 
 SPEECH = [

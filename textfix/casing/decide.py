@@ -428,9 +428,14 @@ def _is_common(lexicon: Lexicon, key: str) -> bool:
 
 def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """A word the corpus mostly capitalises (``Kementerian``: 146 of 158) right before a
-    kept capital heads that name: ``Kementerian Komunikasi dan Informatika``."""
+    kept capital heads that name: ``Kementerian Komunikasi dan Informatika``. The first
+    half of a reduplicated head follows the second: ``Alun-Alun Indramayu``."""
     for i in range(len(words) - 2, -1, -1):
-        if decisions[i + 1] not in (KEEP, ACRONYM) or decisions[i] != LOWER or words[i + 1].gap != " ":
+        if decisions[i + 1] not in (KEEP, ACRONYM) or decisions[i] != LOWER:
+            continue
+        if words[i + 1].gap != " ":
+            if words[i + 1].gap == "-" and decisions[i + 1] == KEEP and words[i + 1].text.lower() == words[i].text.lower():
+                decisions[i] = KEEP
             continue
         key = words[i].text.lower()
         if key in lexicon.name_heads and decisions[i + 1] == KEEP:
