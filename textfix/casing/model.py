@@ -148,6 +148,8 @@ class Model:
     cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
     #: Each word type's fast-path decisions and static score (see _word_info).
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    #: The weights a word pair gives, by its counts (see _pair_weights).
+    pairs: dict[tuple | None, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
     #: The second pass, which also reads this model's decisions to the right (or None).
     second: "Model | None" = None
 
@@ -451,8 +453,9 @@ def second_features(
                            pairs(key, nxt.text.lower()) if ngap == "sp" else None)
 
 
-#: Entries kept in the decoder's caches (context parts, mostly per word pair; word
-#: records) before the older half is dropped. With 200,000 of each and a full clear, the
+#: Entries kept in the decoder's caches (context parts, mostly per previous word; word
+#: records) before the older half is dropped. (Pair weights are kept by the pair's counts,
+#: see _pair_weights; until they were, most context parts were per word pair.) With 200,000 of each and a full clear, the
 #: two workers of a default run on a 500 MB JSONL file grew to a process tree of 202 MiB
 #: PSS (largest process 108 MiB); at these sizes, 134 MiB (74 MiB). The price is on long
 #: title-cased runs, where each process rebuilds more entries: on the 50 MB bench archive
@@ -570,6 +573,25 @@ def _drop_older_half(cache: dict) -> None:
         del cache[key]
 
 
+def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[str, float]:
+    """The weights a word pair with counts ``pair`` (None: not in the table) gives: ``lb=``
+    by the first word's decision (keys ``C``, ``l``, ``A``, ``S``, ``O``), ``rb=`` (key
+    ``rb``) and the second pass's ``rbd=`` by the second word's decision (``rC``, ``rl``).
+
+    They depend on the counts alone, and the shipped table holds 46,000 pairs but fewer
+    than 1,000 distinct counts: kept by the counts, they need no bound, where a cache by
+    word pair held most of its entries for pairs the table lacks and rebuilt them as
+    long runs cycled through more pairs than it held."""
+    get = model.weights.get
+    weights = {previous: get("lb=" + _pair_rate(pair, previous) + previous, 0.0)
+               for previous in (KEEP, LOWER, ACRONYM, START, OTHER)}
+    weights["rb"] = get(_right_pair(pair), 0.0)
+    for following in (KEEP, LOWER):
+        weights["r" + following] = get("rbd=" + _next_rate(pair, following) + following, 0.0)
+    model.pairs[pair] = weights
+    return weights
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
@@ -646,10 +668,11 @@ def decode_pass(
     Returns the decisions and whether the model (not only the fast path) made any.
 
     The model's score is the same sum as :func:`word_features` gives, taken in parts: a
-    word type's own weights (:func:`_word_info`), and context parts cached on the little
-    each depends on (the previous decisions with the gap and bucket; the previous word;
-    the next word's shape; each pair of words), so a first sighting is cheap too; the
-    second pass adds :func:`second_features` the same way.
+    word type's own weights (:func:`_word_info`), a word pair's weights by its counts
+    (:func:`_pair_weights`), and context parts cached on the little each depends on (the
+    previous decisions with the gap and bucket; the previous word; the next word's shape),
+    so a first sighting is cheap too; the second pass adds :func:`second_features` the
+    same way.
     """
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: stay bounded rather than grow forever
@@ -658,6 +681,7 @@ def decode_pass(
     wget = model.weights.get
     score = model.score
     bigrams = lexicon.bigrams
+    pairs = model.pairs
     last = len(words) - 1
     asked = False
     out: list[str] = []
@@ -697,12 +721,9 @@ def decode_pass(
                             part = cache[k] = score(left_word(lexicon, pk, gap, previous))
                         total += part
                         if gap == "sp":
-                            k = (pk, key, previous)
-                            part = cache.get(k)
-                            if part is None:
-                                rate = _pair_rate(bigrams.get(pk + " " + key), previous)
-                                part = cache[k] = wget("lb=" + rate + previous, 0.0)
-                            total += part
+                            pair = bigrams.get(pk + " " + key)
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights[previous]
                     else:
                         total += wget("pw=<s>", 0.0)
                     if i < last:
@@ -722,11 +743,9 @@ def decode_pass(
                             part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
                         total += part + ninfo[8] + info[9].get(nb, 0.0)
                         if ngap == "sp":
-                            k = (key, nk)
-                            part = cache.get(k)
-                            if part is None:
-                                part = cache[k] = wget(_right_pair(bigrams.get(key + " " + nk)), 0.0)
-                            total += part
+                            pair = bigrams.get(key + " " + nk)
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights["rb"]
                         if i + 1 < last:
                             total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
                     else:
@@ -740,13 +759,9 @@ def decode_pass(
                             part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
                         total += part + wget("wrd=" + key + following, 0.0)
                         if ngap == "sp":
-                            nk = keys[i + 1]
-                            k = ("rb", key, nk, following)
-                            part = cache.get(k)
-                            if part is None:
-                                rate = _next_rate(bigrams.get(key + " " + nk), following)
-                                part = cache[k] = wget("rbd=" + rate + following, 0.0)
-                            total += part
+                            pair = bigrams.get(key + " " + keys[i + 1])
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights["r" + following]
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
