@@ -524,47 +524,6 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     return None
 
 
-#: Every value ``_shape`` can give a neighbouring word: an acronym, lowercase, or a count
-#: bucket (``_bucket``: unseen, or the capital share in tenths and a size class), maybe
-#: with ``r`` for a known root.
-_SHAPES = ("A", "low") + tuple(
-    bucket + root
-    for bucket in ("u", *(f"{tenths}:{size}" for tenths in range(11) for size in "1234"))
-    for root in ("", "r")
-)
-
-
-def _wnb_weights(model: Model, key: str) -> dict[str, float]:
-    """The weights of ``wnb=key|shape`` by shape: looked up per word (92 shapes) rather
-    than by a pass over all the model's features, which cost 30 ms of every start-up."""
-    weights = model.weights
-    prefix = "wnb=" + key + "|"
-    if type(weights) is not dict:  # an index (a short run): ask for the shapes that occur
-        return _ShapeWeights(weights, prefix)
-    found = {}
-    for shape in _SHAPES:
-        weight = weights.get(prefix + shape)
-        if weight is not None:
-            found[shape] = weight
-    return found or _NO_WEIGHTS
-
-
-_NO_WEIGHTS: dict[str, float] = {}
-
-
-class _ShapeWeights:
-    """``wnb=`` weights by shape, looked up when asked (for tables read from an index,
-    where 92 lookups per word cost more than the few shapes a short text shows)."""
-
-    __slots__ = ("_weights", "_prefix")
-
-    def __init__(self, weights, prefix: str) -> None:
-        self._weights, self._prefix = weights, prefix
-
-    def get(self, shape: str, default: float = 0.0) -> float:
-        return self._weights.get(self._prefix + shape, default)
-
-
 def _drop_older_half(cache: dict) -> None:
     """Forget the older half of a full cache (first in, first out): what is used often
     comes back soon, where a full clear rebuilt every common entry at once (`-j1` on the
@@ -596,18 +555,20 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
     asked), the weights of ``wp=`` after a kept and a lowered word, whether it is a title,
-    its shape as the next word, the weight of ``nw=`` (it as the next word), and its
-    ``wnb=`` weights by the next word's shape."""
+    its shape as the next word and the weight of ``nw=`` (it as the next word).
+
+    ``wnb=`` (the word with the next word's shape) is looked up in decoding instead: its
+    92 shapes cost 50 microseconds a word type here (most of this function's time), as
+    much as 200 lookups in decoding, and a long run's workers each met every word type
+    of the run at least once."""
     lower, capital = lexicon.counts.get(key, _UNSEEN)
     after_lower = fast_decision(lexicon, key, lower, capital, LOWER)
     after_other = fast_decision(lexicon, key, lower, capital, KEEP)
     b = _bucket(lower, capital)
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
-    wnb = _NO_WEIGHTS
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
-        wnb = _wnb_weights(model, key)  # only a word the model may be asked about reads it
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
             wp_lower = weights.get("wp=" + key + LOWER, 0.0)
@@ -621,7 +582,6 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         key in lexicon.titles,
         b + "r" if key in lexicon.roots else b,
         weights.get("nw=" + key, 0.0),
-        wnb,
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -741,7 +701,7 @@ def decode_pass(
                         part = cache.get(k)
                         if part is None:
                             part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
-                        total += part + ninfo[8] + info[9].get(nb, 0.0)
+                        total += part + ninfo[8] + wget(f"wnb={key}|{nb}", 0.0)
                         if ngap == "sp":
                             pair = bigrams.get(key + " " + nk)
                             weights = pairs.get(pair) or _pair_weights(model, pair)
