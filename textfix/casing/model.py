@@ -555,7 +555,10 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
     asked), the weights of ``wp=`` after a kept and a lowered word, whether it is a title,
-    its shape as the next word and the weight of ``nw=`` (it as the next word).
+    its shape as the next word, the weight of ``nw=`` (it as the next word), and the
+    weights of :func:`left_word` that depend on it alone (it as the previous word: ``pw=``,
+    ``pwg=`` after a space, ``ps=``, ``pb=``), where a cache by previous word, gap and
+    decision held 35,000 entries for train.txt's word types.
 
     ``wnb=`` (the word with the next word's shape) is looked up in decoding instead: its
     92 shapes cost 50 microseconds a word type here (most of this function's time), as
@@ -567,6 +570,8 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     b = _bucket(lower, capital)
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
+    roots = lexicon.roots
+    known = key in roots or lexicon.stem(key) in roots
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
         if lower + capital >= _IDENTITY_MIN:
@@ -580,8 +585,12 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         wp_keep,
         wp_lower,
         key in lexicon.titles,
-        b + "r" if key in lexicon.roots else b,
+        b + "r" if key in roots else b,
         weights.get("nw=" + key, 0.0),
+        weights.get("pw=" + key, 0.0),
+        weights.get("pwg=" + key + "sp", 0.0),
+        weights.get("ps=" + b + ("r" if known else ""), 0.0),
+        weights.get("pb=" + b, 0.0),
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -628,11 +637,11 @@ def decode_pass(
     Returns the decisions and whether the model (not only the fast path) made any.
 
     The model's score is the same sum as :func:`word_features` gives, taken in parts: a
-    word type's own weights (:func:`_word_info`), a word pair's weights by its counts
-    (:func:`_pair_weights`), and context parts cached on the little each depends on (the
-    previous decisions with the gap and bucket; the previous word; the next word's shape),
-    so a first sighting is cheap too; the second pass adds :func:`second_features` the
-    same way.
+    word type's own weights and those it gives as the previous word (:func:`_word_info`),
+    a word pair's weights by its counts (:func:`_pair_weights`), and context parts cached
+    on the little each depends on (the previous decisions with the gap and bucket; the
+    next word's shape), so a first sighting is cheap too; the second pass adds
+    :func:`second_features` the same way.
     """
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: stay bounded rather than grow forever
@@ -675,10 +684,15 @@ def decode_pass(
                         total += info[5]
                     if i:
                         pk = keys[i - 1]
-                        k = ("l", pk, gap, previous)
-                        part = cache.get(k)
-                        if part is None:
-                            part = cache[k] = score(left_word(lexicon, pk, gap, previous))
+                        pinfo = infos.get(pk) or _word_info(lexicon, model, pk)
+                        # left_word's weights, added in its order: the same sum to the last bit
+                        part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + pk + gap, 0.0))
+                        if previous == START:
+                            part += pinfo[11]
+                        elif previous == KEEP:
+                            part += pinfo[12]
+                        if pinfo[6]:
+                            part += wget("ptitle" + previous, 0.0)
                         total += part
                         if gap == "sp":
                             pair = bigrams.get(pk + " " + key)
