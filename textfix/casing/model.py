@@ -453,13 +453,15 @@ def second_features(
                            pairs(key, nxt.text.lower()) if ngap == "sp" else None)
 
 
-#: Entries kept in the decoder's caches (context parts, mostly per previous word; word
-#: records) before the older half is dropped. (Pair weights are kept by the pair's counts,
-#: see _pair_weights; until they were, most context parts were per word pair.) With 200,000 of each and a full clear, the
-#: two workers of a default run on a 500 MB JSONL file grew to a process tree of 202 MiB
-#: PSS (largest process 108 MiB); at these sizes, 134 MiB (74 MiB). The price is on long
-#: title-cased runs, where each process rebuilds more entries: on the 50 MB bench archive
-#: `-j2` used 40.2 s of CPU against 34.7 s before (one run each; `-j1` 35.1 against 33.7).
+#: Entries kept in the decoder's caches (context parts; word records) before the older
+#: half is dropped. With 200,000 of each and a full clear, the two workers of a default run
+#: on a 500 MB JSONL file grew to a process tree of 202 MiB PSS; at these sizes, 134 MiB,
+#: but most context parts were then per word pair (and per previous word), which long
+#: title-cased runs cycled through and rebuilt: `-j2` used 15-33% more CPU than `-j1`.
+#: Pair weights are now kept by the pair's counts (_pair_weights) and the previous word's
+#: in its record (_word_info), so the context parts are combinations of buckets, shapes,
+#: gaps and decisions (8,632 for all of train.txt) and the bound is a safety net. The
+#: 500 MB JSONL run then peaked at 116.6 MiB PSS (largest process 64.5 MiB RSS).
 _CACHE_MAX = 50_000
 _FAST_MAX = 100_000
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
