@@ -17,11 +17,16 @@ from textfix.casing.model import (
     KEEP,
     LOWER,
     OTHER,
+    START,
     THRESHOLD,
     Model,
     _bucket,
+    _pair_weights,
     decode,
     fast_decision,
+    left_features,
+    right_decisions,
+    right_features,
     second_features,
     word_features,
 )
@@ -167,3 +172,21 @@ def test_a_full_cache_keeps_its_newer_half():
     cache = {n: str(n) for n in range(10)}
     _drop_older_half(cache)
     assert list(cache) == [5, 6, 7, 8, 9]
+
+
+def test_pair_weights_are_the_pair_features_weights():
+    """The decoder reads a pair's weights by its counts (``_pair_weights``): they must be
+    the weights of the ``lb=``, ``rb=`` and ``rbd=`` features the pair gives, for every
+    count in the shipped table and for a pair the table lacks."""
+    lexicon = casing.default_lexicon()
+    model = Model(scrambled(casing.default_model().weights))
+    get = model.weights.get
+    for pair in {None, (0, 0, 0, 0), (1, 1, 0, 0), *lexicon.bigrams.values()}:
+        weights = _pair_weights(model, pair)
+        for previous in (KEEP, LOWER, ACRONYM, START, OTHER):
+            feature = left_features(lexicon, "x", "sp", previous, pair)[-1]
+            assert feature.startswith("lb=") and weights[previous] == get(feature, 0.0)
+        assert weights["rb"] == get(right_features(lexicon, "x", "u", "y", "low", "sp", pair)[-1], 0.0)
+        for following in (KEEP, LOWER):
+            feature = right_decisions(lexicon, "x", "u", LOWER, following, "</s>", "sp", pair)[-1]
+            assert weights["r" + following] == get(feature, 0.0)

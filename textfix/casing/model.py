@@ -150,6 +150,8 @@ class Model:
     cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
     #: Each word type's fast-path decisions and static score (see _word_info).
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    #: The weights a word pair gives, by its counts (see _pair_weights).
+    pairs: dict[tuple | None, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
     #: The second pass, which also reads this model's decisions to the right (or None).
     second: "Model | None" = None
 
@@ -453,12 +455,15 @@ def second_features(
                            pairs(key, nxt.text.lower()) if ngap == "sp" else None)
 
 
-#: Entries kept in the decoder's caches (context parts, mostly per word pair; word
-#: records) before the older half is dropped. With 200,000 of each and a full clear, the
-#: two workers of a default run on a 500 MB JSONL file grew to a process tree of 202 MiB
-#: PSS (largest process 108 MiB); at these sizes, 134 MiB (74 MiB). The price is on long
-#: title-cased runs, where each process rebuilds more entries: on the 50 MB bench archive
-#: `-j2` used 40.2 s of CPU against 34.7 s before (one run each; `-j1` 35.1 against 33.7).
+#: Entries kept in the decoder's caches (context parts; word records) before the older
+#: half is dropped. With 200,000 of each and a full clear, the two workers of a default run
+#: on a 500 MB JSONL file grew to a process tree of 202 MiB PSS; at these sizes, 134 MiB,
+#: but most context parts were then per word pair (and per previous word), which long
+#: title-cased runs cycled through and rebuilt: `-j2` used 15-33% more CPU than `-j1`.
+#: Pair weights are now kept by the pair's counts (_pair_weights) and the previous word's
+#: in its record (_word_info), so the context parts are combinations of buckets, shapes,
+#: gaps and decisions (8,632 for all of train.txt) and the bound is a safety net. The
+#: 500 MB JSONL run then peaked at 116.6 MiB PSS (largest process 64.5 MiB RSS).
 _CACHE_MAX = 50_000
 _FAST_MAX = 100_000
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
@@ -523,47 +528,6 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
     return None
 
 
-#: Every value ``_shape`` can give a neighbouring word: an acronym, lowercase, or a count
-#: bucket (``_bucket``: unseen, or the capital share in tenths and a size class), maybe
-#: with ``r`` for a known root.
-_SHAPES = ("A", "low") + tuple(
-    bucket + root
-    for bucket in ("u", *(f"{tenths}:{size}" for tenths in range(11) for size in "1234"))
-    for root in ("", "r")
-)
-
-
-def _wnb_weights(model: Model, key: str) -> dict[str, float]:
-    """The weights of ``wnb=key|shape`` by shape: looked up per word (92 shapes) rather
-    than by a pass over all the model's features, which cost 30 ms of every start-up."""
-    weights = model.weights
-    prefix = "wnb=" + key + "|"
-    if type(weights) is not dict:  # an index (a short run): ask for the shapes that occur
-        return _ShapeWeights(weights, prefix)
-    found = {}
-    for shape in _SHAPES:
-        weight = weights.get(prefix + shape)
-        if weight is not None:
-            found[shape] = weight
-    return found or _NO_WEIGHTS
-
-
-_NO_WEIGHTS: dict[str, float] = {}
-
-
-class _ShapeWeights:
-    """``wnb=`` weights by shape, looked up when asked (for tables read from an index,
-    where 92 lookups per word cost more than the few shapes a short text shows)."""
-
-    __slots__ = ("_weights", "_prefix")
-
-    def __init__(self, weights, prefix: str) -> None:
-        self._weights, self._prefix = weights, prefix
-
-    def get(self, shape: str, default: float = 0.0) -> float:
-        return self._weights.get(self._prefix + shape, default)
-
-
 def _drop_older_half(cache: dict) -> None:
     """Forget the older half of a full cache (first in, first out): what is used often
     comes back soon, where a full clear rebuilt every common entry at once (`-j1` on the
@@ -572,22 +536,48 @@ def _drop_older_half(cache: dict) -> None:
         del cache[key]
 
 
+def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[str, float]:
+    """The weights a word pair with counts ``pair`` (None: not in the table) gives: ``lb=``
+    by the first word's decision (keys ``C``, ``l``, ``A``, ``S``, ``O``), ``rb=`` (key
+    ``rb``) and the second pass's ``rbd=`` by the second word's decision (``rC``, ``rl``).
+
+    They depend on the counts alone, and the shipped table holds 46,000 pairs but fewer
+    than 1,000 distinct counts: kept by the counts, they need no bound, where a cache by
+    word pair held most of its entries for pairs the table lacks and rebuilt them as
+    long runs cycled through more pairs than it held."""
+    get = model.weights.get
+    weights = {previous: get("lb=" + _pair_rate(pair, previous) + previous, 0.0)
+               for previous in (KEEP, LOWER, ACRONYM, START, OTHER)}
+    weights["rb"] = get(_right_pair(pair), 0.0)
+    for following in (KEEP, LOWER):
+        weights["r" + following] = get("rbd=" + _next_rate(pair, following) + following, 0.0)
+    model.pairs[pair] = weights
+    return weights
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
     asked), the weights of ``wp=`` after a kept and a lowered word, whether it is a title,
-    its shape as the next word, the weight of ``nw=`` (it as the next word), and its
-    ``wnb=`` weights by the next word's shape."""
+    its shape as the next word, the weight of ``nw=`` (it as the next word), and the
+    weights of :func:`left_word` that depend on it alone (it as the previous word: ``pw=``,
+    ``pwg=`` after a space, ``ps=``, ``pb=``), where a cache by previous word, gap and
+    decision held 35,000 entries for train.txt's word types.
+
+    ``wnb=`` (the word with the next word's shape) is looked up in decoding instead: its
+    92 shapes cost 50 microseconds a word type here (most of this function's time), as
+    much as 200 lookups in decoding, and a long run's workers each met every word type
+    of the run at least once."""
     lower, capital = lexicon.counts.get(key, _UNSEEN)
     after_lower = fast_decision(lexicon, key, lower, capital, LOWER)
     after_other = fast_decision(lexicon, key, lower, capital, KEEP)
     b = _bucket(lower, capital)
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
-    wnb = _NO_WEIGHTS
+    roots = lexicon.roots
+    known = key in roots or lexicon.stem(key) in roots
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
-        wnb = _wnb_weights(model, key)  # only a word the model may be asked about reads it
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
             wp_lower = weights.get("wp=" + key + LOWER, 0.0)
@@ -599,9 +589,12 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         wp_keep,
         wp_lower,
         key in lexicon.titles,
-        b + "r" if key in lexicon.roots else b,
+        b + "r" if key in roots else b,
         weights.get("nw=" + key, 0.0),
-        wnb,
+        weights.get("pw=" + key, 0.0),
+        weights.get("pwg=" + key + "sp", 0.0),
+        weights.get("ps=" + b + ("r" if known else ""), 0.0),
+        weights.get("pb=" + b, 0.0),
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -648,10 +641,11 @@ def decode_pass(
     Returns the decisions and whether the model (not only the fast path) made any.
 
     The model's score is the same sum as :func:`word_features` gives, taken in parts: a
-    word type's own weights (:func:`_word_info`), and context parts cached on the little
-    each depends on (the previous decisions with the gap and bucket; the previous word;
-    the next word's shape; each pair of words), so a first sighting is cheap too; the
-    second pass adds :func:`second_features` the same way.
+    word type's own weights and those it gives as the previous word (:func:`_word_info`),
+    a word pair's weights by its counts (:func:`_pair_weights`), and context parts cached
+    on the little each depends on (the previous decisions with the gap and bucket; the
+    next word's shape), so a first sighting is cheap too; the second pass adds
+    :func:`second_features` the same way.
     """
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: stay bounded rather than grow forever
@@ -660,6 +654,7 @@ def decode_pass(
     wget = model.weights.get
     score = model.score
     bigrams = lexicon.bigrams
+    pairs = model.pairs
     last = len(words) - 1
     asked = False
     out: list[str] = []
@@ -693,18 +688,20 @@ def decode_pass(
                         total += info[5]
                     if i:
                         pk = keys[i - 1]
-                        k = ("l", pk, gap, previous)
-                        part = cache.get(k)
-                        if part is None:
-                            part = cache[k] = score(left_word(lexicon, pk, gap, previous))
+                        pinfo = infos.get(pk) or _word_info(lexicon, model, pk)
+                        # left_word's weights, added in its order: the same sum to the last bit
+                        part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + pk + gap, 0.0))
+                        if previous == START:
+                            part += pinfo[11]
+                        elif previous == KEEP:
+                            part += pinfo[12]
+                        if pinfo[6]:
+                            part += wget("ptitle" + previous, 0.0)
                         total += part
                         if gap == "sp":
-                            k = (pk, key, previous)
-                            part = cache.get(k)
-                            if part is None:
-                                rate = _pair_rate(bigrams.get(pk + " " + key), previous)
-                                part = cache[k] = wget("lb=" + rate + previous, 0.0)
-                            total += part
+                            pair = bigrams.get(pk + " " + key)
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights[previous]
                     else:
                         total += wget("pw=<s>", 0.0)
                     if i < last:
@@ -722,13 +719,11 @@ def decode_pass(
                         part = cache.get(k)
                         if part is None:
                             part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
-                        total += part + ninfo[8] + info[9].get(nb, 0.0)
+                        total += part + ninfo[8] + wget(f"wnb={key}|{nb}", 0.0)
                         if ngap == "sp":
-                            k = (key, nk)
-                            part = cache.get(k)
-                            if part is None:
-                                part = cache[k] = wget(_right_pair(bigrams.get(key + " " + nk)), 0.0)
-                            total += part
+                            pair = bigrams.get(key + " " + nk)
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights["rb"]
                         if i + 1 < last:
                             total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
                     else:
@@ -742,13 +737,9 @@ def decode_pass(
                             part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
                         total += part + wget("wrd=" + key + following, 0.0)
                         if ngap == "sp":
-                            nk = keys[i + 1]
-                            k = ("rb", key, nk, following)
-                            part = cache.get(k)
-                            if part is None:
-                                rate = _next_rate(bigrams.get(key + " " + nk), following)
-                                part = cache[k] = wget("rbd=" + rate + following, 0.0)
-                            total += part
+                            pair = bigrams.get(key + " " + keys[i + 1])
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            total += weights["r" + following]
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
