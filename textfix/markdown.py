@@ -526,7 +526,13 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
     """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
     plain indexes they came from. Only characters with a source offset are edited, and
     no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
-    around a left-out ``<!-- comment -->`` are not a run of spaces in the file)."""
+    around a left-out ``<!-- comment -->`` are not a run of spaces in the file).
+
+    An alignment's parts hold together: when one part cannot be written back, the
+    others are written only if they are all deletions (the text then loses less, but
+    gains nothing). A replacement or an insertion written without the deletion it was
+    aligned with would put text in that was never there ("Baca Juga: harga harga <b>
+    harga" once became "harga harga harga <b> harga")."""
     edits: list = []
     touched: set = set()
     if old == new:
@@ -536,6 +542,8 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
         blocks = [("equal", 0, len(old), 0, len(new))]
     else:
         blocks = _opcodes(a, b)
+    cuts: list = []  # (edit, plain indexes, only a deletion)
+    skipped = False
     for op, i1, i2, j1, j2 in blocks:
         if op == "equal":
             for k in range(i2 - i1):
@@ -546,6 +554,7 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
             continue
         replacement = new[j1:j2]
         if STAND_IN in replacement or "\n" in replacement:
+            skipped = True
             continue
         span = offsets[i1:i2]
         if i1 == i2:
@@ -554,18 +563,24 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
             elif i1 < len(offsets) and offsets[i1] is not None:
                 anchor = offsets[i1]
             else:
+                skipped = True
                 continue
-            edits.append((anchor, anchor, replacement))
-            touched.add(max(i1 - 1, 0))
+            cuts.append(((anchor, anchor, replacement), {max(i1 - 1, 0)}, False))
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
+            skipped = True
             continue
         inside = any(i1 < j < i2 for j in joins)
         beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
         if inside or beside:
+            skipped = True
             continue
-        edits.append((span[0], span[-1] + 1, replacement))
-        touched.update(range(i1, i2))
+        cuts.append(((span[0], span[-1] + 1, replacement), set(range(i1, i2)), not replacement))
+    if skipped and not all(deletion for _, _, deletion in cuts):
+        cuts = []
+    for edit, indexes, _ in cuts:
+        edits.append(edit)
+        touched.update(indexes)
     return edits, touched
 
 
