@@ -10,7 +10,6 @@ import stat
 
 import pytest
 
-import textfix.io as tio
 from textfix.errors import BinaryInputError, DecodeError, RecordError, TextfixError
 from textfix.io import (
     TextFile,
@@ -355,16 +354,3 @@ def test_link_to_a_device_is_written_through(tmp_path):
     link.symlink_to("/dev/null")
     atomic_write(link, b"isi")
     assert link.is_symlink()
-
-
-def test_only_a_write_over_an_existing_file_is_synced(tmp_path, monkeypatch):
-    """A new output replaces nothing, so it skips fsync (5.4 s of a 6,534-file batch); a
-    rewrite of the user's file is synced, file and folder, before it counts as done."""
-    synced = []
-    monkeypatch.setattr(tio.os, "fsync", synced.append)
-    path = tmp_path / "baru.txt"
-    tio.atomic_write(path, b"pertama")
-    assert synced == []
-    tio.atomic_write(path, b"kedua")
-    assert len(synced) == 2
-    assert path.read_bytes() == b"kedua"
