@@ -14,6 +14,8 @@ Prints numbers; it is not a test. Everything is built from ``../shared/corpora/t
 2. **Batch**: ``textfix clean ARCHIVE --out-dir OUT -q`` with ``-j1`` and ``-j2`` on a
    generated archive (default 50 MB: half as ~5 KB ``.txt`` articles in 50 folders, half as
    JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio.
+   Before and after, the same ratio for two copies of a plain Python loop: what the machine
+   itself gives two processes at that moment.
 3. **Start-up**: wall time of ``textfix clean samples/seed-title-cased.txt`` against the
    ``ftfy`` command on the same file, median of ``--runs`` runs each, the two taking turns,
    after one warm-up run each (file cache, bytecode cache, textfix's copies of its tables).
@@ -181,7 +183,39 @@ def write_archive(folder: Path, sentences: list[str], megabytes: float, seed: in
     return size
 
 
+def _busy_loop(n: int) -> float:
+    """Pure-Python dict work (like the casing decoder's), timed in CPU seconds."""
+    start = time.process_time()
+    table: dict[int, int] = {}
+    total = 0
+    for i in range(n):
+        key = i % 5000
+        total += table.get(key, 0)
+        table[key] = i
+    return time.process_time() - start
+
+
+def machine_scaling(n: int = 4_000_000) -> float:
+    """How much faster two copies of a pure-Python loop finish side by side than one after
+    the other: the ceiling this machine puts on ``-j2 / -j1`` at that moment (a virtual
+    machine whose two cores share a host may give far less than 2x, and it changes with
+    the neighbours' load)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    _busy_loop(n), _busy_loop(n)
+    serial = time.perf_counter() - start
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_busy_loop, [1000, 1000]))  # workers started before the clock
+        start = time.perf_counter()
+        list(pool.map(_busy_loop, [n, n]))
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
 def bench_batch(sentences: list[str], megabytes: float, work: Path) -> float:
+    print(f"machine: two pure-Python loops side by side vs one after the other: {machine_scaling():.2f}x"
+          " (the ceiling for -j2 / -j1 right now)", flush=True)
     archive = work / "arsip"
     size = write_archive(archive, sentences, megabytes)
     files = sum(1 for _ in archive.rglob("*") if _.is_file())
@@ -209,6 +243,7 @@ def bench_batch(sentences: list[str], megabytes: float, work: Path) -> float:
     shutil.rmtree(archive, ignore_errors=True)
     ratio = float("nan") if failed else times[1] / times[2]
     print(f"batch scaling -j2 / -j1: {ratio:.2f}x", flush=True)
+    print(f"machine: the same loops again: {machine_scaling():.2f}x", flush=True)
     return ratio
 
 
