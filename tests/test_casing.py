@@ -66,6 +66,7 @@ COMMON_WORDS = [
     case("reduplication and ke- with a numeral", "Acara ke-3 itu digelar sehari-hari di sekolah."),
     case("reduplication at a sentence start", "Anak-anak bermain di halaman sekolah yang luas."),
     case("common nouns", "Harga cabai di pasar tradisional naik tajam."),
+    case("plural marker before titles", "Para menteri dan para panglima AS bertemu di markas itu."),
 ]
 
 PLACES = [
