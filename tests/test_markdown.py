@@ -504,3 +504,21 @@ def test_precommit_hook_fixes_a_markdown_file(repo):
     assert changed == WRAPPED_DIRTY
     hooks.git("add", "berita.md")
     assert hooks.pre_commit("run", "textfix-check", "--all-files").returncode == 0
+
+
+def test_a_long_paragraph_with_glue_repaired_is_aligned_without_difflib(monkeypatch):
+    """Spaces put into sentence glue at both ends of a long paragraph made the middle to
+    align long, and difflib took minutes on it (found by ``scripts/fuzz.py``): insertions
+    only are aligned in one linear pass."""
+    from textfix import markdown
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("difflib on a long middle")
+
+    monkeypatch.setattr(markdown.difflib, "SequenceMatcher", refuse)
+    glued = "Harga naik.Warga " + "pasar ramai sekali " * 150 + "mengeluh.Pedagang diam."
+    fixed = glued.replace(".W", ". W").replace(".P", ". P")
+    ops = markdown._opcodes(glued, fixed)
+    assert [op[0] for op in ops if op[0] != "equal"] == ["insert", "insert"]
+    rebuilt = "".join(fixed[j1:j2] if op == "insert" else glued[i1:i2] for op, i1, i2, j1, j2 in ops)
+    assert rebuilt == fixed

@@ -472,18 +472,23 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
     """Opcodes turning ``a`` into ``b``, as ``difflib.SequenceMatcher.get_opcodes`` gives.
 
     Only the part between the common prefix and suffix is aligned; a long middle from
-    which ``b`` only deletes is aligned greedily in linear time, any other long middle is
-    one replacement.
+    which ``b`` only deletes (a junk cut) or to which it only inserts (a space put into
+    sentence glue) is aligned greedily in linear time, any other long middle is one
+    replacement. (difflib on a long middle took minutes: a 20 KB paragraph with glue
+    repaired at both ends, found by ``scripts/fuzz.py``.)
 
     >>> _opcodes("a  b", "a b")
     [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 4, 2, 3)]
     """
     start, end_a, end_b = pipeline._diff_span(a, b)
     middle_a, middle_b = a[start:end_a], b[start:end_b]
-    if max(len(middle_a), len(middle_b)) <= _DIFF_LIMIT or len(middle_b) > len(middle_a):
+    if max(len(middle_a), len(middle_b)) <= _DIFF_LIMIT:
         inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
     else:
-        inner = _greedy_deletions(middle_a, middle_b)
+        if len(middle_b) <= len(middle_a):
+            inner = _greedy_deletions(middle_a, middle_b)
+        else:
+            inner = _greedy_insertions(middle_a, middle_b)
         if inner is None:
             # One replacement of the whole middle: never a partial alignment whose parts
             # could be applied apart (an insert kept, its matching delete skipped at markup).
@@ -520,6 +525,19 @@ def _greedy_deletions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | 
     if i < len(a):
         ops.append(("delete", i, len(a), j, j))
     return ops
+
+
+def _greedy_insertions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes inserting into ``a`` what ``b`` adds; ``None`` if ``a`` is not a
+    subsequence of ``b`` (:func:`_greedy_deletions` read the other way).
+
+    >>> _greedy_insertions("a.b", "a. b")
+    [('equal', 0, 2, 0, 2), ('insert', 2, 2, 2, 3), ('equal', 2, 3, 3, 4)]
+    """
+    backwards = _greedy_deletions(b, a)
+    if backwards is None:
+        return None
+    return [("equal" if op == "equal" else "insert", j1, j2, i1, i2) for op, i1, i2, j1, j2 in backwards]
 
 
 def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple[list, set]:
