@@ -137,6 +137,15 @@ def test_a_record_text_gains_no_final_line_break(tmp_path: Path):
     assert run(str(only_clean)).stdout == clean
 
 
+def test_a_record_with_a_lone_surrogate_is_written_with_escapes(tmp_path: Path):
+    """JSON may escape half of an emoji ("\\ud83c"), which UTF-8 cannot hold: the record
+    comes out with the escape, as it came in, not as a traceback (found by fuzz.py)."""
+    src = write(tmp_path / "a.jsonl", '{"judul": "\\ud83c", "text": "Warga Yang Datang Ke Pasar Itu Mengeluh Dan Pulang."}\n')
+    result = run(str(src))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"judul": "\ud83c", "text": "Warga yang datang ke pasar itu mengeluh dan pulang."}
+
+
 def test_jsonl_field_option(tmp_path: Path):
     src = write(tmp_path / "a.jsonl", json.dumps({"isi": PROMO, "text": "Baca juga: x"}) + "\n")
     result = run(str(src), "--field", "isi")

@@ -422,7 +422,7 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
             record[ANNOTATION_FIELD] = [
                 {"rule": s.rule, "before": s.before, "after": s.after} for s in steps
             ]
-        line = io.dump_record(record).encode("utf-8")
+        line = io.dump_record(record)
         if not raw.endswith(b"\n"):
             line = line[:-1]
         if job.mode == "diff" and cleaned != text:

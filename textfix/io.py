@@ -321,13 +321,20 @@ def record_text(record: dict, field: str, name: str, line_number: int) -> str:
     return value
 
 
-def dump_record(record: dict) -> str:
-    """One JSONL line (with ``\\n``), non-ASCII kept readable as the scrapers write it.
+def dump_record(record: dict) -> bytes:
+    """One JSONL line (with ``\\n``) in UTF-8, non-ASCII kept readable as the scrapers
+    write it. A record holding a lone surrogate (JSON allows the escape ``\\ud83c``, UTF-8
+    cannot hold the character) is written with ``\\u`` escapes, as it came.
 
     >>> dump_record({"text": "Kamis, 7 Mei"})
-    '{"text": "Kamis, 7 Mei"}\\n'
+    b'{"text": "Kamis, 7 Mei"}\\n'
+    >>> dump_record({"text": "\\ud83c"})
+    b'{"text": "\\\\ud83c"}\\n'
     """
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
 
 
 def _write_error(path: str, exc: OSError, what: str = "cannot write", untouched: bool = True) -> TextfixError:
