@@ -23,7 +23,7 @@ import regex
 
 from .. import lexicon as _lexicon
 from .decide import apply_decisions, decide_words, extend_names, recase_title_cased
-from .detect import is_title_cased
+from .detect import HEADING_MAX_WORDS, is_title_cased
 from .model import Lexicon, Model
 from .words import (
     REACHED_LOWER_RE,
@@ -48,8 +48,7 @@ __all__ = [
     "titlecase_heading",
 ]
 
-#: A heading: at most this many words and no sentence-final punctuation at the end.
-_HEADING_MAX_WORDS = 12
+#: A heading: at most HEADING_MAX_WORDS words and no sentence-final punctuation at the end.
 _SENTENCE_END_RE = regex.compile(r"[.!?…:;,][\"'”’)\]]*+\s*+$")
 
 
@@ -103,7 +102,7 @@ def _default_model(indexed: bool) -> Model:
 def _is_heading(text: str) -> bool:
     if _SENTENCE_END_RE.search(text):
         return False
-    return 0 < len(WORD_RE.findall(text)) <= _HEADING_MAX_WORDS
+    return 0 < len(WORD_RE.findall(text)) <= HEADING_MAX_WORDS
 
 
 def titlecase_heading(text: str, lexicon: Lexicon | None = None) -> str:

@@ -313,7 +313,7 @@ def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list
             continue
         key = word.text.lower()
         lower, capital = lexicon.counts.get(key, (0, 0))
-        if capital < lower or (capital == 0 and (key in lexicon.roots or lexicon.stem(key) in lexicon.roots)):
+        if capital < lower or (capital == 0 and lexicon.knows_root(key)):
             decisions[i] = LOWER
 
 
@@ -462,7 +462,7 @@ def _lower_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[s
         if key in lexicon.always_capital:
             continue
         lower, capital = lexicon.counts.get(key, (0, 0))
-        if lower > capital or key in lexicon.roots or lexicon.stem(key) in lexicon.roots:
+        if lower > capital or lexicon.knows_root(key):
             decisions[i] = LOWER
 
 

@@ -55,9 +55,9 @@ _FULL_STOP_RE = regex.compile(r"[.!…][\"'”’)\]]*+\s*+$")
 #: Without a function word or a predicate, a statement needs this many capitalised
 #: common words (and one word in three).
 _COMMON_NO_VERB = 4
-#: Mid-sentence words beyond which a line without a final stop is no heading (as
-#: ``casing._HEADING_MAX_WORDS``, which counts every word).
-_HEADING_WORDS = 12
+#: A heading has at most this many words (``casing`` gives such a line heading style): a
+#: line without a final stop with more words than this counted mid-sentence is no heading.
+HEADING_MAX_WORDS = 12
 #: Predicate words that show a line is a sentence (a table row or a headline has none).
 _PREDICATES = frozenset("adalah merupakan ada tidak telah sudah sedang akan bukan".split())
 
@@ -113,7 +113,7 @@ def title_case_evidence(
             if lo >= _COMMON_SHARE * (lo + cap):
                 common += 1
                 verbs += key.startswith(_VERB_PREFIXES) or key in _PREDICATES
-        elif lo >= _RARE_MIN and not cap and (key in lexicon.roots or lexicon.stem(key) in lexicon.roots):
+        elif lo >= _RARE_MIN and not cap and lexicon.knows_root(key):
             # Rarer words never capitalised that Sastrawi knows: "diabetes", "kronis".
             rare += 1
             verbs += key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key
@@ -170,4 +170,4 @@ def is_title_cased(
     if sentence:
         return verbs >= 1 and common * 3 >= total
     # No final stop, but longer than any heading and reading as prose.
-    return total > _HEADING_WORDS and verbs >= 2 and common * 2 >= total
+    return total > HEADING_MAX_WORDS and verbs >= 2 and common * 2 >= total

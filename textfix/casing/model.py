@@ -139,6 +139,10 @@ class Lexicon:
     countries: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
 
+    def knows_root(self, key: str) -> bool:
+        """Whether ``key`` is a common root or Sastrawi stems it to one (``diperjuangkan``)."""
+        return key in self.roots or self.stem(key) in self.roots
+
 
 @dataclass
 class Model:
@@ -271,7 +275,7 @@ def left_word(lexicon: Lexicon, pk: str, gap: str, previous: str) -> list[str]:
     if previous == START:
         # The first word's capital is forced: say whether it is a common word or a name.
         lower, capital = lexicon.counts.get(pk, _UNSEEN)
-        known = pk in lexicon.roots or lexicon.stem(pk) in lexicon.roots
+        known = lexicon.knows_root(pk)
         feats.append("ps=" + _bucket(lower, capital) + ("r" if known else ""))
     elif previous == KEEP:
         # What kind of capital it follows: a name the corpus knows, or one it never saw
@@ -485,7 +489,7 @@ def _common_base(lexicon: Lexicon, base: str) -> bool:
     lower, capital = lexicon.counts.get(base, _UNSEEN)
     if lower or capital:
         return lower > capital and lower >= 2
-    return base in lexicon.roots or lexicon.stem(base) in lexicon.roots
+    return lexicon.knows_root(base)
 
 
 def _derived_common(lexicon: Lexicon, key: str) -> bool:
@@ -513,8 +517,7 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
         return LOWER
     n = lower + capital
     if n == 0:
-        roots = lexicon.roots
-        if key in roots or lexicon.stem(key) in roots:
+        if lexicon.knows_root(key):
             return None
         if _derived_common(lexicon, key):
             return LOWER if previous in _AFTER_LOWER else None
@@ -574,8 +577,7 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     b = _bucket(lower, capital)
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
-    roots = lexicon.roots
-    known = key in roots or lexicon.stem(key) in roots
+    known = lexicon.knows_root(key)
     if after_lower is None or after_other is None:
         static = model.score(static_features(lexicon, key, lower, capital))
         if lower + capital >= _IDENTITY_MIN:
@@ -589,7 +591,7 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         wp_keep,
         wp_lower,
         key in lexicon.titles,
-        b + "r" if key in roots else b,
+        b + "r" if key in lexicon.roots else b,
         weights.get("nw=" + key, 0.0),
         weights.get("pw=" + key, 0.0),
         weights.get("pwg=" + key + "sp", 0.0),
