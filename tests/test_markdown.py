@@ -522,3 +522,71 @@ def test_a_long_paragraph_with_glue_repaired_is_aligned_without_difflib(monkeypa
     assert [op[0] for op in ops if op[0] != "equal"] == ["insert", "insert"]
     rebuilt = "".join(fixed[j1:j2] if op == "insert" else glued[i1:i2] for op, i1, i2, j1, j2 in ops)
     assert rebuilt == fixed
+
+
+def test_two_cuts_in_a_long_wrapped_paragraph_keep_the_words_between(stub_casing):
+    """A "Baca juga" headline cut at the start of a long wrapped paragraph and a channel
+    promo cut at its end leave a middle of nearly the whole paragraph. Aligned leftmost
+    character by character, the cut "BPJS" lent its "S" to "Sementara", the deletion
+    spread over every line, and where a line break stopped part of it the file read
+    "BPJSeman" and "Sentara". Anchored, the two cuts are two deletions."""
+    body = [
+        "Sementara itu menurut pengamat, iuran dari program lain masih terus disetor oleh peserta"
+        " setiap bulan, tetapi iuran yang satu lagi sudah dihentikan sejak awal tahun ini.",
+        '"Artinya, dari sisi penerimaan iuran terjadi penurunan, sementara dari sisi pengeluaran'
+        ' manfaat justru meningkat," ujarnya kepada wartawan di kantornya pada Senin siang.',
+        "Meski demikian, lembaga pemantau menilai kondisi keuangan program masih cukup sehat."
+        " Dana kelolaan program ini mencapai belasan triliun rupiah per akhir bulan lalu.",
+        '"Kalau kita lihat dari sisi kekuatan dana, masih aman. Rasio klaimnya juga masih'
+        ' terkendali," kata dia. Pemerintah juga tetap memberikan kontribusi iuran setiap tahun.',
+        "Kebijakan itu akan dievaluasi kembali pada akhir tahun bersama semua pihak terkait,"
+        " termasuk perwakilan pekerja dan pengusaha dari berbagai daerah.",
+    ]
+    promo = "Pilih saluran andalanmu akses berita Kabar.com WhatsApp Channel : https://www.whatsapp.com/channel/0029Va"
+    source = "\n".join(
+        ["Baca juga:", "Klaim Melonjak, BPJS Ketenagakerjaan Pastikan Dana Aman untuk Sepuluh Bulan"]
+        + body + ["Simak berita pilihan kami langsung di ponselmu.", promo]
+    ) + "\n"
+    assert len(source) > 1000  # past difflib's limit
+    out = textfix.clean(source, Config(format="markdown"))
+    assert "BPJS" not in out
+    for line in body:
+        assert line in out.split("\n")
+    assert textfix.clean(out, Config(format="markdown")) == out
+
+
+def test_a_block_after_a_cut_that_joined_lines_is_dropped_where_it_now_is(stub_casing):
+    """The ad line cut from the first paragraph joins its lines, moving every later line
+    up by one; the syndication note below is dropped where it now is, not one line lower."""
+    source = (
+        "Warga mengeluh harga beras naik sejak pekan lalu, terutama di pasar tradisional kota.\n"
+        "SCROLL TO CONTINUE WITH CONTENT\n"
+        "Pedagang menyebut pasokan dari daerah sentra produksi berkurang.\n"
+        "\n"
+        "Artikel ini sudah lebih dulu di detikjogja. Selengkapnya klik disini.\n"
+        "\n"
+        "Harga diperkirakan turun bulan depan.\n"
+    )
+    from textfix import markdown
+
+    one_pass = markdown._clean_markdown_once(source, Config(format="markdown")).text
+    assert one_pass == (
+        "Warga mengeluh harga beras naik sejak pekan lalu, terutama di pasar tradisional kota.\n"
+        "Pedagang menyebut pasokan dari daerah sentra produksi berkurang.\n"
+        "\n"
+        "Harga diperkirakan turun bulan depan.\n"
+    )
+
+
+def test_promos_glued_in_a_row_inside_a_paragraph_all_go_in_one_run(stub_casing):
+    """A wrapped paragraph reads as one line to the rules, and each run cut one of the
+    "Baca juga" lines glued there: the document is cleaned again until nothing changes."""
+    source = (
+        "Polisi sudah mengambil keterangan dari korban dan para saksi di lokasi kejadian.\n"
+        "Baca juga: Pencuri Motor Ditangkap di Halaman Masjid Raya\n"
+        "Baca juga: Warga Temukan Bayi di Depan Rumah Kepala Desa\n"
+        "Baca juga: Harga Cabai Naik Menjelang Hari Raya di Pasar Induk\n"
+    )
+    once = textfix.clean(source, Config(format="markdown"))
+    assert once == "Polisi sudah mengambil keterangan dari korban dan para saksi di lokasi kejadian.\n"
+    assert textfix.clean(once, Config(format="markdown")) == once

@@ -120,6 +120,7 @@ class _Prose:
     lines: tuple[int, int]  # the block's source line range, for dropping it
     removable: bool = True  # False when dropping the lines would break the structure
     joins: set = dataclasses.field(default_factory=set)  # where invisible markup was left out
+    breaks: set = dataclasses.field(default_factory=set)  # where a soft line break stands as a space
 
 
 class _Misaligned(Exception):
@@ -183,17 +184,18 @@ def _skip_brackets(raw: str, i: int) -> int:
     raise _Misaligned("unclosed bracket")
 
 
-def align_inline(raw: str, children) -> tuple[str, list]:
+def align_inline(raw: str, children) -> tuple[str, list, set, set]:
     """Walk an inline token's children over its raw source.
 
     Returns the plain text, per plain character its index in ``raw`` (``None`` for
-    stand-ins and line breaks), and the plain positions where invisible markup (emphasis,
-    link brackets, formatting tags) was left out. Raises :class:`_Misaligned` when they
-    disagree.
+    stand-ins and line breaks), the plain positions where invisible markup (emphasis,
+    link brackets, formatting tags) was left out, and those of soft line breaks. Raises
+    :class:`_Misaligned` when they disagree.
     """
     plain: list[str] = []
     where: list = []
     joins: set[int] = set()
+    breaks: set[int] = set()
     i = 0
     n = len(raw)
     tokens = list(children or [])
@@ -242,6 +244,8 @@ def align_inline(raw: str, children) -> tuple[str, list]:
                 i += 1
             # A soft line break is a space to a reader (and to the rules: a line-level
             # rule must not see a wrapped line as a line of its own).
+            if kind == "softbreak":
+                breaks.add(len(plain))
             plain.append(" ")
             where.append(None)
         elif kind == "code_inline":
@@ -303,7 +307,7 @@ def align_inline(raw: str, children) -> tuple[str, list]:
         k += 1
     if raw[i:].strip():
         raise _Misaligned("unconsumed source")
-    return "".join(plain), where, joins
+    return "".join(plain), where, joins, breaks
 
 
 # --------------------------------------------------------------------------- locating
@@ -419,14 +423,14 @@ def _collect_prose(text: str, parse_text: str) -> list[_Prose]:
             continue
         raw_text = "".join(text[o] for o in offsets)
         try:
-            plain, where, joins = align_inline(raw_text, tok.children)
+            plain, where, joins, breaks = align_inline(raw_text, tok.children)
         except _Misaligned:
             continue
         source = [offsets[w] if w is not None else None for w in where]
         span, removable = (first, last), True
         if kind == "paragraph":
             span, removable = _removal_span(tokens, stack, children, (first, last))
-        found.append(_Prose(kind, plain, source, span, removable, joins))
+        found.append(_Prose(kind, plain, source, span, removable, joins, breaks))
     return found
 
 
@@ -472,8 +476,8 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
     """Opcodes turning ``a`` into ``b``, as ``difflib.SequenceMatcher.get_opcodes`` gives.
 
     Only the part between the common prefix and suffix is aligned; a long middle from
-    which ``b`` only deletes (a junk cut) or to which it only inserts (a space put into
-    sentence glue) is aligned greedily in linear time, any other long middle is one
+    which ``b`` only deletes (junk cuts) or to which it only inserts (spaces put into
+    sentence glue) is aligned by :func:`_deletions`, any other long middle is one
     replacement. (difflib on a long middle took minutes: a 20 KB paragraph with glue
     repaired at both ends, found by ``scripts/fuzz.py``.)
 
@@ -486,9 +490,9 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
         inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
     else:
         if len(middle_b) <= len(middle_a):
-            inner = _greedy_deletions(middle_a, middle_b)
+            inner = _deletions(middle_a, middle_b)
         else:
-            inner = _greedy_insertions(middle_a, middle_b)
+            inner = _insertions(middle_a, middle_b)
         if inner is None:
             # One replacement of the whole middle: never a partial alignment whose parts
             # could be applied apart (an insert kept, its matching delete skipped at markup).
@@ -527,24 +531,92 @@ def _greedy_deletions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | 
     return ops
 
 
-def _greedy_insertions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
-    """Opcodes inserting into ``a`` what ``b`` adds; ``None`` if ``a`` is not a
-    subsequence of ``b`` (:func:`_greedy_deletions` read the other way).
+#: An anchor: this many characters of the new text found once, and only once, in the old.
+_ANCHOR = 32
+_ANCHOR_DEPTH = 48
 
-    >>> _greedy_insertions("a.b", "a. b")
+
+def _deletions(a: str, b: str, depth: int = 0) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes deleting from ``a`` what ``b`` lacks; ``None`` if ``b`` is not a
+    subsequence of ``a``.
+
+    Two junk cuts in one long paragraph (a "Baca juga" headline near its start, a
+    promo near its end) leave a middle that is nearly the whole paragraph. Matching it
+    leftmost, character by character, matched the "S" of "Sementara" in the cut
+    "BPJS" and spread the deletion over every line; where a line break stopped part
+    of it, "Sementara" was written back as "Sentara". So the middle is split at an
+    anchor (:data:`_ANCHOR` characters of ``b`` that occur exactly once in ``a``) and
+    each side aligned the same way, down to difflib on short middles; the leftmost
+    match is kept for text with no unique anchor (repeated phrases).
+
+    >>> _deletions("Baca juga: Judul Sementara. " + "isi berita " * 200 + "Simak saluran kami.",
+    ...            "Sementara. " + "isi berita " * 200)[0]
+    ('delete', 0, 17, 0, 0)
+    """
+    start, end_a, end_b = pipeline._diff_span(a, b)
+    middle_a, middle_b = a[start:end_a], b[start:end_b]
+    inner = None
+    if not middle_b:
+        inner = [("delete", 0, len(middle_a), 0, 0)] if middle_a else []
+    elif len(middle_a) <= _DIFF_LIMIT:
+        inner = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
+    elif depth < _ANCHOR_DEPTH and len(middle_b) > _ANCHOR:
+        for share in (2, 3, 4, 6):  # a few places, in case one spans a cut
+            pos = len(middle_b) // share
+            probe = middle_b[pos : pos + _ANCHOR]
+            at = middle_a.find(probe)
+            if at < 0 or middle_a.find(probe, at + 1) >= 0:
+                continue
+            left = _deletions(middle_a[:at], middle_b[:pos], depth + 1)
+            right = _deletions(middle_a[at:], middle_b[pos:], depth + 1)
+            if left is not None and right is not None:
+                inner = left + [(op, i1 + at, i2 + at, j1 + pos, j2 + pos) for op, i1, i2, j1, j2 in right]
+            break
+    if inner is None:
+        inner = _greedy_deletions(middle_a, middle_b)
+        if inner is None:
+            return None
+    ops = [("equal", 0, start, 0, start)] if start else []
+    ops += [(op, i1 + start, i2 + start, j1 + start, j2 + start) for op, i1, i2, j1, j2 in inner if i2 > i1 or j2 > j1]
+    if end_a < len(a):
+        ops.append(("equal", end_a, len(a), end_b, len(b)))
+    return _merged(ops)
+
+
+def _merged(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Adjacent opcodes of one kind joined (the halves of an anchored split meet)."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and out[-1][0] == op[0] and out[-1][2] == op[1] and out[-1][4] == op[3]:
+            out[-1] = (op[0], out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op)
+    return out
+
+
+def _insertions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
+    """Opcodes inserting into ``a`` what ``b`` adds; ``None`` if ``a`` is not a
+    subsequence of ``b`` (:func:`_deletions` read the other way).
+
+    >>> _insertions("a.b", "a. b")
     [('equal', 0, 2, 0, 2), ('insert', 2, 2, 2, 3), ('equal', 2, 3, 3, 4)]
     """
-    backwards = _greedy_deletions(b, a)
+    backwards = _deletions(b, a)
     if backwards is None:
         return None
-    return [("equal" if op == "equal" else "insert", j1, j2, i1, i2) for op, i1, i2, j1, j2 in backwards]
+    swap = {"equal": "equal", "delete": "insert", "insert": "delete", "replace": "replace"}
+    return [(swap[op], j1, j2, i1, i2) for op, i1, i2, j1, j2 in backwards]
 
 
-def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple[list, set]:
+def _edits(
+    old: str, new: str, offsets: list, joins: set = frozenset(), breaks: set = frozenset()
+) -> tuple[list, set]:
     """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
     plain indexes they came from. Only characters with a source offset are edited, and
     no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
-    around a left-out ``<!-- comment -->`` are not a run of spaces in the file).
+    around a left-out ``<!-- comment -->`` are not a run of spaces in the file). A
+    deletion may cross soft line breaks (``breaks``): a "Baca juga" label on one line
+    and its headline on the next go together, and the lines around them join.
 
     An alignment's parts hold together: when one part cannot be written back, the
     others are written only if they are all deletions (the text then loses less, but
@@ -586,8 +658,11 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
             cuts.append(((anchor, anchor, replacement), {max(i1 - 1, 0)}, False))
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
-            skipped = True
-            continue
+            source = _across_breaks(offsets, breaks, i1, i2) if not replacement else None
+            if source is None:
+                skipped = True
+                continue
+            span = list(range(*source))
         inside = any(i1 < j < i2 for j in joins)
         beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
         if inside or beside:
@@ -600,6 +675,27 @@ def _edits(old: str, new: str, offsets: list, joins: set = frozenset()) -> tuple
         edits.append(edit)
         touched.update(indexes)
     return edits, touched
+
+
+def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, int] | None:
+    """The source range of plain ``[i1, i2)`` when it is text and soft line breaks only,
+    in source order (a break at either end takes the line break up to the next text)."""
+    known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
+    if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
+        return None
+    for (k, at), (k2, at2) in zip(known, known[1:]):
+        if at2 != at + (k2 - k) and not (at2 > at and any(b in breaks for b in range(k + 1, k2))):
+            return None
+    start, end = known[0][1], known[-1][1] + 1
+    if offsets[i1] is None:
+        if i1 == 0 or offsets[i1 - 1] is None:
+            return None
+        start = offsets[i1 - 1] + 1
+    if offsets[i2 - 1] is None:
+        if i2 >= len(offsets) or offsets[i2] is None:
+            return None
+        end = offsets[i2]
+    return start, end
 
 
 def _blank(line: str) -> bool:
@@ -710,12 +806,36 @@ def _back_to(original: str, normalized: str):
     return back
 
 
+#: Passes over a document at most: a cut can join lines into a paragraph the rules read
+#: differently (a note left alone on its line), so cleaning repeats until nothing changes.
+_MAX_PASSES = 5
+
+
 def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
     """Clean the prose of a Markdown document, keeping its structure byte for byte.
+
+    Cleaning twice gives what cleaning once does: a pass that changed the text is
+    followed by another (at most :data:`_MAX_PASSES`); a later pass's steps give their
+    place in the text as the pass before left it.
 
     >>> clean_markdown("# Judul\\n\\nBaca juga: [Lain](https://x.id/a)\\n\\nIsi `kode`.\\n", Config()).text
     '# Judul\\n\\nIsi `kode`.\\n'
     """
+    from .normalize import normalize_newlines
+
+    text = normalize_newlines(text)
+    cleaned = _clean_markdown_once(text, config)
+    for _ in range(_MAX_PASSES - 1):
+        if cleaned.text == text:
+            break
+        text = cleaned.text
+        again = _clean_markdown_once(text, config)
+        cleaned = pipeline.Cleaned(again.text, cleaned.steps + again.steps)
+    return cleaned
+
+
+def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
+    """One pass of :func:`clean_markdown`."""
     from .normalize import normalize_newlines
 
     text = normalize_newlines(text)
@@ -767,7 +887,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
                 dropped = [s.step for s in steps_of.get(number, []) if not s.step.after]
                 drops.append((item.lines, dropped[:1]))
             continue
-        found, touched = _edits(item.plain, new, item.offsets, item.joins)
+        found, touched = _edits(item.plain, new, item.offsets, item.joins, item.breaks)
         edits += found
         back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:
@@ -805,17 +925,22 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
             # Should not happen (edits change case and cut text inside one paragraph);
             # if it does, the file is left as it was rather than restructured.
             return pipeline.Cleaned(text, [])
-        accepted = drops
-        if drops and not keeps_structure(_apply_drops(out, [lines for lines, _ in drops])):
+        # Each drop with its lines in ``out`` (a deletion across soft line breaks joined
+        # lines above it) and the steps it reports.
+        placed = list(zip(_moved_lines(text, edits, [lines for lines, _ in drops]), (r for _, r in drops)))
+        accepted = placed
+        if placed and not keeps_structure(_apply_drops(out, [lines for lines, _ in placed])):
             # Removing a block can change how its neighbours parse (an indented code
             # block after a list becomes part of the list): find the drops that do.
             accepted = []
-            for drop in drops:
+            for drop in placed:
                 if keeps_structure(_apply_drops(out, [lines for lines, _ in accepted + [drop]])):
                     accepted.append(drop)
-        for lines, reported in accepted:
-            for step in reported:
-                add_step(starts[lines[0]], step)
+        chosen = {id(drop) for drop in accepted}
+        for (lines, reported), drop in zip(drops, placed):
+            if id(drop) in chosen:
+                for step in reported:
+                    add_step(starts[lines[0]], step)
         if accepted:
             out = _apply_drops(out, [lines for lines, _ in accepted])
     steps.sort(key=lambda pair: pair[0])
@@ -860,10 +985,28 @@ def _signature(parse_text: str) -> tuple:
     return tuple(kept), tuple(references)
 
 
-def _apply_drops(out: str, drops: list) -> str:
-    """Remove the dropped blocks' lines from the edited text.
+def _moved_lines(text: str, edits: list, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line ranges of ``text`` as line ranges of ``_apply(text, edits)``: a deletion that
+    crossed line breaks moved every later line up (dropped blocks lie outside edits)."""
+    shifts, last = [], 0
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < last:
+            continue  # skipped by _apply too
+        gone = text.count("\n", start, end) - replacement.count("\n")
+        if gone:
+            shifts.append((end, gone))
+        last = end
+    starts = _line_starts(text)
+    moved = []
+    for first, end_line in spans:
+        delta = sum(gone for end, gone in shifts if end <= starts[first])
+        moved.append((first - delta, end_line - delta))
+    return moved
 
-    Edits never add or remove a line break, so line numbers of ``text`` hold in ``out``.
+
+def _apply_drops(out: str, drops: list) -> str:
+    """Remove the dropped blocks' lines (in ``out``'s line numbers) from the edited text.
+
     Kept lines stay whole, their line break included: a file without a final newline
     whose last block is dropped ends with the kept line's newline (a front matter or a
     code block before it stays byte-identical).
