@@ -29,7 +29,10 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 NORMALISERS = {"fix_encoding", "normalize_unicode", "normalize_whitespace", "split_list_joins", "split_sentence_glue"}
 KEEP = Config(layout="keep")
-CONFIGS = [Config(), KEEP]
+#: One paragraph a line is read back differently (a line break is not a paragraph break):
+#: its output must be a fixed point too.
+ONE_PER_LINE = Config(one_per_line=True)
+CONFIGS = [Config(), KEEP, ONE_PER_LINE]
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,7 +190,7 @@ def check_all(text: str, config: Config) -> None:
     assert not [c for c, n in expected.items() if n < 0], "steps name characters that were not there"
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep", "one-per-line"])
 @FAST
 @given(text=ANY_TEXT)
 @example(text="")
@@ -199,7 +202,7 @@ def test_any_unicode(text, config):
     check_all(text, config)
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep", "one-per-line"])
 @FAST
 @given(text=EDGY)
 @example(text="(Foto: \na")  # a credit only once its soft-wrapped lines are joined
@@ -208,7 +211,7 @@ def test_edgy_text(text, config):
     check_all(text, config)
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep", "one-per-line"])
 @SLOW
 @given(text=articles())
 def test_scraped_articles(text, config):
@@ -230,7 +233,7 @@ def test_clean_articles_pass_unchanged_keeping_layout(text, newline):
     assert textfix.clean_and_explain(text, KEEP).text == text.replace("\r\n", "\n")
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep"])
+@pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep", "one-per-line"])
 @pytest.mark.parametrize("text", PROJECT_TEXTS)
 def test_project_texts(text, config):
     check_all(text, config)

@@ -157,7 +157,9 @@ def _run(
     if keep_layout:
         return Cleaned(document.join_layout(doc, texts), steps)
     out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
-    if not rejoined and any("\n" in t for t in texts if t is not None):
+    if not rejoined and (
+        any("\n" in t for t in texts if t is not None) or config.one_per_line and _rejoins(out)
+    ):
         # Rules read a soft-wrapped paragraph line by line, the output joins its lines, and
         # a second run would read the joined line ("(Foto:" + "a" is a credit only once
         # joined). Clean the joined text once more, so that twice is the same as once.
@@ -165,6 +167,12 @@ def _run(
         out = again.text
         steps += [dataclasses.replace(step, line=0, column=0) for step in again.steps]
     return Cleaned(out, steps)
+
+
+def _rejoins(one_per_line: str) -> bool:
+    """Whether reading ``one_per_line`` output back joins some of its lines into one
+    paragraph (a dateline left alone on its line runs on into the lead)."""
+    return len(document.split_paragraphs(one_per_line).paragraphs) != one_per_line.count("\n")
 
 
 #: No scraped paragraph is this long: a line over this many characters (a whole archive
