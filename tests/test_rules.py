@@ -285,6 +285,20 @@ def test_header_chrome(text, absent, present, config):
     check(text, absent, present, config)
 
 
+def test_a_dateline_below_body_sentences_does_not_make_them_header_chrome():
+    """Two articles in one file: the second one's dateline comes after the first one's
+    sentences, which are body, not the chrome above a lead."""
+    text = (
+        "Warga desa mengeluhkan jalan rusak yang belum juga diperbaiki sejak tahun lalu oleh pemerintah.\n"
+        "Kepala desa berjanji akan mengajukan anggaran perbaikan kepada pemerintah kabupaten tahun depan.\n"
+        "Menurut warga, jalan itu menjadi satu-satunya akses menuju pasar kecamatan yang terdekat.\n"
+        "JAKARTA, KOMPAS.com - Harga beras di pasar induk naik lagi pekan ini, kata para pedagang di sana.\n"
+    )
+    out = textfix.clean(text)
+    assert out.startswith("Warga desa mengeluhkan jalan rusak")
+    assert len(out.split("\n\n")) == 4
+
+
 @pytest.mark.parametrize(("text", "absent", "present", "config"), DUPLICATES)
 def test_duplicates(text, absent, present, config):
     out = check(text, absent, present, config)

@@ -361,18 +361,34 @@ def drop_header_chrome(paragraphs: list[str], config: Config) -> list[str | None
     return _drop_header_paragraphs(paragraphs)
 
 
+#: Header chrome holds at most a summary or two in full sentences; a dateline below more
+#: is inside the body (two articles in one file), and the sentences above it stay.
+_HEADER_SENTENCES = 3
+
+
 def _header_anchor(lines: list[str]) -> int | None:
-    """The dateline's line within the first lines, else a byline's below short header lines."""
-    seen = 0
+    """The dateline's line within the first lines, else a byline's below short header lines.
+
+    Neither is sought at or below the line that makes :data:`_HEADER_SENTENCES` full
+    sentences: such a dateline is inside the body (two articles in one file), and a second
+    run, which sees fewer lines above it once the first removed junk there, would drop
+    body that the first run kept.
+    """
+    seen = sentences = 0
+    end = 8  # where a byline may be
     for number, line in enumerate(lines[:_HEADER_LINES]):
         text = line.strip()
         joined = text + "\n" + lines[number + 1].strip() if number + 1 < len(lines) else text
         if _is_dateline(text) or _is_dateline(joined) or patterns.CITY_DATELINE_RE.match(joined):
             return number
+        sentences += _is_sentence(text, 8)
+        if sentences >= _HEADER_SENTENCES:
+            end = min(end, number)
+            break
         seen += len(text)
         if seen > _HEADER_CHARS or len(text) > 450:
             break
-    for number, line in enumerate(lines[:8]):
+    for number, line in enumerate(lines[:end]):
         if patterns.BYLINE_RE.match(line.strip()) and number > 0:
             return number
         if len(line.strip()) > 200:
