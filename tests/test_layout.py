@@ -245,3 +245,19 @@ def test_an_editors_title_line_is_kept_in_keep_layout():
     )
     assert textfix.clean(text, Config(layout="keep")) == text
     assert textfix.clean(text, Config(format="markdown")) == text
+
+
+def test_a_dropped_line_that_joined_two_lines_lets_them_be_read_apart_in_one_run():
+    """"Selengkapnya" (link text) joined the line above and the title-cased lead below into
+    one paragraph, which read as normal prose and was not recased; with it dropped, a
+    second run read the lead alone and recased it. One run now does what two would."""
+    text = (
+        "Warga desa mengeluhkan jalan rusak yang belum juga diperbaiki sejak tahun lalu.\n"
+        "Baca kisah inspiratif warga desa lainnya di sini\n"
+        "Selengkapnya\n"
+        "Jakarta, Kabar.com – Melansir Dari Laman Resmi, Harga Beras Di Pasar Induk Naik Lagi"
+        " Pekan Ini Menurut Para Pedagang Yang Ditemui.\n"
+    )
+    once = textfix.clean(text, KEEP)
+    assert "harga beras di pasar induk naik lagi pekan ini" in once
+    assert textfix.clean(once, KEEP) == once

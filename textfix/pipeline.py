@@ -155,7 +155,15 @@ def _run(
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
     steps = steps + _locate(para_steps, doc, text) if explain else []
     if keep_layout:
-        return Cleaned(document.join_layout(doc, texts), steps)
+        out = document.join_layout(doc, texts)
+        kept = [t for t in texts if t is not None]
+        if not rejoined and kept and [p.text for p in document.split_paragraphs(out).paragraphs] != kept:
+            # A dropped line changed where paragraphs begin (link text that joined two
+            # lines is gone), and a second run would read, and recase, other paragraphs:
+            # read them now. Its steps give their place in the text this run left.
+            again = _run(out, config, explain, counts, rejoined=True)
+            return Cleaned(again.text, steps + again.steps)
+        return Cleaned(out, steps)
     out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
     if not rejoined and (
         any("\n" in t for t in texts if t is not None) or config.one_per_line and _rejoins(out)
