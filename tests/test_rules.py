@@ -138,6 +138,8 @@ SOCIAL = [
          "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
     case("trap: WhatsApp as the topic", f"Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.\n{BODY2}\n",
          [], ["Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.", BODY2]),
+    case("trap: a short article after a promo at its top", f"Ikuti kami di Google News untuk berita terbaru setiap hari.\n"
+         f"{BODY1}\n{BODY2}\n", ["Ikuti kami"]),
 ]
 
 SYNDICATION = [
@@ -283,6 +285,33 @@ def test_footer(text, absent, present, config):
 @pytest.mark.parametrize(("text", "absent", "present", "config"), HEADER)
 def test_header_chrome(text, absent, present, config):
     check(text, absent, present, config)
+
+
+def test_header_chrome_reads_the_first_lines_again_once_other_rules_removed_some():
+    """The promo line first stopped the header rule at a full sentence; once it was gone,
+    a second run found the title above the lead and dropped it. One run does both."""
+    text = (
+        "Ikuti berita terbaru kami di Google News dan kanal WhatsApp resmi kami setiap hari.\n\n"
+        "Pemerintah Siapkan Operasi Pasar Beras Murah\n\n"
+        "Harga beras di pasar induk naik lagi pekan ini, kata para pedagang yang ditemui di sana.\n\n"
+        "Kenaikan itu terjadi karena pasokan dari daerah sentra produksi berkurang sejak bulan lalu.\n"
+    )
+    once = textfix.clean(text)
+    assert once.startswith("Harga beras di pasar induk") and "Kenaikan itu terjadi" in once
+    assert textfix.clean(once) == once
+
+
+def test_only_the_first_byline_anchors_the_header():
+    """Once the chrome above the first byline is gone, a second run must not anchor on a
+    byline further down and take the sentence between (found by scripts/fuzz.py)."""
+    text = (
+        "(Foto: Humas Pemkab)\n\nEditor: Budi Santoso\n\n"
+        "Warga desa bertanya kapan jalan rusak itu akan diperbaiki oleh dinas terkait?\n\n"
+        "Editor: Siti Aminah\n\nPerbaikan jalan dijadwalkan mulai bulan depan, kata kepala dinas.\n"
+    )
+    once = textfix.clean(text)
+    assert "Foto" not in once and "Warga desa bertanya" in once
+    assert textfix.clean(once) == once
 
 
 def test_a_dateline_below_body_sentences_does_not_make_them_header_chrome():

@@ -389,8 +389,10 @@ def _header_anchor(lines: list[str]) -> int | None:
         if seen > _HEADER_CHARS or len(text) > 450:
             break
     for number, line in enumerate(lines[:end]):
-        if patterns.BYLINE_RE.match(line.strip()) and number > 0:
-            return number
+        if patterns.BYLINE_RE.match(line.strip()):
+            # The first byline only: with the lines above it gone (a second run), a byline
+            # further down would anchor on the first and take the body between.
+            return number or None
         if len(line.strip()) > 200:
             break
     return None
@@ -898,7 +900,9 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
             if (is_promo_start(text) or is_promo_start(ahead)) and total - number <= 20:
                 tail = items[number:]
                 tail_flat = _flat(" ".join(tail))
-                if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(map(_is_body, tail)):
+                if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(
+                    _is_body(t) or _reads_as_news(t.strip(), is_promo_start) for t in tail
+                ):
                     # A promo block that runs to the end of the text: it all goes (credits stay).
                     for drop in range(number, total):
                         if not _is_meta_line(items[drop]):
@@ -914,6 +918,17 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
         return out
 
     return _map_lines(paragraphs, lines)
+
+
+def _reads_as_news(text: str, is_promo_start: Callable[[str], bool]) -> bool:
+    """A full sentence with no promo phrase and no channel in it: news, which stops a promo
+    block from running to the end (a promo at the top of a short article took it all)."""
+    return (
+        _is_sentence(text, 8)
+        and not is_promo_start(text)
+        and not patterns.CHANNEL_RE.search(text)
+        and not _is_meta_line(text)
+    )
 
 
 def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:
