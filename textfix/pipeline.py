@@ -407,6 +407,7 @@ def run_stages(
         edits[index].append((start, old_end - start, new_end - start))
         steps.append(_ParagraphStep(index, origin, Step(rule, old[start:old_end], new[start:new_end])))
 
+    changed_by: set[str] = set()  # rules that changed something
     idle: frozenset[str] | None = None  # gated rules with none of their needles in the text
     for rule in rules.RULES.values():
         if not config.is_enabled(rule.name):
@@ -425,7 +426,19 @@ def run_stages(
             if new != old:
                 record(rule.name, i, old, new)
                 texts[i] = new
+                changed_by.add(rule.name)
                 idle = None  # a cut can join text into a needle: look again
+
+    if config.is_enabled("drop_header_chrome") and changed_by - {"drop_header_chrome"}:
+        # The header rule reads the first lines, and the rules after it may remove some:
+        # a second run would then see other lines first (a dateline, a byline further
+        # down). It reads them once more here, as that run would.
+        rule = rules.RULES["drop_header_chrome"]
+        live = [i for i, t in enumerate(texts) if t is not None]
+        for i, new in zip(live, rule.func([texts[i] for i in live], config)):
+            if new != texts[i]:
+                record(rule.name, i, texts[i], new)
+                texts[i] = new
 
     if config.split_sentence_glue and config.layout == "reflow":
         # After the rules: a caption glued to the next sentence ends at the glue.
