@@ -9,7 +9,9 @@ line: in-process through click's CliRunner for speed, and a sample through a sub
 * an exit code other than the documented ``0`` / ``1`` / ``2`` / ``123``;
 * an "internal error" line: a bug in a stage that the batch runner caught and reported;
 * ``--in-place`` leaving the file neither whole-original nor whole-output (compared with
-  what ``-o`` writes for the same input and options).
+  what ``-o`` writes for the same input and options);
+* an output that, cleaned again with the same options, comes back changed (cleaning
+  twice must equal cleaning once).
 
 Seeds are generated scraped-looking articles, the project's own samples and test texts,
 and (with ``--shared``, for local runs) the articles in ``../shared/samples/news``, which
@@ -314,6 +316,21 @@ def fuzz(
                         problem = "--in-place wrote something other than -o"
                 if problem:
                     _crash(stats, crash_dir, problem, stored, suffix, args, stderr_o + stderr_i)
+
+            # Twice is once: the output, cleaned again with the same options, comes back as it was.
+            if writes and not problem and "--annotate" not in args and rng.random() < 0.3:
+                once, twice = folder / f"once{suffix}", folder / f"twice{suffix}"
+                code_1, _, _ = run_in_process(runner, main, path, [*args, "-o", str(once)])
+                stats.runs += 1
+                if code_1 == 0 and once.exists():
+                    code_2, stderr_2, _ = run_in_process(runner, main, once, [*args, "-o", str(twice)])
+                    stats.runs += 1
+                    problem = _problems(code_2, stderr_2)
+                    unpack = gzip.decompress if suffix.endswith(".gz") else bytes
+                    if not problem and (code_2 != 0 or unpack(once.read_bytes()) != unpack(twice.read_bytes())):
+                        problem = "cleaning the output again changed it"
+                    if problem:
+                        _crash(stats, crash_dir, problem, stored, suffix, args, stderr_2)
 
             if sub_every and number % sub_every == 0 and stats.subprocess_runs < subprocesses:
                 proc = subprocess.run(
