@@ -25,6 +25,7 @@ MATCHES = [
     ("STANDALONE_LINE_RE", "Editor: Ani"),
     ("STANDALONE_LINE_RE", "- gula"),
     ("STANDALONE_LINE_RE", "(yld/idh)"),
+    ("STANDALONE_LINE_RE", "Kategori: Berita"),
     ("GAMBAS_RE", "[Gambas:Video 20detik]"),
     ("VIDEO_PROMO_INLINE_RE", "Simak juga Video 'Judul': [Gambas:Video 20detik]"),
     ("VIDEO_LABEL_RE", "Simak juga Video: Judul"),

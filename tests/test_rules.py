@@ -42,6 +42,7 @@ READ_ALSO = [
     case("1a no space after colon", f"{BODY1}\nBaca juga:Warga Keluhkan Jalan Rusak di Desa Sukamaju\n{BODY2}\n",
          ["Warga Keluhkan"]),
     case("1a all caps, no space", f"{BODY1}\nBACA JUGA:Petani Sambut Musim Tanam\n{BODY2}\n", ["Petani Sambut"]),
+    case("bare label with a marker glued to it", f"{BODY1}\n\nBaca juga***\n\n{BODY2}\n", ["Baca juga", "***"]),
     case("1a space before colon", f"{BODY1}\nBaca Juga : Lima Tips Hemat Listrik di Rumah\n{BODY2}\n", ["Lima Tips"]),
     case("1a one-letter typo", f"{BODY1}\nBACA JUA: Banjir Rendam Dua Kecamatan\n{BODY2}\n", ["Banjir Rendam"]),
     case("1a headline with colon and question",
@@ -180,6 +181,9 @@ FOOTER = [
          ["bus listrik halte"], ["Dinas perhubungan menambah bus listrik di halte utama.", BODY2]),
     case("trap: asterisks inside a sentence", "Ia menulis kata b***t di media sosial lalu dilaporkan.",
          [], ["Ia menulis kata b***t di media sosial lalu dilaporkan."]),
+    case("trap: a category label on top of a short article", f"Kategori: Berita\n{BODY1}\n{BODY2}\n", ["Kategori"]),
+    case("trap: a tag line between short paragraphs (kept: body follows)", f"{BODY1}\nTags: bus, halte, warga\n{BODY2}\n", []),
+    case("trap: copyright line above the body", f"Hak Cipta Dilindungi Undang-Undang\n\n{BODY1}\n\n{BODY2}\n", []),
 ]
 
 HEADER = [

@@ -35,10 +35,11 @@ READ_ALSO_INLINE_RE = _lazy(r"(?<=^|[.!?\"”')][ ]{0,3})Baca[ ]{1,3}+(?:juga|Ju
 
 # A line that stands on its own and never continues the line above (or takes the next):
 # a label, an ad slot, a date or byline line, a list item, a marker.
-# Matches: "Baca Juga" / "ADVERTISEMENT" / "Selasa, 24 Jan 2023 09:08 WIB" / "Editor: Ani" / "- gula" / "(yld/idh)"
+# Matches: "Baca Juga" / "ADVERTISEMENT" / "Selasa, 24 Jan 2023 09:08 WIB" / "Editor: Ani" / "- gula" / "(yld/idh)" / "Kategori: Berita"
 # Must not match: "Siti Aminah Tardi" (link text split from its sentence)
 STANDALONE_LINE_RE = _lazy(
     r"(?i)^(?:baca[ ]{1,3}+ju[gq]?a\b|advertisement$|scroll[ ]to[ ]|\[gambas:|\*{3}|[-*•–][ ]|\d{1,3}[.)][ ]|\p{L}[.)][ ]"
+    r"|(?:tags?|kategori|topik|label)[ ]?:"
     r"|(?:reporter|editor|penulis|pewarta|sumber|laporan)\b|\(\p{Ll}{2,5}(?:/\p{Ll}{2,5}){0,2}\)$|\|$"
     r"|(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b[ ,]|\d{1,2}[ ](?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)\w{0,6}[ ]\d{4})"
 )

@@ -364,6 +364,10 @@ def drop_header_chrome(paragraphs: list[str], config: Config) -> list[str | None
 #: Header chrome holds at most a summary or two in full sentences; a dateline below more
 #: is inside the body (two articles in one file), and the sentences above it stay.
 _HEADER_SENTENCES = 3
+#: A byline is weaker evidence than a dateline: it anchors the header only above the
+#: second full sentence (a summary may stand above it; "Editor: ..." after two paragraphs
+#: of a short article is not the end of its header).
+_BYLINE_SENTENCES = 2
 
 
 def _header_anchor(lines: list[str]) -> int | None:
@@ -382,8 +386,9 @@ def _header_anchor(lines: list[str]) -> int | None:
         if _is_dateline(text) or _is_dateline(joined) or patterns.CITY_DATELINE_RE.match(joined):
             return number
         sentences += _is_sentence(text, 8)
-        if sentences >= _HEADER_SENTENCES:
+        if sentences >= _BYLINE_SENTENCES:
             end = min(end, number)
+        if sentences >= _HEADER_SENTENCES:
             break
         seen += len(text)
         if seen > _HEADER_CHARS or len(text) > 450:
@@ -901,7 +906,7 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                 tail = items[number:]
                 tail_flat = _flat(" ".join(tail))
                 if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(
-                    _is_body(t) or _reads_as_news(t.strip(), is_promo_start) for t in tail
+                    _is_body(t) or _reads_as_news(t.strip()) for t in tail
                 ):
                     # A promo block that runs to the end of the text: it all goes (credits stay).
                     for drop in range(number, total):
@@ -920,14 +925,18 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
     return _map_lines(paragraphs, lines)
 
 
-def _reads_as_news(text: str, is_promo_start: Callable[[str], bool]) -> bool:
-    """A full sentence with no promo phrase and no channel in it: news, which stops a promo
-    block from running to the end (a promo at the top of a short article took it all)."""
+def _reads_as_news(text: str) -> bool:
+    """A full sentence of prose: no promo phrase or channel in it, not metadata, not a
+    headline. The rules that take a run of lines to the end of the text (a promo block, a
+    footer) stop at one: a short article under a promo or a tag line at its top came out
+    empty, where only lines over 200 characters counted as body."""
     return (
         _is_sentence(text, 8)
-        and not is_promo_start(text)
+        and not _phrases("social_promos.txt").match(text)
+        and not patterns.MORE_NEWS_RE.match(text)
         and not patterns.CHANNEL_RE.search(text)
         and not _is_meta_line(text)
+        and not _is_headline(text)
     )
 
 
@@ -1031,7 +1040,9 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
     start = None
     body_after = [False] * (len(lines) + 1)
     for number in range(len(lines) - 1, -1, -1):
-        body_after[number] = body_after[number + 1] or _is_body(lines[number])
+        text = lines[number].strip()
+        news = _reads_as_news(text) and not (patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text))
+        body_after[number] = body_after[number + 1] or _is_body(lines[number]) or news
     for number, line in enumerate(lines):
         text = line.strip()
         marker = False
