@@ -207,6 +207,7 @@ def test_any_unicode(text, config):
 @given(text=EDGY)
 @example(text="(Foto: \na")  # a credit only once its soft-wrapped lines are joined
 @example(text=".***")  # only punctuation left before the marker
+@example(text="Baca juga***")  # a label once the marker is cut: the rules run again
 def test_edgy_text(text, config):
     check_all(text, config)
 
@@ -214,6 +215,8 @@ def test_edgy_text(text, config):
 @pytest.mark.parametrize("config", CONFIGS, ids=["reflow", "keep", "one-per-line"])
 @SLOW
 @given(text=articles())
+# A short dateline that already ends a sentence does not run on into the next line.
+@example(text="BANDUNG - ***\n\nWarga warga warga warga.\n\nWarga warga warga warga.")
 def test_scraped_articles(text, config):
     check_all(text, config)
 

@@ -94,7 +94,7 @@ def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
     previous, line = previous.strip(), line.strip()
     if previous.endswith(("(", "[")) or _CONTINUATION_RE.match(line):
         return True
-    if len(previous) < _LINK_MAX and patterns.DATELINE_RE.match(previous + "\n" + line[:8]):
+    if len(previous) < _LINK_MAX and not _ends_sentence(previous) and patterns.DATELINE_RE.match(previous + "\n" + line[:8]):
         return True  # "JAKARTA, KOMPAS.com" / "- Direktur ...": the dash went to the next line
     # Link text on its own line (old scrapes put every <a> on a line): a short line that
     # does not end a sentence runs on into its neighbour -- unless either line is a label,

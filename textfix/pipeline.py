@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections import Counter
 from typing import Iterator, NamedTuple
 
@@ -407,11 +408,17 @@ def run_stages(
         edits[index].append((start, old_end - start, new_end - start))
         steps.append(_ParagraphStep(index, origin, Step(rule, old[start:old_end], new[start:new_end])))
 
-    changed_by: set[str] = set()  # rules that changed something
+    # The rules run in order, and again from the first while any of them changes
+    # something: a cut can make text an earlier rule acts on ("Baca juga***" is a label
+    # once the marker is gone), and a second run of textfix would act on it. They stop
+    # once every rule in a row has had nothing to do, after at most _RULE_ROUNDS rounds.
+    enabled = [rule for rule in rules.RULES.values() if config.is_enabled(rule.name)]
     idle: frozenset[str] | None = None  # gated rules with none of their needles in the text
-    for rule in rules.RULES.values():
-        if not config.is_enabled(rule.name):
-            continue
+    quiet = 0  # rules in a row that changed nothing
+    for turn, rule in enumerate(itertools.cycle(enabled) if enabled else ()):
+        if quiet == len(enabled) or turn == _RULE_ROUNDS * len(enabled):
+            break
+        quiet += 1
         live = [i for i, t in enumerate(texts) if t is not None]
         if idle is None:
             idle = rules.gated_out([texts[i] for i in live])
@@ -426,19 +433,8 @@ def run_stages(
             if new != old:
                 record(rule.name, i, old, new)
                 texts[i] = new
-                changed_by.add(rule.name)
+                quiet = 0
                 idle = None  # a cut can join text into a needle: look again
-
-    if config.is_enabled("drop_header_chrome") and changed_by - {"drop_header_chrome"}:
-        # The header rule reads the first lines, and the rules after it may remove some:
-        # a second run would then see other lines first (a dateline, a byline further
-        # down). It reads them once more here, as that run would.
-        rule = rules.RULES["drop_header_chrome"]
-        live = [i for i, t in enumerate(texts) if t is not None]
-        for i, new in zip(live, rule.func([texts[i] for i in live], config)):
-            if new != texts[i]:
-                record(rule.name, i, texts[i], new)
-                texts[i] = new
 
     if config.split_sentence_glue and config.layout == "reflow":
         # After the rules: a caption glued to the next sentence ends at the glue.
@@ -462,6 +458,9 @@ def run_stages(
                 texts[i] = new
     return texts, steps
 
+
+#: Rounds of the rules at most (a round is every rule once); see :func:`run_stages`.
+_RULE_ROUNDS = 3
 
 #: Casing holds every word it is given, with its features: about 65 bytes per character.
 #: Beyond this many characters a document is recased in windows of whole paragraphs (an
