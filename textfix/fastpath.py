@@ -99,7 +99,17 @@ OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u20
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
 _CLOSERS = "\"'”’)]"
-_SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
+#: A space before a space or a line break (stage 1 collapses the run, strips the line), or
+#: before punctuation (the duplicate rule's key would differ from the line): one scan that
+#: ``re`` skips from space to space, where four substring scans took twice as long.
+_SPACE_BEFORE_RE = re.compile(r" [ \n,.;:!?)]")
+#: In byte classes, where a list join (``normalize.LIST_JOIN_RE``) can be: a sentence end or
+#: a quote (ASCII, or a non-ASCII one's last byte), a comma, then a quote or a capital (ASCII
+#: or a non-ASCII lead byte). ``re`` skips from comma to comma.
+_JOIN_HINT_RE = re.compile(rb',(?<=[."c],)["A]')
+#: In byte classes, where a sentence glue can be: a sentence end, then a capital or a
+#: non-ASCII letter (``re`` skips to each ``.``; ``in`` is slower on so frequent a last byte).
+_GLUE_HINT_RE = re.compile(rb"\.A")
 
 
 class _Needles(NamedTuple):
@@ -207,17 +217,23 @@ def plain_output(text: str, config: Config) -> str | None:
     # One pass maps every byte to a class; counts and pairs of classes then answer several
     # questions at C speed (see _byte_classes).
     classes = text.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
-    if not _is_normal(text, classes):
+    raw_lines = text.split("\n")
+    if not _is_normal(text, classes, raw_lines):
         return None
-    lines = [line for line in text.split("\n") if line]
-    line_classes = [c for c in classes.split(b"\n") if c]  # "\n" is one byte: the same lines
+    lines = [line for line in raw_lines if line]
+    if not lines:
+        return None
     # Always asked, also without casing: it shows each line holds words, not punctuation
     # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
     # seed) fails here without compiling any pattern. Lines of many capitals (names, a
     # quoted title) the quick look leaves open go to the casing detector, last.
-    open_lines = [line for line, c in zip(lines, line_classes) if not _quick_look_rejects(c)]
-    if not lines or any(_lowercase_starts(c) < 2 for c in line_classes if not _quick_look_rejects(c)):
-        return None
+    open_lines = []
+    for line, line_classes in zip(lines, [c for c in classes.split(b"\n") if c]):  # the same lines
+        lower = _lowercase_starts(line_classes)
+        if not _quick_look_rejects(line_classes, lower):
+            if lower < 2:
+                return None
+            open_lines.append(line)
     if not all(map(_is_plain, lines)):
         return None
     if _has_needle(text):
@@ -228,19 +244,21 @@ def plain_output(text: str, config: Config) -> str | None:
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
         return None
-    if config.split_sentence_glue and b".A" in classes and normalize.has_sentence_glue(text):
+    if config.split_sentence_glue and _GLUE_HINT_RE.search(classes) and normalize.has_sentence_glue(text):
         return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
     if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None
     return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
 
 
-def _is_normal(text: str, classes: bytes) -> bool:
+def _is_normal(text: str, classes: bytes, raw_lines: list[str]) -> bool:
     """Stage 1 would return ``text`` unchanged (each normaliser's identity condition);
-    ``classes`` are its bytes' classes."""
-    if "\r" in text or "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
+    ``classes`` are its bytes' classes, ``raw_lines`` its lines (``text.split("\\n")``)."""
+    if "\r" in text or "\n\n\n" in text or _SPACE_BEFORE_RE.search(text):
         return False
-    if text[:1] == " " or text[-1:] == " " or "&" in text and normalize.HTML_ENTITY_RE.search(text):
+    if text[-1:] == " " or any(line[:1] == " " for line in raw_lines):
+        return False
+    if "&" in text and normalize.HTML_ENTITY_RE.search(text):
         return False
     ascii = text.isascii()
     if ascii:  # seven substring scans: a twentieth of the regex's time
@@ -248,14 +266,12 @@ def _is_normal(text: str, classes: bytes) -> bool:
             return False
     elif _OTHER_SPACE_RE.search(text):
         return False
-    if _SPACE_BEFORE_PUNCT_RE.search(text):
-        return False  # the duplicate rule's key would differ from the line
-    if (b".," in classes or b'",' in classes or b"c," in classes) and normalize.has_list_joins(text):
-        return False  # (a join is a sentence end or a quote, ASCII or not, then a comma)
+    if _JOIN_HINT_RE.search(classes) and normalize.has_list_joins(text):
+        return False
     if ascii:
         return True
     return (
-        not normalize.INVISIBLE_RE.search(text)
+        not normalize.has_invisible(text)
         and unicodedata.is_normalized("NFC", text)
         and not normalize._MOJIBAKE_HINT_RE.search(text)
     )
@@ -319,16 +335,19 @@ def _lowercase_starts(classes: bytes) -> int:
     return classes.count(b" a") + (classes[:1] == b"a")
 
 
-def _quick_look_rejects(classes: bytes) -> bool:
+def _quick_look_rejects(classes: bytes, lower: int | None = None) -> bool:
     """The casing quick look (``casing._quick_reject``) rejects the line of ``classes``.
 
     It rejects when lowercase word starts ``lower`` and capital ones ``upper`` give
     ``lower * 10 > lower + upper + 10`` (with ``lower > 0``). ASCII lowercase letters after a
     space (or opening the line) are a subset of the first; ASCII capitals plus every
     non-ASCII character (one UTF-8 lead byte each) a superset of the second; so
-    ``lo * 9 > up + 10`` on these counts implies it.
+    ``lo * 9 > up + 10`` on these counts implies it. ``lower``: the line's
+    :func:`_lowercase_starts`, if counted already.
     """
-    return _lowercase_starts(classes) * 9 > classes.count(b"A") + 10
+    if lower is None:
+        lower = _lowercase_starts(classes)
+    return lower * 9 > classes.count(b"A") + 10
 
 
 def _clearly_not_title_cased(line: str) -> bool:
