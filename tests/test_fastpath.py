@@ -109,6 +109,17 @@ def test_a_rule_trigger_turns_the_fast_path_off(risky):
     assert fastpath.plain_output(text, Config()) is None or "(yld/idh)" in risky or risky == "Halaman 2 dari 2"
 
 
+def test_a_tweet_attribution_line_takes_the_full_path():
+    # drop_ads drops it (TWEET_RESIDUE_RE) though it has lowercase words and no sentence end.
+    text = (
+        "Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n\n"
+        "— kata dia membenarkan hal itu kepada wartawan (@Sutopo_BNPB) February 21, 2017\n\n"
+        "Warga mengeluh karena harga terus naik sejak Senin pekan lalu.\n"
+    )
+    assert fastpath.plain_output(text, Config()) is None
+    assert "Sutopo" not in textfix.clean(text)
+
+
 @pytest.mark.parametrize(
     "config",
     [Config(layout="keep"), Config(format="markdown"), Config(extra_junk=("dukung kami",)), Config().with_meta_stripped()],

@@ -64,8 +64,9 @@ _PLAIN_MAX = 100_000
 #: can change a text of plain lines only where one of these, or :data:`_CREDIT_NAME_RE`,
 #: or :data:`_BRACKET_RE`, occurs:
 _NEEDLES = {
-    # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases).
-    "drop_ads": ("advertisement", "scroll to"),
+    # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases); an
+    # embedded tweet's attribution line (TWEET_RESIDUE_RE), which need not end a sentence.
+    "drop_ads": ("advertisement", "scroll to", "(@"),
     # Video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE); [Gambas:...] in _BRACKET_RE.
     "drop_promo": ("simak video", "lihat video", "tonton video", "saksikan video", "juga video",
                    "video:", "video :"),
