@@ -121,6 +121,17 @@ def test_a_tweet_attribution_line_takes_the_full_path():
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["Halaman 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 lihat semua", "PAGE 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 lihat semua"],
+)
+def test_a_pagination_line_takes_the_full_path(line):
+    # drop_pagination drops it: it ends in words, not a digit, and need not end a sentence.
+    text = f"Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n\n{line}\n"
+    assert fastpath.plain_output(text, Config()) is None
+    assert "lihat semua" not in textfix.clean(text)
+
+
+@pytest.mark.parametrize(
     "config",
     [Config(layout="keep"), Config(format="markdown"), Config(extra_junk=("dukung kami",)), Config().with_meta_stripped()],
     ids=["keep", "markdown", "extra-junk", "strip-meta"],

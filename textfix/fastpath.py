@@ -10,11 +10,11 @@ the fast path only when every stage is provably a no-op on it:
   ASCII, NFC, no invisible character and no mojibake signature (the conditions under which
   each normaliser returns its input).
 * **Stage 2**: every non-blank line is *plain*: at least :data:`_PLAIN_MIN` characters,
-  ending a sentence (``.``, ``!`` or ``?``) or a quotation (``,"``), closed by at most three
-  quotes or brackets, not starting with a lowercase letter or closing punctuation. Such a
-  line is never a soft break, a dateline fragment or link text, and it is its own paragraph
-  (``join_reflow`` puts blank lines between) unless its block looks hard-wrapped, which
-  :func:`_no_wrapped_blocks` rules out.
+  not starting with a lowercase letter or closing punctuation, not a pagination line. Such
+  a line is never a soft break, a dateline fragment or link text, and it is its own
+  paragraph (``join_reflow`` puts blank lines between) unless its block looks
+  hard-wrapped, which :func:`_no_wrapped_blocks` rules out where a line does not end a
+  sentence. (So a plain line need not end a sentence: no rule's argument may rest on that.)
 * **Stage 3**: no needle occurs in the casefolded text (the label and promo phrases of ``textfix/data``, the
   credit, ad, pagination, footer and marker words each rule keys on); a whole-line list
   (widgets, related-list labels) cannot match a plain line, which is longer than any of its
@@ -72,7 +72,7 @@ _NEEDLES = {
                    "video:", "video :"),
     # Credits (rules.CREDIT_NEEDLES but the bracket, which has a pattern of its own below).
     "drop_photo_caption": tuple(n for n in rules.CREDIT_NEEDLES if n != "["),
-    # NEXT_PAGE_RE needs one of these (PAGINATION_LINE_RE ends in a digit or arrow: not plain).
+    # NEXT_PAGE_RE needs one of these (a PAGINATION_LINE_RE line is not plain: _is_plain).
     "drop_pagination": ("halaman selanjutnya", "halaman berikutnya"),
     # TAGS_LINE_RE and COPYRIGHT_RE (editor initials alone on a line end in ")": not plain).
     "cut_footer": ("tag:", "tags:", "tag :", "tags :", "kategori:", "kategori :", "topik:",
@@ -281,6 +281,10 @@ def _is_normal(text: str, classes: bytes, raw_lines: list[str]) -> bool:
 def _is_plain(line: str) -> bool:
     """A body line no rule or soft-break test can act on by its shape alone."""
     if not _PLAIN_MIN <= len(line) <= _PLAIN_MAX or line[0].islower() or line[0] in ",.;:!?)]" or line[-1] in "([":
+        return False
+    # A pagination line ("Halaman 1 2 3 ... lihat semua") is dropped by drop_pagination; it
+    # opens with "halaman", "hal." or "page" in any case (only H, h, P, p match h and p).
+    if line[0] in "HhPp" and patterns.PAGINATION_LINE_RE.match(line):
         return False
     # A glued headline opening the line ("... Naik TajamWarga ...") is cut by drop_promo.
     return not patterns.GLUED_TITLE_RE.match(line)
