@@ -22,8 +22,8 @@ the fast path only when every stage is provably a no-op on it:
   is a sentence; no line opens with a glued headline; no two lines are the same paragraph
   to the duplicate rule; no sentence is glued to the next (the repair after the rules).
 * **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
-  look rejects it (see :func:`_clearly_not_title_cased`), or at least two and the detector
-  itself finds it not title-cased (:func:`textfix.casing.leaves_alone`).
+  look rejects it (see :func:`_clearly_not_title_cased`), or the detector itself finds it
+  not title-cased (:func:`textfix.casing.leaves_alone`).
 
 The argument per rule is in :data:`_NEEDLES`; ``tests/test_fastpath.py`` checks that the
 fast path's output equals the full pipeline's on generated and sample articles, and that a
@@ -100,6 +100,8 @@ OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u20
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
 _CLOSERS = "\"'”’)]"
+#: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
+_SEPARATORS = ",.|;>•· "
 #: A space before a space or a line break (stage 1 collapses the run, strips the line), or
 #: before punctuation (the duplicate rule's key would differ from the line): one scan that
 #: ``re`` skips from space to space, where four substring scans took twice as long.
@@ -224,17 +226,25 @@ def plain_output(text: str, config: Config) -> str | None:
     lines = [line for line in raw_lines if line]
     if not lines:
         return None
-    # Always asked, also without casing: it shows each line holds words, not punctuation
-    # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
-    # seed) fails here without compiling any pattern. Lines of many capitals (names, a
-    # quoted title) the quick look leaves open go to the casing detector, last.
-    open_lines = []
+    # The casing quick look, on byte classes: most lines have so many lowercase word starts
+    # that it rejects them. Lines of many capitals (names, a quoted title) it leaves open go
+    # to the casing detector, last; lines of fewer than two lowercase words (an address
+    # list, or a title-cased text like the seed) at once, before any pattern is compiled:
+    # a title-cased text fails there, and one where every line is such is taken for one
+    # without asking. Such a line must hold more than drop_ads' separators (PUNCT_ONLY_RE);
+    # a line with two lowercase words does.
+    open_lines, few_words = [], []
     for line, line_classes in zip(lines, [c for c in classes.split(b"\n") if c]):  # the same lines
         lower = _lowercase_starts(line_classes)
         if not _quick_look_rejects(line_classes, lower):
-            if lower < 2:
-                return None
-            open_lines.append(line)
+            (open_lines if lower >= 2 else few_words).append(line)
+    if few_words:
+        if len(few_words) == len(lines):
+            return None
+        if not all(line.strip(_SEPARATORS) for line in few_words):
+            return None
+        if config.recase and not _casing_leaves_alone(few_words):
+            return None
     if not all(map(_is_plain, lines)):
         return None
     if _has_needle(text):
