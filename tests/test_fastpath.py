@@ -109,6 +109,50 @@ def test_a_rule_trigger_turns_the_fast_path_off(risky):
     assert fastpath.plain_output(text, Config()) is None or "(yld/idh)" in risky or risky == "Halaman 2 dari 2"
 
 
+def test_a_tweet_attribution_line_takes_the_full_path():
+    # drop_ads drops it (TWEET_RESIDUE_RE) though it has lowercase words and no sentence end.
+    text = (
+        "Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n\n"
+        "— kata dia membenarkan hal itu kepada wartawan (@Sutopo_BNPB) February 21, 2017\n\n"
+        "Warga mengeluh karena harga terus naik sejak Senin pekan lalu.\n"
+    )
+    assert fastpath.plain_output(text, Config()) is None
+    assert "Sutopo" not in textfix.clean(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Halaman 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 lihat semua", "PAGE 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 lihat semua"],
+)
+def test_a_pagination_line_takes_the_full_path(line):
+    # drop_pagination drops it: it ends in words, not a digit, and need not end a sentence.
+    text = f"Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n\n{line}\n"
+    assert fastpath.plain_output(text, Config()) is None
+    assert "lihat semua" not in textfix.clean(text)
+
+
+#: Lines of fewer than two lowercase words: an address list (train.txt has such
+#: articles), a line of names, a line of separators, a title-cased line.
+FEW_WORDS = [
+    "SDS Tarsisius II Alamat: Jl. Jembatan Besi, Kecamatan Tambora, Kota Jakarta Barat, Daerah Khusus Ibukota Jakarta 11320 No. 8 Kalideres.",
+    "Pasar Kalideres No. SDS Pelita Kasih Alamat: Jl. Jembatan Besi II No. Duri Selatan V No.",
+    "Telepon: (021) 5806078 Website: https://www(dot)vianney(dot)sch(dot)id/sd / 56. Meruya Utara, Kecamatan Kembangan.",
+    "Joko Widodo, Prabowo Subianto, Anies Baswedan, Ganjar Pranowo dan Mahfud MD.",
+    "| | | | | | | | | | | | | | | | | | | | |.",
+    "| | | | | | | | | | | | | | | | | | | | | | | | | | | |.",
+    "• • • • • • • • • • • • • • • • • • • • • • • • • • • • .",
+    "Warga Yang Datang Ke Pasar Induk Itu Mengeluh Soal Harga Beras.",
+]
+
+
+@pytest.mark.parametrize("line", FEW_WORDS)
+@pytest.mark.parametrize("one_per_line", [False, True])
+def test_lines_of_few_lowercase_words_give_what_the_full_pipeline_gives(line, one_per_line):
+    text = f"Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n{line}\nWarga mengeluh karena harga terus naik sejak Senin pekan lalu.\n"
+    taken = check(text, Config(one_per_line=one_per_line))
+    assert taken is ("|" not in line and "•" not in line and "Yang" not in line)
+
+
 @pytest.mark.parametrize(
     "config",
     [Config(layout="keep"), Config(format="markdown"), Config(extra_junk=("dukung kami",)), Config().with_meta_stripped()],

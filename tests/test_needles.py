@@ -1,4 +1,5 @@
-"""``needles.starts_at`` answers exactly as the trie pattern it replaces would."""
+"""``needles.starts_at`` answers exactly as the trie pattern it replaces would; the byte
+prefilter never misses where the trie pattern would match."""
 
 from __future__ import annotations
 
@@ -51,3 +52,34 @@ def test_word_boundary_after_a_needle(needle, text, at, found):
 def test_end_only_closes_a_needle():
     with pytest.raises(ValueError):
         needles.starts_at(["a" + needles.END + "b"])
+
+
+#: Needles of every shape the prefilter treats apart: a word or a mark first, END after a
+#: word character or a mark, non-ASCII characters inside, first and last.
+ODD_NEEDLES = ["é dia" + needles.END, "(foto", "x:" + needles.END, "kata é", "©x", "a_b" + needles.END]
+
+
+@pytest.mark.parametrize("name", sorted(GATE_SETS) + ["fastpath", "odd"])
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS | st.text(max_size=12), data=st.data())
+def test_byte_prefilter_finds_every_needle_the_trie_finds(name, text, data):
+    if name == "fastpath":
+        from textfix import fastpath
+
+        group = None
+        found = fastpath._needles()
+        pattern, table, patterns = found.words, found.kept, found.after
+    else:
+        group = ODD_NEEDLES if name == "odd" else GATE_SETS[name]
+        pattern = re.compile(r"\b" + needles.trie(group))
+        table, patterns = needles.byte_prefilter(group)
+    text = text.casefold() if name == "fastpath" else text
+    if pattern.search(text):
+        kept = b" " + text.encode("utf-8", "surrogatepass").translate(table)
+        assert any(p.search(kept) for p in patterns)
+
+
+def test_byte_prefilter_passes_over_near_misses():
+    table, patterns = needles.byte_prefilter(["foto:", "baca juga" + needles.END])
+    for text in ("swafoto: kami", "baca jugalah", "foto kami", "bacajuga"):
+        assert not any(p.search(b" " + text.encode().translate(table)) for p in patterns), text

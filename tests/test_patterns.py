@@ -10,8 +10,10 @@ import inspect
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from textfix import patterns
+from textfix import patterns, rules
 
 MATCHES = [
     ("READ_ALSO_LABEL_RE", "Baca juga: Judul"),
@@ -216,3 +218,21 @@ def test_phrase_re_matches_any_spacing_and_case() -> None:
     pattern = patterns.phrase_re(["berita terkait", "ikuti kami"], whole_line=True)
     assert pattern.match("BERITA   TERKAIT :")
     assert not pattern.match("Berita terkait banjir kemarin")
+
+
+#: Pieces of credits: the credit patterns' words in several cases, marks and names.
+CREDIT_PIECES = [
+    "Foto", "FOTO", "foto", "Photo", "Dok", "DOK", "Dok.", "Sumber", "ANTARA FOTO", "Antara Foto",
+    "Getty Images", "AP Photo", "AP", "Shutterstock", "iStock", "iStockphoto", "AFP", "Reuters", "REUTERS",
+    "Network", "Images", "Kompas", ".com", ".co.id", ".con", ".net", "(", ")", "[", "]", ":", "/", ".", " ",
+    "Budi", "Ali Amrizal", "warga", "x", "7", "\n",
+]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in rules._CREDIT_PATTERNS])
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(CREDIT_PIECES), max_size=10).map("".join))
+def test_a_credit_pattern_needs_one_of_its_literals(name, text):
+    literals = dict(rules._CREDIT_PATTERNS)[name]
+    if getattr(patterns, name).search(text):
+        assert any(literal in text for literal in literals)

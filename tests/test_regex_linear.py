@@ -55,14 +55,19 @@ def _patterns() -> dict[str, object]:
 PATTERNS = _patterns()
 
 
+def _source(pattern) -> str:
+    """The pattern's source as a str (a bytes pattern's read as Latin-1)."""
+    return pattern.pattern.decode("latin-1") if isinstance(pattern.pattern, bytes) else pattern.pattern
+
+
 def _tails(pattern) -> list[str]:
     """Fixed tails, plus each escaped punctuation of the pattern then a failing character."""
-    marks = sorted(set(regex.findall(r"\\([^\w\s])", pattern.pattern)))[:6]
+    marks = sorted(set(regex.findall(r"\\([^\w\s])", _source(pattern))))[:6]
     return list(TAILS) + [mark + "!" for mark in marks]
 
 
 def _units(pattern) -> list[str]:
-    words = sorted(set(regex.findall(r"[A-Za-z]{3,}", pattern.pattern)))[:12]
+    words = sorted(set(regex.findall(r"[A-Za-z]{3,}", _source(pattern))))[:12]
     return GENERIC_UNITS + [w + " " for w in words] + [w.upper() for w in words] + words
 
 
@@ -70,8 +75,11 @@ def _scan(pattern, text: str, repeat: int = 1) -> float:
     """Seconds to step through every match in ``text`` (best of ``repeat``), as ``sub`` does.
 
     The collector is off while timing: thousands of match objects would otherwise make
-    its passes, not the pattern, look super-linear.
+    its passes, not the pattern, look super-linear. A bytes pattern (one run over byte
+    classes) scans the text's UTF-8 bytes.
     """
+    if isinstance(pattern.pattern, bytes):
+        text = text.encode("utf-8", "surrogatepass")
     best = float("inf")
     gc.disable()
     try:

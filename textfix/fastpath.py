@@ -10,11 +10,11 @@ the fast path only when every stage is provably a no-op on it:
   ASCII, NFC, no invisible character and no mojibake signature (the conditions under which
   each normaliser returns its input).
 * **Stage 2**: every non-blank line is *plain*: at least :data:`_PLAIN_MIN` characters,
-  ending a sentence (``.``, ``!`` or ``?``) or a quotation (``,"``), closed by at most three
-  quotes or brackets, not starting with a lowercase letter or closing punctuation. Such a
-  line is never a soft break, a dateline fragment or link text, and it is its own paragraph
-  (``join_reflow`` puts blank lines between) unless its block looks hard-wrapped, which
-  :func:`_no_wrapped_blocks` rules out.
+  not starting with a lowercase letter or closing punctuation, not a pagination line. Such
+  a line is never a soft break, a dateline fragment or link text, and it is its own
+  paragraph (``join_reflow`` puts blank lines between) unless its block looks
+  hard-wrapped, which :func:`_no_wrapped_blocks` rules out where a line does not end a
+  sentence. (So a plain line need not end a sentence: no rule's argument may rest on that.)
 * **Stage 3**: no needle occurs in the casefolded text (the label and promo phrases of ``textfix/data``, the
   credit, ad, pagination, footer and marker words each rule keys on); a whole-line list
   (widgets, related-list labels) cannot match a plain line, which is longer than any of its
@@ -22,8 +22,8 @@ the fast path only when every stage is provably a no-op on it:
   is a sentence; no line opens with a glued headline; no two lines are the same paragraph
   to the duplicate rule; no sentence is glued to the next (the repair after the rules).
 * **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
-  look rejects it (see :func:`_clearly_not_title_cased`), or at least two and the detector
-  itself finds it not title-cased (:func:`textfix.casing.leaves_alone`).
+  look rejects it (see :func:`_clearly_not_title_cased`), or the detector itself finds it
+  not title-cased (:func:`textfix.casing.leaves_alone`).
 
 The argument per rule is in :data:`_NEEDLES`; ``tests/test_fastpath.py`` checks that the
 fast path's output equals the full pipeline's on generated and sample articles, and that a
@@ -64,14 +64,15 @@ _PLAIN_MAX = 100_000
 #: can change a text of plain lines only where one of these, or :data:`_CREDIT_NAME_RE`,
 #: or :data:`_BRACKET_RE`, occurs:
 _NEEDLES = {
-    # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases).
-    "drop_ads": ("advertisement", "scroll to"),
+    # ADVERTISEMENT / SCROLL TO CONTINUE inline (widget lines are whole-line phrases); an
+    # embedded tweet's attribution line (TWEET_RESIDUE_RE), which need not end a sentence.
+    "drop_ads": ("advertisement", "scroll to", "(@"),
     # Video labels (VIDEO_LABEL_RE, VIDEO_PROMO_INLINE_RE); [Gambas:...] in _BRACKET_RE.
     "drop_promo": ("simak video", "lihat video", "tonton video", "saksikan video", "juga video",
                    "video:", "video :"),
     # Credits (rules.CREDIT_NEEDLES but the bracket, which has a pattern of its own below).
     "drop_photo_caption": tuple(n for n in rules.CREDIT_NEEDLES if n != "["),
-    # NEXT_PAGE_RE needs one of these (PAGINATION_LINE_RE ends in a digit or arrow: not plain).
+    # NEXT_PAGE_RE needs one of these (a PAGINATION_LINE_RE line is not plain: _is_plain).
     "drop_pagination": ("halaman selanjutnya", "halaman berikutnya"),
     # TAGS_LINE_RE and COPYRIGHT_RE (editor initials alone on a line end in ")": not plain).
     "cut_footer": ("tag:", "tags:", "tag :", "tags :", "kategori:", "kategori :", "topik:",
@@ -99,7 +100,19 @@ OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u20
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
 _CLOSERS = "\"'”’)]"
-_SPACE_BEFORE_PUNCT_RE = re.compile(r" [,.;:!?)]")
+#: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
+_SEPARATORS = ",.|;>•· "
+#: A space before a space or a line break (stage 1 collapses the run, strips the line), or
+#: before punctuation (the duplicate rule's key would differ from the line): one scan that
+#: ``re`` skips from space to space, where four substring scans took twice as long.
+_SPACE_BEFORE_RE = re.compile(r" [ \n,.;:!?)]")
+#: In byte classes, where a list join (``normalize.LIST_JOIN_RE``) can be: a sentence end or
+#: a quote (ASCII, or a non-ASCII one's last byte), a comma, then a quote or a capital (ASCII
+#: or a non-ASCII lead byte). ``re`` skips from comma to comma.
+_JOIN_HINT_RE = re.compile(rb',(?<=[."c],)["A]')
+#: In byte classes, where a sentence glue can be: a sentence end, then a capital or a
+#: non-ASCII letter (``re`` skips to each ``.``; ``in`` is slower on so frequent a last byte).
+_GLUE_HINT_RE = re.compile(rb"\.A")
 
 
 class _Needles(NamedTuple):
@@ -110,8 +123,8 @@ class _Needles(NamedTuple):
     anywhere: re.Pattern  # of the word needles, those that count wherever they are
     capital: re.Pattern  # phrases: count where the original text does not start them lowercase
     credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
-    by_first: dict[bytes, tuple[str, ...]]  # word needles by their first word (a-z only)
-    bare: tuple[str, ...]  # one-word needles a longer word may hold ("reuters" in "reutersjakarta")
+    kept: bytes  # bytes.translate table: word bytes and the needles' bytes kept, others a space
+    after: tuple[re.Pattern, ...]  # some matches the kept bytes where a word needle is (see there)
 
 
 @functools.cache
@@ -139,20 +152,15 @@ def _needles() -> _Needles | None:
     phrases = set().union(*(needles_.phrase_needles(lexicon.data_lines(name)) for name in _PHRASE_FILES))
     phrases.update(n + needles_.END for n in rules.MORE_NEWS_NEEDLES)  # at a line start, like the phrases
     every_word = anywhere + sorted(phrases) + list(rules.CREDIT_NAMES)
-    by_first: dict[bytes, list[str]] = {}
-    for needle in every_word:
-        plain = needle.replace(needles_.END, "")
-        first = re.match("[a-z]*", plain).group()
-        by_first.setdefault(first.encode(), []).append(plain)
+    kept, after = needles_.byte_prefilter(every_word)
     return _Needles(
         words=re.compile(rf"\b{needles_.trie(every_word)}"),
         marks=tuple(re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
         anywhere=re.compile(needles_.trie(anywhere)),
         capital=re.compile(needles_.trie(sorted(phrases))),
         credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
-        by_first={first: tuple(group) for first, group in by_first.items()},
-        # One-word needles without a boundary after them, and any without an a-z start.
-        bare=tuple(n.replace(needles_.END, "") for n in every_word if re.fullmatch("[a-z]+", n) or not n[:1].isascii()),
+        kept=kept,
+        after=after,
     )
 
 
@@ -181,20 +189,11 @@ def _has_needle(text: str) -> bool:
 
 
 def _may_hold_word_needle(folded: str, needles: _Needles) -> bool:
-    """A quick look before the trie scan (a third of its time on clean news): a word
-    needle found at a word start is, in the text's runs of ``a-z``, a run equal to its
-    first word (the characters around such a run are not ``a-z``), then the needle
-    itself is in the text; a one-word needle with no boundary after it is looked for as is.
-    """
-    runs = set(folded.encode("utf-8", "surrogatepass").translate(_A_TO_Z).split())
-    for first in runs.intersection(needles.by_first):
-        if any(needle in folded for needle in needles.by_first[first]):
-            return True
-    return any(needle in folded for needle in needles.bare)
-
-
-#: Bytes to runs of a-z: every other byte (UTF-8 lead and continuation bytes too) a space.
-_A_TO_Z = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+    """A necessary condition for ``needles.words`` to match ``folded``, at a sixth of its
+    cost: a scan of the text's bytes that skips from space to space (see
+    :func:`textfix.needles.byte_prefilter`)."""
+    kept = b" " + folded.encode("utf-8", "surrogatepass").translate(needles.kept)
+    return any(pattern.search(kept) for pattern in needles.after)
 
 
 def applies(config: Config) -> bool:
@@ -221,17 +220,31 @@ def plain_output(text: str, config: Config) -> str | None:
     # One pass maps every byte to a class; counts and pairs of classes then answer several
     # questions at C speed (see _byte_classes).
     classes = text.encode("utf-8", "surrogatepass").translate(_BYTE_CLASSES)
-    if not _is_normal(text, classes):
+    raw_lines = text.split("\n")
+    if not _is_normal(text, classes, raw_lines):
         return None
-    lines = [line for line in text.split("\n") if line]
-    line_classes = [c for c in classes.split(b"\n") if c]  # "\n" is one byte: the same lines
-    # Always asked, also without casing: it shows each line holds words, not punctuation
-    # only (drop_ads removes such a line). First, as the cheapest: a title-cased text (the
-    # seed) fails here without compiling any pattern. Lines of many capitals (names, a
-    # quoted title) the quick look leaves open go to the casing detector, last.
-    open_lines = [line for line, c in zip(lines, line_classes) if not _quick_look_rejects(c)]
-    if not lines or any(_lowercase_starts(c) < 2 for c in line_classes if not _quick_look_rejects(c)):
+    lines = [line for line in raw_lines if line]
+    if not lines:
         return None
+    # The casing quick look, on byte classes: most lines have so many lowercase word starts
+    # that it rejects them. Lines of many capitals (names, a quoted title) it leaves open go
+    # to the casing detector, last; lines of fewer than two lowercase words (an address
+    # list, or a title-cased text like the seed) at once, before any pattern is compiled:
+    # a title-cased text fails there, and one where every line is such is taken for one
+    # without asking. Such a line must hold more than drop_ads' separators (PUNCT_ONLY_RE);
+    # a line with two lowercase words does.
+    open_lines, few_words = [], []
+    for line, line_classes in zip(lines, [c for c in classes.split(b"\n") if c]):  # the same lines
+        lower = _lowercase_starts(line_classes)
+        if not _quick_look_rejects(line_classes, lower):
+            (open_lines if lower >= 2 else few_words).append(line)
+    if few_words:
+        if len(few_words) == len(lines):
+            return None
+        if not all(line.strip(_SEPARATORS) for line in few_words):
+            return None
+        if config.recase and not _casing_leaves_alone(few_words):
+            return None
     if not all(map(_is_plain, lines)):
         return None
     if _has_needle(text):
@@ -242,19 +255,21 @@ def plain_output(text: str, config: Config) -> str | None:
         return None
     if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
         return None
-    if config.split_sentence_glue and b".A" in classes and normalize.has_sentence_glue(text):
+    if config.split_sentence_glue and _GLUE_HINT_RE.search(classes) and normalize.has_sentence_glue(text):
         return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
     if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None
     return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
 
 
-def _is_normal(text: str, classes: bytes) -> bool:
+def _is_normal(text: str, classes: bytes, raw_lines: list[str]) -> bool:
     """Stage 1 would return ``text`` unchanged (each normaliser's identity condition);
-    ``classes`` are its bytes' classes."""
-    if "\r" in text or "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
+    ``classes`` are its bytes' classes, ``raw_lines`` its lines (``text.split("\\n")``)."""
+    if "\r" in text or "\n\n\n" in text or _SPACE_BEFORE_RE.search(text):
         return False
-    if text[:1] == " " or text[-1:] == " " or "&" in text and normalize.HTML_ENTITY_RE.search(text):
+    if text[-1:] == " " or any(line[:1] == " " for line in raw_lines):
+        return False
+    if "&" in text and normalize.HTML_ENTITY_RE.search(text):
         return False
     ascii = text.isascii()
     if ascii:  # seven substring scans: a twentieth of the regex's time
@@ -262,14 +277,12 @@ def _is_normal(text: str, classes: bytes) -> bool:
             return False
     elif _OTHER_SPACE_RE.search(text):
         return False
-    if _SPACE_BEFORE_PUNCT_RE.search(text):
-        return False  # the duplicate rule's key would differ from the line
-    if (b".," in classes or b'",' in classes or b"c," in classes) and normalize.has_list_joins(text):
-        return False  # (a join is a sentence end or a quote, ASCII or not, then a comma)
+    if _JOIN_HINT_RE.search(classes) and normalize.has_list_joins(text):
+        return False
     if ascii:
         return True
     return (
-        not normalize.INVISIBLE_RE.search(text)
+        not normalize.has_invisible(text)
         and unicodedata.is_normalized("NFC", text)
         and not normalize._MOJIBAKE_HINT_RE.search(text)
     )
@@ -278,6 +291,10 @@ def _is_normal(text: str, classes: bytes) -> bool:
 def _is_plain(line: str) -> bool:
     """A body line no rule or soft-break test can act on by its shape alone."""
     if not _PLAIN_MIN <= len(line) <= _PLAIN_MAX or line[0].islower() or line[0] in ",.;:!?)]" or line[-1] in "([":
+        return False
+    # A pagination line ("Halaman 1 2 3 ... lihat semua") is dropped by drop_pagination; it
+    # opens with "halaman", "hal." or "page" in any case (only H, h, P, p match h and p).
+    if line[0] in "HhPp" and patterns.PAGINATION_LINE_RE.match(line):
         return False
     # A glued headline opening the line ("... Naik TajamWarga ...") is cut by drop_promo.
     return not patterns.GLUED_TITLE_RE.match(line)
@@ -333,16 +350,19 @@ def _lowercase_starts(classes: bytes) -> int:
     return classes.count(b" a") + (classes[:1] == b"a")
 
 
-def _quick_look_rejects(classes: bytes) -> bool:
+def _quick_look_rejects(classes: bytes, lower: int | None = None) -> bool:
     """The casing quick look (``casing._quick_reject``) rejects the line of ``classes``.
 
     It rejects when lowercase word starts ``lower`` and capital ones ``upper`` give
     ``lower * 10 > lower + upper + 10`` (with ``lower > 0``). ASCII lowercase letters after a
     space (or opening the line) are a subset of the first; ASCII capitals plus every
     non-ASCII character (one UTF-8 lead byte each) a superset of the second; so
-    ``lo * 9 > up + 10`` on these counts implies it.
+    ``lo * 9 > up + 10`` on these counts implies it. ``lower``: the line's
+    :func:`_lowercase_starts`, if counted already.
     """
-    return _lowercase_starts(classes) * 9 > classes.count(b"A") + 10
+    if lower is None:
+        lower = _lowercase_starts(classes)
+    return lower * 9 > classes.count(b"A") + 10
 
 
 def _clearly_not_title_cased(line: str) -> bool:

@@ -96,3 +96,46 @@ def starts_at(needles: Iterable[str]) -> Callable[[str, int], bool]:
         return False
 
     return test
+
+
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def byte_prefilter(needles: Iterable[str]) -> tuple[bytes, tuple[re.Pattern, ...]]:
+    """``(table, patterns)``: a necessary condition for ``\\b`` + :func:`trie` of ``needles``
+    to match a str ``text``, at a fraction of that pattern's cost: some pattern searches
+    ``b" " + text.encode("utf-8", "surrogatepass").translate(table)`` successfully.
+
+    That pattern runs its trie at every position (there is no literal to skip to). Here
+    the table keeps word bytes and the needles' own bytes (so a needle's bytes are still
+    there) and turns every other byte into a space. The byte before a needle that starts
+    with a word character (a non-word character's last byte: ASCII or a continuation
+    byte) is then a space, before which the first pattern looks (``re`` skips to a
+    literal first byte at C speed), or one of the few non-word bytes the needles hold
+    (``:`` ``/`` ``.``), which rarely touches a word: one small pattern per such byte
+    looks for it before a needle's first byte. ``END`` stays only after an ASCII word
+    character, where the bytes' ``\\b`` holds whenever the str's does.
+
+    >>> table, patterns = byte_prefilter(["foto:", "baca juga" + END])
+    >>> def hit(text): return any(p.search(b" " + text.encode().translate(table)) for p in patterns)
+    >>> hit("(baca juga: x)"), hit("“foto: a”"), hit("baca jugalah"), hit("swafoto: x"), hit("x:foto")
+    (True, True, False, False, True)
+    """
+    starts: list[str] = []
+    loose: list[str] = []
+    kept = set(_WORD_BYTES)
+    for needle in set(needles):
+        plain = needle.replace(END, "")
+        encoded = plain.encode("utf-8", "surrogatepass")
+        kept.update(encoded)
+        end = END if needle.endswith(END) and encoded[-1] in _WORD_BYTES else ""
+        (starts if re.match(r"\w", plain) else loose).append(encoded.decode("latin-1") + end)
+    table = bytes(byte if byte in kept else 0x20 for byte in range(256))
+    patterns = []
+    if starts:
+        patterns.append(re.compile(b" " + trie(starts).encode("latin-1")))
+        firsts = b"[" + b"".join(re.escape(bytes([ord(n[0])])) for n in sorted(set(n[0] for n in starts))) + b"]"
+        patterns += [re.compile(re.escape(bytes([byte])) + firsts) for byte in sorted(kept - _WORD_BYTES - {0x20})]
+    if loose:
+        patterns.append(re.compile(trie(loose).encode("latin-1")))
+    return table, tuple(patterns)
