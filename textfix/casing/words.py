@@ -39,6 +39,10 @@ _QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
 #: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " / "INDRAMAYU –Warga"
 #: (then a sentence; the dash may touch the sentence's first capital).
 _DATELINE_RE = regex.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,80}?\s[–—-]{1,2}(?:\s|(?=\p{Lu}))")
+#: What every dateline holds by character 82 (at most 80 characters, a space, the dash):
+#: without it the lazy match above need not be tried (two thirds of sentence_starts' time).
+_DATELINE_DASH_RE = regex.compile(r"\s[–—-]")
+_DATELINE_DASH_END = 82
 
 
 class Word(NamedTuple):
@@ -162,7 +166,7 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
         gap = word.gap
         if gap != " " and (is_sentence_gap(gap) or opens_quote(gap)):
             starts.add(i)
-    dateline = _DATELINE_RE.match(text)
+    dateline = _DATELINE_DASH_RE.search(text, 0, _DATELINE_DASH_END) and _DATELINE_RE.match(text)
     if dateline:
         for i, word in enumerate(words):
             if word.start >= dateline.end():
