@@ -138,6 +138,9 @@ class Lexicon:
     function_words: Container[str] = frozenset()
     countries: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
+    #: What detection makes of each capitalised word, by its text (see
+    #: :func:`.detect.title_case_evidence`): it depends on the lists above alone.
+    kinds: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def knows_root(self, key: str) -> bool:
         """Whether ``key`` is a common root or Sastrawi stems it to one (``diperjuangkan``)."""
