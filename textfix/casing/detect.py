@@ -76,7 +76,8 @@ def title_case_evidence(
     Sastrawi. Counting stops
     early once two capitalised function words settle the answer: when even every word
     left that starts in lowercase could not make one in ten of those counted (the common
-    case, and the slow part of detection)."""
+    case, and the slow part of detection). What a capitalised word counts as depends on
+    its text alone, so it is worked out once per word (:func:`_word_kind`)."""
     if words is None:
         words = split_words(text)
     if starts is None:
@@ -84,12 +85,12 @@ def title_case_evidence(
     total = lower = function = common = rare = verbs = 0
     firsts = "".join(map(_first, map(_text, words)))
     left = sum(map(str.islower, firsts))  # words still to come that start in lowercase (C loops)
-    function_words = lexicon.function_words
+    kinds = lexicon.kinds
     for i, word in enumerate(words):
         if function >= 2 and (lower + left) * 10 <= total:
             return total, lower, function, common, rare, verbs
-        first = firsts[i]
-        if first.islower():
+        low = firsts[i].islower()
+        if low:
             left -= 1
         if i in starts:
             continue
@@ -97,32 +98,56 @@ def title_case_evidence(
         if gap and not gap[-1].isspace() and gap[-1] not in TITLE_AFTER:
             continue  # Title Case does not reach it (titlecase_reaches)
         total += 1
-        if first.islower():
+        if low:
             lower += 1
             continue
-        text_ = word.text
-        rest = text_[1:]
-        if not first.isupper() or (rest and not rest.islower()):
-            continue
-        key = text_.lower()
-        if key in function_words:
-            function += 1
-            continue
-        lo, cap = lexicon.counts.get(key, (0, 0))
-        if lo + cap >= _COMMON_MIN:
-            if lo >= _COMMON_SHARE * (lo + cap):
+        kind = kinds.get(word.text)
+        if kind is None:
+            kind = _word_kind(lexicon, word.text)
+        if kind:
+            if kind == _FUNCTION:
+                function += 1
+            elif kind & _COMMON:
                 common += 1
-                verbs += key.startswith(_VERB_PREFIXES) or key in _PREDICATES
-        elif lo >= _RARE_MIN and not cap and lexicon.knows_root(key):
-            # Rarer words never capitalised that Sastrawi knows: "diabetes", "kronis".
-            rare += 1
-            verbs += key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key
-        elif cap <= lo and key.startswith(_VERB_PREFIXES) and key not in lexicon.always_capital:
-            root = lexicon.stem(key)
-            if root != key and root in lexicon.roots:
-                common += 1
+            else:
+                rare += 1
+            if kind & _VERB:
                 verbs += 1
     return total, lower, function, common, rare, verbs
+
+
+#: What a capitalised word counts as in title_case_evidence (0: nothing).
+_FUNCTION, _COMMON, _RARE, _VERB = 1, 2, 4, 8
+_KINDS_MAX = 50_000
+
+
+def _word_kind(lexicon: Lexicon, text: str) -> int:
+    """What the title-shaped ``text`` counts as (a bit set of the flags above); 0 when it
+    is not title-shaped or counts for nothing. Remembered in ``lexicon.kinds``."""
+    kind = 0
+    rest = text[1:]
+    if text[0].isupper() and (not rest or rest.islower()):
+        key = text.lower()
+        if key in lexicon.function_words:
+            kind = _FUNCTION
+        else:
+            lo, cap = lexicon.counts.get(key, (0, 0))
+            if lo + cap >= _COMMON_MIN:
+                if lo >= _COMMON_SHARE * (lo + cap):
+                    kind = _COMMON | (_VERB if key.startswith(_VERB_PREFIXES) or key in _PREDICATES else 0)
+            elif lo >= _RARE_MIN and not cap and lexicon.knows_root(key):
+                # Rarer words never capitalised that Sastrawi knows: "diabetes", "kronis".
+                verb = key.startswith(_VERB_PREFIXES) and lexicon.stem(key) != key
+                kind = _RARE | (_VERB if verb else 0)
+            elif cap <= lo and key.startswith(_VERB_PREFIXES) and key not in lexicon.always_capital:
+                root = lexicon.stem(key)
+                if root != key and root in lexicon.roots:
+                    kind = _COMMON | _VERB
+    kinds = lexicon.kinds
+    if len(kinds) >= _KINDS_MAX:
+        kinds.clear()
+    kinds[text] = kind
+    return kind
 
 
 def is_title_cased(

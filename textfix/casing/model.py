@@ -138,6 +138,9 @@ class Lexicon:
     function_words: Container[str] = frozenset()
     countries: Container[str] = frozenset()
     stem: Callable[[str], str] = _identity
+    #: What detection makes of each capitalised word, by its text (see
+    #: :func:`.detect.title_case_evidence`): it depends on the lists above alone.
+    kinds: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def knows_root(self, key: str) -> bool:
         """Whether ``key`` is a common root or Sastrawi stems it to one (``diperjuangkan``)."""
@@ -661,6 +664,8 @@ def decode_pass(
     asked = False
     out: list[str] = []
     previous, before = OTHER, OTHER
+    ahead = -1  # the word whose left pair ``weights`` holds (the last right pair looked up)
+    weights = None
     for i, word in enumerate(words):
         decision = fixed.get(i)
         if decision is None:
@@ -701,8 +706,9 @@ def decode_pass(
                             part += wget("ptitle" + previous, 0.0)
                         total += part
                         if gap == "sp":
-                            pair = bigrams.get(pk + " " + key)
-                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            if ahead != i:  # not this pair's weights from the word before
+                                pair = bigrams.get(pk + " " + key)
+                                weights = pairs.get(pair) or _pair_weights(model, pair)
                             total += weights[previous]
                     else:
                         total += wget("pw=<s>", 0.0)
@@ -713,7 +719,7 @@ def decode_pass(
                         ninfo = infos.get(nk) or _word_info(lexicon, model, nk)
                         if not ntext[0].isupper():
                             nb = "low"
-                        elif is_acronym(ntext):
+                        elif len(ntext) > 1 and not ntext[1].islower() and is_acronym(ntext):
                             nb = "A"
                         else:
                             nb = ninfo[7]
@@ -725,6 +731,7 @@ def decode_pass(
                         if ngap == "sp":
                             pair = bigrams.get(key + " " + nk)
                             weights = pairs.get(pair) or _pair_weights(model, pair)
+                            ahead = i + 1  # the next word's left pair, if it is asked
                             total += weights["rb"]
                         if i + 1 < last:
                             total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
@@ -738,9 +745,7 @@ def decode_pass(
                         if part is None:
                             part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
                         total += part + wget("wrd=" + key + following, 0.0)
-                        if ngap == "sp":
-                            pair = bigrams.get(key + " " + keys[i + 1])
-                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                        if ngap == "sp":  # ``weights``: this word's right pair, looked up above
                             total += weights["r" + following]
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
