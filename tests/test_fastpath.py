@@ -243,3 +243,17 @@ def test_gates_change_nothing_on_project_texts(text):
 def test_a_needle_keeps_its_rule_running(text, rule):
     assert rule not in rules.without_needles(text)
     assert rule in rules.without_needles("Harga beras di pasar induk naik lagi pekan ini.")
+
+
+def test_one_per_line_output_that_reads_back_as_one_wrapped_block_takes_the_full_path():
+    """Plain lines need not end a sentence; put one under the other, three such lines read
+    as a hard-wrapped paragraph, and the full path cleans its output once more."""
+    lines = [
+        "Harga beras di pasar induk naik lagi pekan ini menurut para pedagang kota",
+        "Pembeli yang ditemui di pasar tradisional kota pada hari Senin mengeluh",
+        "Warga berharap pemerintah segera turun tangan mengatasi kenaikan harga",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    assert fastpath.plain_output(text, Config(one_per_line=True)) is None
+    assert fastpath.plain_output(text, Config()) is not None
+    check(text, Config(one_per_line=True))

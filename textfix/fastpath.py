@@ -259,7 +259,14 @@ def plain_output(text: str, config: Config) -> str | None:
         return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
     if config.recase and open_lines and not _casing_leaves_alone(open_lines):
         return None
-    return ("\n" if config.one_per_line else "\n\n").join(lines) + "\n"
+    if not config.one_per_line:
+        return "\n\n".join(lines) + "\n"
+    out = "\n".join(lines) + "\n"
+    # Read back, one paragraph a line is one block, which may look hard-wrapped: the full
+    # path would then clean it again (pipeline._rejoins).
+    if len(document.split_paragraphs(out).paragraphs) != len(lines):
+        return None
+    return out
 
 
 def _is_normal(text: str, classes: bytes, raw_lines: list[str]) -> bool:
