@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import casing, normalize, pipeline
+from . import casing, document, normalize, pipeline
 from .config import Config
 from .document import Step
 
@@ -770,6 +770,24 @@ def _recase_heading(plain: str) -> str:
 # --------------------------------------------------------------------------- the stage
 
 
+def _lines_for_rules(item: _Prose, norm: str) -> str:
+    """``norm`` with a line break at each soft break that ends a paragraph to a reader of
+    plain text (a promo line above two sentences, each on its line): the rules judge such
+    lines one by one, as they do in a text file, where a line-level rule would otherwise
+    take the sentences after a promo, a credit or a tag line with it. Wrapped prose keeps
+    its spaces. Only where stage 1 changed nothing, so that positions stay as they were."""
+    if not item.breaks or norm != item.plain:
+        return norm
+    breaks = sorted(item.breaks)
+    bounds = [0] + [b + 1 for b in breaks]
+    lines = [norm[start : end - 1] for start, end in zip(bounds, bounds[1:] + [len(norm) + 1])]
+    chars = list(norm)
+    for at, hard in zip(breaks, document.hard_breaks(lines)):
+        if hard:
+            chars[at] = "\n"
+    return "".join(chars)
+
+
 def _normalize(plain: str, config: Config) -> tuple[str, list[tuple[str, int, str, str]]]:
     """Stage 1 on one piece of prose: ``(text, [(rule, position, before, after)])``."""
     changes = []
@@ -877,7 +895,9 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
 
     paragraphs = [p for p in prose if p.kind == "paragraph"]
     normalized = [_normalize(p.plain, config) for p in paragraphs]
-    texts, para_steps = pipeline.run_stages([n for n, _ in normalized], config)
+    texts, para_steps = pipeline.run_stages(
+        [_lines_for_rules(p, n) for p, (n, _) in zip(paragraphs, normalized)], config, unwrap=True
+    )
     steps_of: dict[int, list] = {}
     for item in para_steps:
         steps_of.setdefault(item.paragraph, []).append(item)

@@ -385,8 +385,13 @@ def run_stages(
     recase: bool | None = None,
     explain: bool = True,
     counts: Counter | None = None,
+    unwrap: bool = False,
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
+
+    ``unwrap``: the paragraphs' line breaks are there for the rules only (lines of a
+    Markdown paragraph that read as paragraphs of their own); after the rules each
+    becomes the space it stands for, so the rest sees what it always saw.
 
     Returns one entry per input paragraph (``None`` where a rule dropped it) and the
     steps, each with the paragraph index and its position in the original paragraph.
@@ -435,6 +440,9 @@ def run_stages(
                 texts[i] = new
                 quiet = 0
                 idle = None  # a cut can join text into a needle: look again
+
+    if unwrap:
+        texts = [t.replace("\n", " ") if t is not None else None for t in texts]
 
     if config.split_sentence_glue and config.layout == "reflow":
         # After the rules: a caption glued to the next sentence ends at the glue.
