@@ -417,6 +417,9 @@ def _drop_before_anchor(lines: list[str]) -> list[str | None]:
     return out
 
 
+_NUMBERED_ITEM_RE = regex.compile(r"\d{1,3}[.)][ ]")
+
+
 def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
     """No anchor: drop chrome-shaped paragraphs (title, date line) up to the first sentence.
 
@@ -428,6 +431,8 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
         text = _flat(paragraph)
         if number + 1 >= len(paragraphs) or text.endswith(",") or (_is_sentence(text, 8) and not _looks_like_caption(text)):
             break
+        if _NUMBERED_ITEM_RE.match(text):
+            break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
             continue
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
