@@ -76,6 +76,8 @@ PLACES = [
     case("court named by a place word and a name part", "Sengketa itu akan berakhir di Mahkamah Agung."),
     case("reduplicated place word before its name", "Warga memadati Alun-Alun Indramayu sejak pagi hari."),
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
+    case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
+    case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
 ]
 
 SPEECH = [

@@ -30,6 +30,10 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    0.9581 -> 0.9585, names lowered 575 -> 561);
    a known word after the plural marker ``para`` is a common noun (``para menteri``; dev
    acc 0.9586 -> 0.9588; ``para Ksatria``, twice in dev, is now lowered);
+   a generic head of two words before a name keeps both capitals, unless the "name" is
+   a day or month (``Rumah Sakit Donka``, but ``ke rumah sakit Senin``; dev acc 0.9588 ->
+   0.9589, names lowered 555 -> 551; the one new dev error is the reference's own
+   ``rumah sakit Donka``, which it writes with capitals twice elsewhere);
 4. across the document (:func:`extend_names`): words an acronym or an office's name
    confirmed keep their capital next to another capital elsewhere (``Kementerian Kominfo``).
 
@@ -81,6 +85,20 @@ _TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
+#: Generic heads of two words (EYD V: Rumah Sakit Cipto Mangunkusumo, Taman Nasional
+#: Komodo), kept before a name; written by hand.
+_TWO_WORD_HEADS = frozenset(
+    tuple(pair.split("_"))
+    for pair in (
+        "rumah_sakit", "taman_nasional", "kebun_raya", "pondok_pesantren", "pengadilan_negeri",
+        "pengadilan_tinggi", "lembaga_pemasyarakatan", "sekolah_dasar", "sekolah_menengah",
+    )
+)
+#: Days and months: a kept capital that is no name for a head to lead ("ke rumah sakit Senin").
+_CALENDAR = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli "
+    "agustus september oktober november desember".split()
+)
 _RUN_STOP_MIN = 200
 _RUN_STOP_SHARE = 0.02
 #: A well-known common word: at least _COMMON_MIN sightings, at most 1 in _COMMON_RATIO capitalised.
@@ -454,6 +472,17 @@ def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
             continue
         if _name_part(lexicon, key):
             decisions[i] = KEEP
+            continue
+        if (
+            i
+            and decisions[i + 1] == KEEP
+            and words[i].gap == " "
+            and (words[i - 1].text.lower(), key) in _TWO_WORD_HEADS
+            and words[i + 1].text.lower() not in _CALENDAR
+        ):
+            decisions[i] = KEEP  # Rumah Sakit Cipto Mangunkusumo; not "ke rumah sakit Senin"
+            if decisions[i - 1] == LOWER:
+                decisions[i - 1] = KEEP
 
 
 def _lower_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
