@@ -139,6 +139,8 @@ SOCIAL = [
          "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
     case("trap: WhatsApp as the topic", f"Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.\n{BODY2}\n",
          [], ["Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.", BODY2]),
+    case("promos glued in a row at the end of flattened text", f"{BODY1} {BODY2}" + " Ikuti saluran WhatsApp Contoh"
+         " untuk berita terbaru." * 40, ["Ikuti saluran"]),
     case("trap: a short article after a promo at its top", f"Ikuti kami di Google News untuk berita terbaru setiap hari.\n"
          f"{BODY1}\n{BODY2}\n", ["Ikuti kami"]),
 ]

@@ -927,7 +927,13 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                 ):
                     out[number] = None
                     continue
-            out[number] = _cut_promo_tail(line, starts)
+            # Promos glued in a row at the end go one by one (each cut shows the next).
+            for _ in range(_PROMO_TAIL_CUTS):
+                cut = _cut_promo_tail(line, starts)
+                if cut == line or cut is None:
+                    break
+                line = cut
+            out[number] = cut
         return out
 
     return _map_lines(paragraphs, lines)
@@ -946,6 +952,10 @@ def _reads_as_news(text: str) -> bool:
         and not _is_meta_line(text)
         and not _is_headline(text)
     )
+
+
+#: Promos cut one after another from the end of one line, at most.
+_PROMO_TAIL_CUTS = 20
 
 
 def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:
