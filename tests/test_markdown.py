@@ -622,3 +622,17 @@ def test_a_category_label_above_a_paragraph_stays_and_so_does_the_paragraph(stub
         "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya.\n"
     )
     assert textfix.clean(text, Config(format="markdown")) == text
+
+
+def test_a_junk_block_is_dropped_by_file_lines_when_text_holds_other_line_separators(stub_casing):
+    """str.splitlines also breaks at \\x1c, \\x85 and \\u2028, which the Markdown parser reads
+    as text: the drop counted lines one way and cut them another, removing a paragraph
+    of body and leaving the promo (found by scripts/fuzz.py --seed 28)."""
+    source = (
+        "Harga beras naik\x1c lagi\x85 di pasar\u2028 induk.\n\n"
+        "Warga mengeluh karena harga terus naik sejak pekan lalu.\n\n"
+        "[Gambas:Video 20detik]\n\n"
+        "Pedagang berharap pasokan segera pulih.\n"
+    )
+    out = textfix.clean(source, Config(format="markdown", normalize_whitespace=False, normalize_unicode=False))
+    assert out == source.replace("[Gambas:Video 20detik]\n\n", "")

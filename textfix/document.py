@@ -113,6 +113,21 @@ def _stands_alone(line: str) -> bool:
     return bool(patterns.STANDALONE_LINE_RE.match(line))
 
 
+def lines_with_ends(text: str) -> list[str]:
+    r"""``text``'s lines, each with its ``"\n"``: what a file's lines are. ``str.splitlines``
+    also breaks at ``\x1c``, ``\x85``, ``\u2028`` and others, which are text to every
+    line-numbering tool (git, editors, the Markdown parser).
+
+    >>> lines_with_ends("a\x1cb\nc")
+    ['a\x1cb\n', 'c']
+    """
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
 def hard_breaks(lines: list[str]) -> list[bool]:
     """For each line break between the non-blank ``lines`` of one block, whether it ends a
     paragraph (True) or only wraps one (a soft break).

@@ -1031,7 +1031,7 @@ def _apply_drops(out: str, drops: list) -> str:
     whose last block is dropped ends with the kept line's newline (a front matter or a
     code block before it stays byte-identical).
     """
-    return "".join(_drop_lines(out.splitlines(keepends=True), drops))
+    return "".join(_drop_lines(document.lines_with_ends(out), drops))
 
 
 def _front_matter_title(front: str, add_step) -> list:
