@@ -658,10 +658,11 @@ def _edits(
             cuts.append(((anchor, anchor, replacement), {max(i1 - 1, 0)}, False))
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
-            source = _across_breaks(offsets, breaks, i1, i2) if not replacement else None
-            if source is None:
+            found = _whole_lines_cut(old, offsets, breaks, i1, i2) if not replacement else None
+            if found is None:
                 skipped = True
                 continue
+            i1, i2, source = found
             span = list(range(*source))
         inside = any(i1 < j < i2 for j in joins)
         beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
@@ -677,11 +678,42 @@ def _edits(
     return edits, touched
 
 
+#: How far a cut across line breaks may slide to line up with whole lines.
+_SLIDE = 200
+
+
+def _whole_lines_cut(old: str, offsets: list, breaks: set, i1: int, i2: int):
+    """``(i1, i2, source range)`` of the deletion of plain ``old[i1:i2]`` as whole lines
+    (:func:`_across_breaks`), or None. The same deletion can sit a few characters either
+    way ("Konten ... (AI). Kepala" cut to "Kepala" is also "onten ... (AI). K" cut after
+    the "K" both share); it is slid, at most :data:`_SLIDE`, to where it takes whole lines."""
+    for step in (-1, 1):
+        a, b = i1, i2
+        for _ in range(_SLIDE + 1):
+            source = _across_breaks(offsets, breaks, a, b)
+            if source is not None:
+                return a, b, source
+            if step < 0 and a > 0 and old[a - 1] == old[b - 1]:
+                a, b = a - 1, b - 1
+            elif step > 0 and b < len(old) and old[a] == old[b]:
+                a, b = a + 1, b + 1
+            else:
+                break
+    return None
+
+
 def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, int] | None:
-    """The source range of plain ``[i1, i2)`` when it is text and soft line breaks only,
-    in source order (a break at either end takes the line break up to the next text)."""
+    """The source range of plain ``[i1, i2)`` when it is whole lines and the soft line
+    breaks between them: a break it opens with follows a kept line and it ends at a line's
+    end, or it starts a line and a break it ends with leads to a kept one. So a cut takes
+    lines out and never joins two (every output line is an input line, cut or not); one
+    that starts or ends inside a line and crosses a break is not made."""
     known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
     if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
+        return None
+    starts_line = i1 == 0 or i1 - 1 in breaks
+    ends_line = i2 == len(offsets) or i2 in breaks
+    if not (i1 in breaks and ends_line or i2 - 1 in breaks and starts_line):
         return None
     for (k, at), (k2, at2) in zip(known, known[1:]):
         if at2 != at + (k2 - k) and not (at2 > at and any(b in breaks for b in range(k + 1, k2))):
