@@ -265,8 +265,18 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+#: ``patterns.SENTENCE_END_RE`` in parts: a stop, then at most three closers, at the end.
+_SENTENCE_STOPS = (".", "!", "?")
+_SENTENCE_CLOSERS = "\"'”’)]"
+
+
 def _ends_sentence(line: str) -> bool:
-    return bool(patterns.SENTENCE_END_RE.search(line.rstrip()))
+    """``SENTENCE_END_RE.search(line.rstrip())`` with two ``rstrip`` calls: the regex
+    module's search tries every position of a long line (6 µs a paragraph). A stop is no
+    closer, so the only stop that can end a match is the one before the trailing closers."""
+    text = line.rstrip()
+    bare = text.rstrip(_SENTENCE_CLOSERS)
+    return len(text) - len(bare) <= 3 and bare[-1:] in _SENTENCE_STOPS
 
 
 def _is_headline(line: str, max_len: int = 160) -> bool:
@@ -290,7 +300,8 @@ def _is_headline(line: str, max_len: int = 160) -> bool:
 
 
 def _is_sentence(line: str, min_words: int = 6) -> bool:
-    return _ends_sentence(line) and len(line.split()) >= min_words
+    # Split no further than ``min_words`` words: the rest stays one piece if there is any.
+    return _ends_sentence(line) and len(line.split(None, max(min_words - 1, 0))) >= min_words
 
 
 def _is_meta_line(line: str) -> bool:
