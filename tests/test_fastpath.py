@@ -10,7 +10,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import textfix
@@ -257,3 +257,39 @@ def test_one_per_line_output_that_reads_back_as_one_wrapped_block_takes_the_full
     assert fastpath.plain_output(text, Config(one_per_line=True)) is None
     assert fastpath.plain_output(text, Config()) is not None
     check(text, Config(one_per_line=True))
+
+
+def test_the_header_anchor_patterns_are_the_ones_the_argument_read():
+    # Changed a pattern? Re-read fastpath._ANCHOR_HINT and _BYLINE_OPENINGS against it, then
+    # put the new hash in fastpath._ANCHOR_SOURCES.
+    assert fastpath._anchor_hint() is not None
+
+
+_HEADER_WORDS = [
+    "Jakarta", "JAKARTA", "Kota Baru", "Ülker", "Wina", "namun", "Namun", "KOMPAS.com", "detik.com", "CNN Indonesia",
+    "ANTARA", "POSMETRO MEDAN", "KABAR BENGGAWI", "Liputan6.com", "SURYA.CO.ID", "KPK", "ANAK", "anak", "harga naik.",
+    "Reporter", "(Editor", "Editor:", "Laporan Wartawan", "Laporan Budi Santoso |", "Sumber", "Kata Dia Bahwa", "Di Kota Itu", "BandungWarga", "liputan6.com", "Kota BaruHarga",
+]
+_HEADER_GLUE = [" ", " ", ", ", ",", " - ", "-", " -- ", "\u2013", " \u2014 ", ": ", " :", "."]
+
+
+@st.composite
+def header_lines(draw) -> str:
+    words = draw(st.lists(st.sampled_from(_HEADER_WORDS), min_size=1, max_size=6))
+    glue = draw(st.lists(st.sampled_from(_HEADER_GLUE), min_size=len(words), max_size=len(words)))
+    line = words[0] + "".join(g + w for g, w in zip(glue, words[1:]))
+    if draw(st.booleans()):
+        line = glue[-1].lstrip() + line if draw(st.booleans()) else line + glue[-1].rstrip()
+    return line.strip() or "Warga"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(head=st.lists(header_lines(), min_size=1, max_size=5))
+@example(head=["Jakarta, KOMPAS.com - Harga beras naik lagi."])  # a city, a comma, an outlet
+@example(head=["ANTARA, Kota Baru - Harga beras naik lagi."])  # an outlet, a city, a dash
+@example(head=["detik.com, BandungWarga mengeluh harga beras naik."])  # a .com, form
+@example(head=["Kota Baru", "- Harga beras naik lagi."])  # a city alone
+@example(head=["Harga beras naik lagi di pasar induk kota pekan ini.", "Editor: Budi"])
+def test_no_header_anchor_only_where_the_rule_finds_none(head):
+    if fastpath._no_header_anchor(head):
+        assert rules._header_anchor(head) is None

@@ -334,11 +334,85 @@ def _no_duplicates(lines: list[str]) -> bool:
     return True
 
 
+#: The header rule's anchor patterns as this module's argument read them (a hash of each
+#: source, see :func:`_stable_hash`): if one changes, :func:`_no_header_anchor` may be
+#: wrong, so it says no and :func:`_header_is_clean` asks the rule (a test fails too).
+_ANCHOR_SOURCES = {
+    "DATELINE_RE": 1536347733,
+    "CITY_DATELINE_RE": 2531908959,
+    "BYLINE_RE": 608571012,
+}
+#: In ``re``, a superset of what DATELINE_RE and CITY_DATELINE_RE match at a line's start
+#: (on the line, or on it and the next joined by a line break), read off their parts. A
+#: city is one to four words (``_T``), each opening with a capital (``_U``: with no table
+#: of capitals, A-Z or any non-ASCII character), none holding a space, a line break or a
+#: comma. An outlet opens with three capitals (``CNN``, ``ANTARA``, ``KOMPAS``...) or with a
+#: word holding a dot (a domain), then at most two more words. So a dateline is a city, a
+#: comma and such an outlet; or an outlet, maybe a comma and a city, then spaces or line
+#: breaks and a dash; or a word with ``.com,`` (after a city and a comma, maybe); and a
+#: city dateline a city alone before a line break or a dash. Backtracking into the words,
+#: the hint also finds a dash inside them (the rule's dateline "ANAK-" too).
+_U = r"[^\x00-\x40\x5b-\x7f]"
+_T = rf"{_U}[^ \n,]*"
+_CITY_HINT = rf"{_T}(?: {_T}){{0,3}}"
+_ANCHOR_HINT = (
+    rf"{_CITY_HINT}, ?(?:{_U}{{3}}|[^ \n,]+\.)"
+    rf"|(?:{_U}{{3}}[^ \n,]*|[^ \n,]+\.[^ \n,]*)(?: {_T}){{0,2}}(?:, ?{_CITY_HINT})?[ \n]{{0,3}}[-–—]"
+    rf"|(?:{_CITY_HINT}, ?)?[^ \n,]+\.com,"
+    rf"|{_CITY_HINT}(?: ?\n| [-–—])"
+)
+#: What BYLINE_RE can match at a line's start opens with one of these (case as written).
+_BYLINE_OPENINGS = (
+    "(", "Reporter", "Editor", "Penulis", "Pewarta", "Jurnalis", "Wartawan", "Kontributor", "Redaktur",
+    "Penyunting", "Fotografer", "Sumber", "Laporan",
+)
+
+
+@functools.cache
+def _anchor_hint() -> re.Pattern | None:
+    """:data:`_ANCHOR_HINT` compiled (1.5 ms: not at import), or None if the patterns it
+    was read off have changed."""
+    if not all(_stable_hash(patterns._SOURCES[name]) == digest for name, digest in _ANCHOR_SOURCES.items()):
+        return None
+    return re.compile(_ANCHOR_HINT)
+
+
+def _stable_hash(source: str) -> int:
+    import zlib  # (hashlib takes 8 ms to import)
+
+    return zlib.crc32(source.encode("utf-8"))
+
+
+def _no_header_anchor(head: list[str]) -> bool:
+    """``rules._header_anchor(head)`` is None, proven with one ``re`` test per line it
+    reads (it tries three regex-module patterns on each): none starts what
+    :data:`_ANCHOR_HINT` allows, and none it reads for a byline but the first (a byline
+    there is no anchor) opens with one of :data:`_BYLINE_OPENINGS`. Plain lines are what
+    ``strip`` leaves."""
+    hint = _anchor_hint()
+    if hint is None:
+        return False
+    datelines, bylines = rules._header_window(head)
+    if any(line.startswith(_BYLINE_OPENINGS) for line in head[1:bylines]):
+        return False
+    hint = hint.match
+    if datelines == len(head) and hint(head[-1]):
+        return False
+    return not any(hint(line + "\n" + after) for line, after in zip(head[:datelines], head[1:]))
+
+
 def _header_is_clean(lines: list[str]) -> bool:
     """drop_header_chrome keeps everything: its anchor, if any, is the first line, and
     without one its paragraph pass (which reads at most the first ``_HEADER_LINES``
-    paragraphs and whether there is one more) drops nothing."""
+    paragraphs and whether there is one more) drops nothing.
+
+    Mostly there is no anchor and the first line is a sentence of eight words or more,
+    where the paragraph pass stops at once: it does unless that line looks like a photo
+    caption, which needs a credit, and no credit needle is in the text (called after
+    :func:`_has_needle`)."""
     head = lines[: rules._HEADER_LINES + 1]
+    if _no_header_anchor(head) and (len(head) == 1 or head[0].endswith(",") or rules._is_sentence(head[0], 8)):
+        return True
     anchor = rules._header_anchor(head)
     if anchor is not None:
         return anchor == 0
