@@ -293,3 +293,29 @@ def header_lines(draw) -> str:
 def test_no_header_anchor_only_where_the_rule_finds_none(head):
     if fastpath._no_header_anchor(head):
         assert rules._header_anchor(head) is None
+
+
+_SENTENCES = [
+    "Harga beras naik lagi di pasar induk pekan ini.", "Warga mengeluh karena harga terus naik.",
+    "Pedagang menunggu pasokan dari daerah", "HARGA BERAS NAIK LAGI DI PASAR INDUK PEKAN INI.",
+    "Pemerintah menjamin stok cukup sampai akhir tahun.", "“Kami menunggu,” kata dia.",
+]
+
+
+@st.composite
+def duplicate_prone_lines(draw) -> list[str]:
+    pieces = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6)
+    lines = [" ".join(draw(pieces)) for _ in range(draw(st.integers(1, 6)))]
+    if len(lines) > 1 and draw(st.booleans()):  # a glued copy of the lines after or before it
+        glued = "".join(lines[1:]).replace(". ", ".")
+        lines = [glued, *lines[1:]] if draw(st.booleans()) else [*lines[1:], glued]
+    return lines
+
+
+@settings(max_examples=500, deadline=None)
+@given(lines=duplicate_prone_lines())
+@example(lines=[" ".join(_SENTENCES[:1] * 5).replace(". ", "."), *_SENTENCES[:1] * 5])
+def test_no_duplicates_only_where_the_rule_keeps_every_line(lines):
+    folded = "\n\n".join(lines).casefold().encode("utf-8", "surrogatepass")
+    if fastpath._no_duplicates(lines, folded):
+        assert rules.drop_duplicate_paragraphs(lines, Config()) == lines
