@@ -33,6 +33,7 @@ new rule cannot slip past it unexamined (:data:`KNOWN_RULES`).
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from typing import NamedTuple
@@ -119,7 +120,7 @@ class _Needles(NamedTuple):
     """The needle patterns, all sought in the casefolded text."""
 
     words: re.Pattern  # every needle that starts with a letter, after ``\\b``, in one pass
-    marks: tuple[re.Pattern, ...]  # needles that start with a mark, one pattern per mark
+    marks: tuple[tuple[str, re.Pattern], ...]  # needles that start with a mark: per mark, a literal they share and their pattern
     anywhere: re.Pattern  # of the word needles, those that count wherever they are
     capital: re.Pattern  # phrases: count where the original text does not start them lowercase
     credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
@@ -155,7 +156,10 @@ def _needles() -> _Needles | None:
     kept, after = needles_.byte_prefilter(every_word)
     return _Needles(
         words=re.compile(rf"\b{needles_.trie(every_word)}"),
-        marks=tuple(re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
+        marks=tuple(
+            (m + os.path.commonprefix(r), re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")))
+            for m, r in sorted(marks.items())
+        ) + (("[", _BRACKET_RE),),
         anywhere=re.compile(needles_.trie(anywhere)),
         capital=re.compile(needles_.trie(sorted(phrases))),
         credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
@@ -170,7 +174,8 @@ def _has_needle(text: str, folded: str, folded_bytes: bytes) -> bool:
     needles = _needles()
     if needles is None:
         return True
-    if any(p.search(folded) for p in needles.marks):
+    # A substring scan (a byte search for one character) before each pattern's scan.
+    if any(literal in folded and pattern.search(folded) for literal, pattern in needles.marks):
         return True
     if not _may_hold_word_needle(folded_bytes, needles):
         return False
