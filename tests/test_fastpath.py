@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import textfix
-from textfix import casing, fastpath, pipeline, rules
+from textfix import casing, fastpath, patterns, pipeline, rules
 from textfix.config import Config
 
 from test_properties import PROJECT_TEXTS, _title_case, articles, junk, paragraphs
@@ -259,10 +259,29 @@ def test_one_per_line_output_that_reads_back_as_one_wrapped_block_takes_the_full
     check(text, Config(one_per_line=True))
 
 
-def test_the_header_anchor_patterns_are_the_ones_the_argument_read():
-    # Changed a pattern? Re-read fastpath._ANCHOR_HINT and _BYLINE_OPENINGS against it, then
-    # put the new hash in fastpath._ANCHOR_SOURCES.
-    assert fastpath._anchor_hint() is not None
+def test_the_patterns_the_hints_were_read_off_are_unchanged():
+    # Changed a pattern? Re-read the hint read off it (fastpath._READ_SOURCES says where),
+    # then put the new hash there.
+    assert fastpath._sources_known()
+
+
+_GLUED_WORDS = ["Harga", "Naik", "beras", "di", "ke", "yang", "2018", "2018Momentum", "TajamWarga", "DKI", "Ébola", "’Kata", "dan,", "untuk"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.lists(st.sampled_from(_GLUED_WORDS), min_size=1, max_size=8).map(" ".join).map(lambda l: l + " tersebut dinilai"))
+@example(line="Media Internal Pemprov DKI Raih Juara 1 AMH 2018Momentum tersebut dinilai")
+def test_the_glued_headline_hint_finds_every_glued_headline(line):
+    if patterns.GLUED_TITLE_RE.match(line):
+        assert fastpath._GLUED_HINT_RE.match(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.tuples(st.sampled_from(["Halaman", "HALAMAN", "halaman", "Hal.", "hal.", "Page", "PAGE", "page", "Harga", "Pada"]),
+                      st.sampled_from(["", " ", ":", " : "]), st.sampled_from(["1", "1 2 3", "2 dari 2", "1 of 3", "1 2 Selanjutnya"])).map("".join))
+def test_the_pagination_hint_finds_every_pagination_line(line):
+    if patterns.PAGINATION_LINE_RE.match(line):
+        assert fastpath._may_open_pagination(line)
 
 
 _HEADER_WORDS = [

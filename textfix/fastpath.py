@@ -33,6 +33,7 @@ new rule cannot slip past it unexamined (:data:`KNOWN_RULES`).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import unicodedata
@@ -100,6 +101,8 @@ _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
+#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`).
+_GLUED_HINT_RE = re.compile(r"(?:(?:[^ a-z][^ ]*|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
 _CLOSERS = "\"'”’)]"
 #: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
 _SEPARATORS = ",.|;>•· "
@@ -131,7 +134,8 @@ class _Needles(NamedTuple):
 @functools.cache
 def _needles() -> _Needles | None:
     """The needle patterns, or None when a whole-line phrase is too long for the plain-line
-    argument (then the fast path stays off rather than be wrong).
+    argument or a pattern a hint was read off has changed (then the fast path stays off
+    rather than be wrong).
 
     Every rule that keys on a word finds it at a word start (``^``, ``\\b``, after a space
     or a sentence end), so a needle that starts with a letter is sought only after ``\\b``,
@@ -140,6 +144,8 @@ def _needles() -> _Needles | None:
     a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
     ``followers``, and starts with a capital (see :data:`_PHRASE_FILES`).
     """
+    if not _sources_known():
+        return None
     for name in _WHOLE_LINE_FILES:
         if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
             return None
@@ -239,10 +245,16 @@ def plain_output(text: str, config: Config) -> str | None:
     # without asking. Such a line must hold more than drop_ads' separators (PUNCT_ONLY_RE);
     # a line with two lowercase words does.
     open_lines, few_words = [], []
-    for line, line_classes in zip(lines, [c for c in classes.split(b"\n") if c]):  # the same lines
-        lower = _lowercase_starts(line_classes)
-        if not _quick_look_rejects(line_classes, lower):
-            (open_lines if lower >= 2 else few_words).append(line)
+    line_classes = [c for c in classes.split(b"\n") if c]  # the same lines
+    # Mostly every line passes the quick look's bound without its first letter: counted
+    # for all lines by C-level maps, without a Python call per line.
+    lows = map(bytes.count, line_classes, itertools.repeat(b" a"))
+    ups = map(bytes.count, line_classes, itertools.repeat(b"A"))
+    if not all(map(int.__gt__, map(int.__mul__, lows, itertools.repeat(9)), map(int.__add__, ups, itertools.repeat(10)))):
+        for line, line_class in zip(lines, line_classes):
+            lower = _lowercase_starts(line_class)
+            if not _quick_look_rejects(line_class, lower):
+                (open_lines if lower >= 2 else few_words).append(line)
     if few_words:
         if len(few_words) == len(lines):
             return None
@@ -308,10 +320,18 @@ def _is_plain(line: str) -> bool:
         return False
     # A pagination line ("Halaman 1 2 3 ... lihat semua") is dropped by drop_pagination; it
     # opens with "halaman", "hal." or "page" in any case (only H, h, P, p match h and p).
-    if line[0] in "HhPp" and patterns.PAGINATION_LINE_RE.match(line):
+    # (Their second and third letters: "al" or "ag", in any case; no other character
+    # matches these, the regex module's case-insensitive matching being simple folding.)
+    if _may_open_pagination(line) and patterns.PAGINATION_LINE_RE.match(line):
         return False
     # A glued headline opening the line ("... Naik TajamWarga ...") is cut by drop_promo.
-    return not patterns.GLUED_TITLE_RE.match(line)
+    # It opens with four words, each a capital's or a number's (neither starts with a
+    # space or a-z) or a function word, and a space after each: a cheaper hint first.
+    return not (_GLUED_HINT_RE.match(line) and patterns.GLUED_TITLE_RE.match(line))
+
+
+def _may_open_pagination(line: str) -> bool:
+    return line[0] in "HhPp" and line[1:3].lower() in ("al", "ag")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -353,10 +373,13 @@ def _no_duplicates(lines: list[str], folded_bytes: bytes) -> bool:
     return True
 
 
-#: The header rule's anchor patterns as this module's argument read them (a hash of each
-#: source, see :func:`_stable_hash`): if one changes, :func:`_no_header_anchor` may be
-#: wrong, so it says no and :func:`_header_is_clean` asks the rule (a test fails too).
-_ANCHOR_SOURCES = {
+#: The patterns whose shape this module's hints were read off (a hash of each source, see
+#: :func:`_stable_hash`): the header rule's anchors (:data:`_ANCHOR_HINT`), the glued
+#: headline and the pagination line (:func:`_is_plain`). If one changes, a hint may be
+#: wrong, so the fast path stays off (:func:`_needles`; a test fails too).
+_READ_SOURCES = {
+    "GLUED_TITLE_RE": 885718798,
+    "PAGINATION_LINE_RE": 3235981169,
     "DATELINE_RE": 1536347733,
     "CITY_DATELINE_RE": 2531908959,
     "BYLINE_RE": 608571012,
@@ -388,12 +411,14 @@ _BYLINE_OPENINGS = (
 
 
 @functools.cache
-def _anchor_hint() -> re.Pattern | None:
-    """:data:`_ANCHOR_HINT` compiled (1.5 ms: not at import), or None if the patterns it
-    was read off have changed."""
-    if not all(_stable_hash(patterns._SOURCES[name]) == digest for name, digest in _ANCHOR_SOURCES.items()):
-        return None
+def _anchor_hint() -> re.Pattern:
+    """:data:`_ANCHOR_HINT` compiled (1.5 ms: not at import)."""
     return re.compile(_ANCHOR_HINT)
+
+
+def _sources_known() -> bool:
+    """The patterns of :data:`_READ_SOURCES` are the ones the hints were read off."""
+    return all(_stable_hash(patterns._SOURCES[name]) == digest for name, digest in _READ_SOURCES.items())
 
 
 def _stable_hash(source: str) -> int:
@@ -409,8 +434,6 @@ def _no_header_anchor(head: list[str]) -> bool:
     there is no anchor) opens with one of :data:`_BYLINE_OPENINGS`. Plain lines are what
     ``strip`` leaves."""
     hint = _anchor_hint()
-    if hint is None:
-        return False
     datelines, bylines = rules._header_window(head)
     if any(line.startswith(_BYLINE_OPENINGS) for line in head[1:bylines]):
         return False
