@@ -338,3 +338,38 @@ def test_no_duplicates_only_where_the_rule_keeps_every_line(lines):
     folded = "\n\n".join(lines).casefold().encode("utf-8", "surrogatepass")
     if fastpath._no_duplicates(lines, folded):
         assert rules.drop_duplicate_paragraphs(lines, Config()) == lines
+
+
+_DECOMPOSED = ["e\u0301", "a\u0300", "E\u0301", "\u00e9", "o\u0308", "u\u0301"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=near_plain_articles(),
+    marks=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(_DECOMPOSED)), min_size=1, max_size=4),
+    extra=st.sampled_from(["", "\u200b", "&amp;", "\u00a0", "  ", "\r", "Ã©", " ."]),
+    one_per_line=st.booleans(),
+)
+def test_text_that_only_needs_nfc_gives_what_stage_one_gives(text, marks, extra, one_per_line):
+    for at, mark in marks:
+        at %= len(text)
+        if text[at] != "\n" and text[at - 1 : at] != "\n":
+            text = text[:at] + mark + text[at:]
+    if extra:
+        text = text.replace(" ", " " + extra, 1) if extra != "\r" else text.replace("\n", "\r\n")
+    config = Config(one_per_line=one_per_line)
+    with mock.patch.object(fastpath, "plain_output", lambda text, config: None):
+        full, full_counts = pipeline.clean_and_count(text, config)
+        full_steps = pipeline.clean_and_explain(text, config).steps
+    fast, fast_counts = pipeline.clean_and_count(text, config)
+    assert fast == full
+    assert fast_counts == full_counts
+    assert pipeline.clean_and_explain(text, config).steps == full_steps
+
+
+def test_nfc_only_text_takes_the_fast_path_after_one_normalisation():
+    text = "Warga Cafe\u0301 di Jakarta mengeluh karena harga terus naik sejak Senin.\n"
+    with mock.patch.object(pipeline, "normalize_text", side_effect=AssertionError):
+        cleaned = textfix.clean_and_explain(text)
+    assert cleaned.text == "Warga Caf\u00e9 di Jakarta mengeluh karena harga terus naik sejak Senin.\n"
+    assert [step.rule for step in cleaned.steps] == ["normalize_unicode"]
