@@ -10,11 +10,11 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import textfix
-from textfix import casing, fastpath, pipeline, rules
+from textfix import casing, fastpath, patterns, pipeline, rules
 from textfix.config import Config
 
 from test_properties import PROJECT_TEXTS, _title_case, articles, junk, paragraphs
@@ -257,3 +257,119 @@ def test_one_per_line_output_that_reads_back_as_one_wrapped_block_takes_the_full
     assert fastpath.plain_output(text, Config(one_per_line=True)) is None
     assert fastpath.plain_output(text, Config()) is not None
     check(text, Config(one_per_line=True))
+
+
+def test_the_patterns_the_hints_were_read_off_are_unchanged():
+    # Changed a pattern? Re-read the hint read off it (fastpath._READ_SOURCES says where),
+    # then put the new hash there.
+    assert fastpath._sources_known()
+
+
+_GLUED_WORDS = ["Harga", "Naik", "beras", "di", "ke", "yang", "2018", "2018Momentum", "TajamWarga", "DKI", "Ébola", "’Kata", "dan,", "untuk"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.lists(st.sampled_from(_GLUED_WORDS), min_size=1, max_size=8).map(" ".join).map(lambda l: l + " tersebut dinilai"))
+@example(line="Media Internal Pemprov DKI Raih Juara 1 AMH 2018Momentum tersebut dinilai")
+def test_the_glued_headline_hint_finds_every_glued_headline(line):
+    if patterns.GLUED_TITLE_RE.match(line):
+        assert fastpath._GLUED_HINT_RE.match(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.tuples(st.sampled_from(["Halaman", "HALAMAN", "halaman", "Hal.", "hal.", "Page", "PAGE", "page", "Harga", "Pada"]),
+                      st.sampled_from(["", " ", ":", " : "]), st.sampled_from(["1", "1 2 3", "2 dari 2", "1 of 3", "1 2 Selanjutnya"])).map("".join))
+def test_the_pagination_hint_finds_every_pagination_line(line):
+    if patterns.PAGINATION_LINE_RE.match(line):
+        assert fastpath._may_open_pagination(line)
+
+
+_HEADER_WORDS = [
+    "Jakarta", "JAKARTA", "Kota Baru", "Ülker", "Wina", "namun", "Namun", "KOMPAS.com", "detik.com", "CNN Indonesia",
+    "ANTARA", "POSMETRO MEDAN", "KABAR BENGGAWI", "Liputan6.com", "SURYA.CO.ID", "KPK", "ANAK", "anak", "harga naik.",
+    "Reporter", "(Editor", "Editor:", "Laporan Wartawan", "Laporan Budi Santoso |", "Sumber", "Kata Dia Bahwa", "Di Kota Itu", "BandungWarga", "liputan6.com", "Kota BaruHarga",
+]
+_HEADER_GLUE = [" ", " ", ", ", ",", " - ", "-", " -- ", "\u2013", " \u2014 ", ": ", " :", "."]
+
+
+@st.composite
+def header_lines(draw) -> str:
+    words = draw(st.lists(st.sampled_from(_HEADER_WORDS), min_size=1, max_size=6))
+    glue = draw(st.lists(st.sampled_from(_HEADER_GLUE), min_size=len(words), max_size=len(words)))
+    line = words[0] + "".join(g + w for g, w in zip(glue, words[1:]))
+    if draw(st.booleans()):
+        line = glue[-1].lstrip() + line if draw(st.booleans()) else line + glue[-1].rstrip()
+    return line.strip() or "Warga"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(head=st.lists(header_lines(), min_size=1, max_size=5))
+@example(head=["Jakarta, KOMPAS.com - Harga beras naik lagi."])  # a city, a comma, an outlet
+@example(head=["ANTARA, Kota Baru - Harga beras naik lagi."])  # an outlet, a city, a dash
+@example(head=["detik.com, BandungWarga mengeluh harga beras naik."])  # a .com, form
+@example(head=["Kota Baru", "- Harga beras naik lagi."])  # a city alone
+@example(head=["Harga beras naik lagi di pasar induk kota pekan ini.", "Editor: Budi"])
+def test_no_header_anchor_only_where_the_rule_finds_none(head):
+    if fastpath._no_header_anchor(head):
+        assert rules._header_anchor(head) is None
+
+
+_SENTENCES = [
+    "Harga beras naik lagi di pasar induk pekan ini.", "Warga mengeluh karena harga terus naik.",
+    "Pedagang menunggu pasokan dari daerah", "HARGA BERAS NAIK LAGI DI PASAR INDUK PEKAN INI.",
+    "Pemerintah menjamin stok cukup sampai akhir tahun.", "“Kami menunggu,” kata dia.",
+]
+
+
+@st.composite
+def duplicate_prone_lines(draw) -> list[str]:
+    pieces = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6)
+    lines = [" ".join(draw(pieces)) for _ in range(draw(st.integers(1, 6)))]
+    if len(lines) > 1 and draw(st.booleans()):  # a glued copy of the lines after or before it
+        glued = "".join(lines[1:]).replace(". ", ".")
+        lines = [glued, *lines[1:]] if draw(st.booleans()) else [*lines[1:], glued]
+    return lines
+
+
+@settings(max_examples=500, deadline=None)
+@given(lines=duplicate_prone_lines())
+@example(lines=[" ".join(_SENTENCES[:1] * 5).replace(". ", "."), *_SENTENCES[:1] * 5])
+def test_no_duplicates_only_where_the_rule_keeps_every_line(lines):
+    folded = "\n\n".join(lines).casefold().encode("utf-8", "surrogatepass")
+    if fastpath._no_duplicates(lines, folded):
+        assert rules.drop_duplicate_paragraphs(lines, Config()) == lines
+
+
+_DECOMPOSED = ["e\u0301", "a\u0300", "E\u0301", "\u00e9", "o\u0308", "u\u0301"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=near_plain_articles(),
+    marks=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(_DECOMPOSED)), min_size=1, max_size=4),
+    extra=st.sampled_from(["", "\u200b", "&amp;", "\u00a0", "  ", "\r", "Ã©", " ."]),
+    one_per_line=st.booleans(),
+)
+def test_text_that_only_needs_nfc_gives_what_stage_one_gives(text, marks, extra, one_per_line):
+    for at, mark in marks:
+        at %= len(text)
+        if text[at] != "\n" and text[at - 1 : at] != "\n":
+            text = text[:at] + mark + text[at:]
+    if extra:
+        text = text.replace(" ", " " + extra, 1) if extra != "\r" else text.replace("\n", "\r\n")
+    config = Config(one_per_line=one_per_line)
+    with mock.patch.object(fastpath, "plain_output", lambda text, config: None):
+        full, full_counts = pipeline.clean_and_count(text, config)
+        full_steps = pipeline.clean_and_explain(text, config).steps
+    fast, fast_counts = pipeline.clean_and_count(text, config)
+    assert fast == full
+    assert fast_counts == full_counts
+    assert pipeline.clean_and_explain(text, config).steps == full_steps
+
+
+def test_nfc_only_text_takes_the_fast_path_after_one_normalisation():
+    text = "Warga Cafe\u0301 di Jakarta mengeluh karena harga terus naik sejak Senin.\n"
+    with mock.patch.object(pipeline, "normalize_text", side_effect=AssertionError):
+        cleaned = textfix.clean_and_explain(text)
+    assert cleaned.text == "Warga Caf\u00e9 di Jakarta mengeluh karena harga terus naik sejak Senin.\n"
+    assert [step.rule for step in cleaned.steps] == ["normalize_unicode"]

@@ -376,3 +376,21 @@ def test_a_disabled_rule_leaves_its_junk():
 def test_corpus_profile_strips_every_kind_of_metadata():
     assert CORPUS.strip_dateline and CORPUS.strip_byline and CORPUS.strip_editor_initials
     assert Config().with_meta_stripped() == CORPUS
+
+
+# --- Helpers written without a regex: the same answers as the regex ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from textfix import patterns  # noqa: E402
+
+_SENTENCE_ALPHABET = list(".!?:;,\"'”’)]([ \n\t\u3000aB1") + ["kata dia", "Warga "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.lists(st.sampled_from(_SENTENCE_ALPHABET), max_size=14).map("".join), words=st.integers(0, 9))
+def test_sentence_helpers_agree_with_the_regex(line, words):
+    ends = bool(patterns.SENTENCE_END_RE.search(line.rstrip()))
+    assert rules._ends_sentence(line) == ends
+    assert rules._is_sentence(line, words) == (ends and len(line.split()) >= words)

@@ -33,6 +33,8 @@ new rule cannot slip past it unexamined (:data:`KNOWN_RULES`).
 from __future__ import annotations
 
 import functools
+import itertools
+import os
 import re
 import unicodedata
 from typing import NamedTuple
@@ -99,6 +101,8 @@ _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
+#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`).
+_GLUED_HINT_RE = re.compile(r"(?:(?:[^ a-z][^ ]*|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
 _CLOSERS = "\"'”’)]"
 #: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
 _SEPARATORS = ",.|;>•· "
@@ -119,7 +123,7 @@ class _Needles(NamedTuple):
     """The needle patterns, all sought in the casefolded text."""
 
     words: re.Pattern  # every needle that starts with a letter, after ``\\b``, in one pass
-    marks: tuple[re.Pattern, ...]  # needles that start with a mark, one pattern per mark
+    marks: tuple[tuple[str, re.Pattern], ...]  # needles that start with a mark: per mark, a literal they share and their pattern
     anywhere: re.Pattern  # of the word needles, those that count wherever they are
     capital: re.Pattern  # phrases: count where the original text does not start them lowercase
     credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
@@ -130,7 +134,8 @@ class _Needles(NamedTuple):
 @functools.cache
 def _needles() -> _Needles | None:
     """The needle patterns, or None when a whole-line phrase is too long for the plain-line
-    argument (then the fast path stays off rather than be wrong).
+    argument or a pattern a hint was read off has changed (then the fast path stays off
+    rather than be wrong).
 
     Every rule that keys on a word finds it at a word start (``^``, ``\\b``, after a space
     or a sentence end), so a needle that starts with a letter is sought only after ``\\b``,
@@ -139,6 +144,8 @@ def _needles() -> _Needles | None:
     a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
     ``followers``, and starts with a capital (see :data:`_PHRASE_FILES`).
     """
+    if not _sources_known():
+        return None
     for name in _WHOLE_LINE_FILES:
         if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
             return None
@@ -155,7 +162,10 @@ def _needles() -> _Needles | None:
     kept, after = needles_.byte_prefilter(every_word)
     return _Needles(
         words=re.compile(rf"\b{needles_.trie(every_word)}"),
-        marks=tuple(re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")) for m, r in sorted(marks.items())) + (_BRACKET_RE,),
+        marks=tuple(
+            (m + os.path.commonprefix(r), re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")))
+            for m, r in sorted(marks.items())
+        ) + (("[", _BRACKET_RE),),
         anywhere=re.compile(needles_.trie(anywhere)),
         capital=re.compile(needles_.trie(sorted(phrases))),
         credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
@@ -164,15 +174,16 @@ def _needles() -> _Needles | None:
     )
 
 
-def _has_needle(text: str) -> bool:
-    """Whether some rule may act on ``text`` (a text of plain lines) where a needle is."""
+def _has_needle(text: str, folded: str, folded_bytes: bytes) -> bool:
+    """Whether some rule may act on ``text`` (a text of plain lines) where a needle is;
+    ``folded`` is ``text.casefold()``, ``folded_bytes`` that in UTF-8 (surrogates passed)."""
     needles = _needles()
     if needles is None:
         return True
-    folded = text.casefold()
-    if any(p.search(folded) for p in needles.marks):
+    # A substring scan (a byte search for one character) before each pattern's scan.
+    if any(literal in folded and pattern.search(folded) for literal, pattern in needles.marks):
         return True
-    if not _may_hold_word_needle(folded, needles):
+    if not _may_hold_word_needle(folded_bytes, needles):
         return False
     aligned = len(folded) == len(text)  # casefolding kept every character in its place
     found = needles.words.search(folded)
@@ -188,11 +199,11 @@ def _has_needle(text: str) -> bool:
     return False
 
 
-def _may_hold_word_needle(folded: str, needles: _Needles) -> bool:
-    """A necessary condition for ``needles.words`` to match ``folded``, at a sixth of its
-    cost: a scan of the text's bytes that skips from space to space (see
+def _may_hold_word_needle(folded_bytes: bytes, needles: _Needles) -> bool:
+    """A necessary condition for ``needles.words`` to match the casefolded text, at a sixth
+    of its cost: a scan of its bytes that skips from space to space (see
     :func:`textfix.needles.byte_prefilter`)."""
-    kept = b" " + folded.encode("utf-8", "surrogatepass").translate(needles.kept)
+    kept = b" " + folded_bytes.translate(needles.kept)
     return any(pattern.search(kept) for pattern in needles.after)
 
 
@@ -234,10 +245,16 @@ def plain_output(text: str, config: Config) -> str | None:
     # without asking. Such a line must hold more than drop_ads' separators (PUNCT_ONLY_RE);
     # a line with two lowercase words does.
     open_lines, few_words = [], []
-    for line, line_classes in zip(lines, [c for c in classes.split(b"\n") if c]):  # the same lines
-        lower = _lowercase_starts(line_classes)
-        if not _quick_look_rejects(line_classes, lower):
-            (open_lines if lower >= 2 else few_words).append(line)
+    line_classes = [c for c in classes.split(b"\n") if c]  # the same lines
+    # Mostly every line passes the quick look's bound without its first letter: counted
+    # for all lines by C-level maps, without a Python call per line.
+    lows = map(bytes.count, line_classes, itertools.repeat(b" a"))
+    ups = map(bytes.count, line_classes, itertools.repeat(b"A"))
+    if not all(map(int.__gt__, map(int.__mul__, lows, itertools.repeat(9)), map(int.__add__, ups, itertools.repeat(10)))):
+        for line, line_class in zip(lines, line_classes):
+            lower = _lowercase_starts(line_class)
+            if not _quick_look_rejects(line_class, lower):
+                (open_lines if lower >= 2 else few_words).append(line)
     if few_words:
         if len(few_words) == len(lines):
             return None
@@ -247,13 +264,15 @@ def plain_output(text: str, config: Config) -> str | None:
             return None
     if not all(map(_is_plain, lines)):
         return None
-    if _has_needle(text):
+    folded = text.casefold()
+    folded_bytes = folded.encode("utf-8", "surrogatepass")
+    if _has_needle(text, folded, folded_bytes):
         return None
     if not all(map(_ends_sentence, lines)) and not _no_wrapped_blocks(text):
         return None
     if config.drop_header_chrome and not _header_is_clean(lines):
         return None
-    if config.drop_duplicate_paragraphs and not _no_duplicates(lines):
+    if config.drop_duplicate_paragraphs and not _no_duplicates(lines, folded_bytes):
         return None
     if config.split_sentence_glue and _GLUE_HINT_RE.search(classes) and normalize.has_sentence_glue(text):
         return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
@@ -301,10 +320,18 @@ def _is_plain(line: str) -> bool:
         return False
     # A pagination line ("Halaman 1 2 3 ... lihat semua") is dropped by drop_pagination; it
     # opens with "halaman", "hal." or "page" in any case (only H, h, P, p match h and p).
-    if line[0] in "HhPp" and patterns.PAGINATION_LINE_RE.match(line):
+    # (Their second and third letters: "al" or "ag", in any case; no other character
+    # matches these, the regex module's case-insensitive matching being simple folding.)
+    if _may_open_pagination(line) and patterns.PAGINATION_LINE_RE.match(line):
         return False
     # A glued headline opening the line ("... Naik TajamWarga ...") is cut by drop_promo.
-    return not patterns.GLUED_TITLE_RE.match(line)
+    # It opens with four words, each a capital's or a number's (neither starts with a
+    # space or a-z) or a function word, and a space after each: a cheaper hint first.
+    return not (_GLUED_HINT_RE.match(line) and patterns.GLUED_TITLE_RE.match(line))
+
+
+def _may_open_pagination(line: str) -> bool:
+    return line[0] in "HhPp" and line[1:3].lower() in ("al", "ag")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -319,12 +346,24 @@ def _no_wrapped_blocks(text: str) -> bool:
     return not any(document._is_wrapped_block(block) for block in blocks)
 
 
-def _no_duplicates(lines: list[str]) -> bool:
+def _no_duplicates(lines: list[str], folded_bytes: bytes) -> bool:
     """drop_duplicate_paragraphs keeps everything: no two lines share its key (the casefolded
     line, as stage 1 left nothing for its flattening to change), none is a glued copy of its
     neighbours, and no quote-ending line is a teaser that a later line (within its
-    look-ahead) starts with."""
-    keys = [line.casefold() for line in lines]
+    look-ahead) starts with.
+
+    Mostly settled by C-speed scans of the keys in UTF-8 (``folded_bytes``: the casefolded
+    text; a byte string starts or ends another only where the text does): sorted, no key
+    starts the next (then no key starts another: no two are equal, none is a teaser), and
+    no key without its spaces starts with the next one's or ends with the previous one's
+    (the first step of any glued copy)."""
+    encoded = list(filter(None, folded_bytes.split(b"\n")))
+    ordered = sorted(encoded)
+    if not any(map(bytes.startswith, ordered[1:], ordered)):
+        bare = list(filter(None, folded_bytes.translate(None, b" ").split(b"\n")))
+        if not any(map(bytes.startswith, bare, bare[1:])) and not any(map(bytes.endswith, bare[1:], bare)):
+            return True
+    keys = list(map(str.casefold, lines))
     if len(set(keys)) != len(keys) or rules.glued_copies(keys):
         return False
     for number, key in enumerate(keys):
@@ -334,11 +373,88 @@ def _no_duplicates(lines: list[str]) -> bool:
     return True
 
 
+#: The patterns whose shape this module's hints were read off (a hash of each source, see
+#: :func:`_stable_hash`): the header rule's anchors (:data:`_ANCHOR_HINT`), the glued
+#: headline and the pagination line (:func:`_is_plain`). If one changes, a hint may be
+#: wrong, so the fast path stays off (:func:`_needles`; a test fails too).
+_READ_SOURCES = {
+    "GLUED_TITLE_RE": 885718798,
+    "PAGINATION_LINE_RE": 3235981169,
+    "DATELINE_RE": 1536347733,
+    "CITY_DATELINE_RE": 2531908959,
+    "BYLINE_RE": 608571012,
+}
+#: In ``re``, a superset of what DATELINE_RE and CITY_DATELINE_RE match at a line's start
+#: (on the line, or on it and the next joined by a line break), read off their parts. A
+#: city is one to four words (``_T``), each opening with a capital (``_U``: with no table
+#: of capitals, A-Z or any non-ASCII character), none holding a space, a line break or a
+#: comma. An outlet opens with three capitals (``CNN``, ``ANTARA``, ``KOMPAS``...) or with a
+#: word holding a dot (a domain), then at most two more words. So a dateline is a city, a
+#: comma and such an outlet; or an outlet, maybe a comma and a city, then spaces or line
+#: breaks and a dash; or a word with ``.com,`` (after a city and a comma, maybe); and a
+#: city dateline a city alone before a line break or a dash. Backtracking into the words,
+#: the hint also finds a dash inside them (the rule's dateline "ANAK-" too).
+_U = r"[^\x00-\x40\x5b-\x7f]"
+_T = rf"{_U}[^ \n,]*"
+_CITY_HINT = rf"{_T}(?: {_T}){{0,3}}"
+_ANCHOR_HINT = (
+    rf"{_CITY_HINT}, ?(?:{_U}{{3}}|[^ \n,]+\.)"
+    rf"|(?:{_U}{{3}}[^ \n,]*|[^ \n,]+\.[^ \n,]*)(?: {_T}){{0,2}}(?:, ?{_CITY_HINT})?[ \n]{{0,3}}[-–—]"
+    rf"|(?:{_CITY_HINT}, ?)?[^ \n,]+\.com,"
+    rf"|{_CITY_HINT}(?: ?\n| [-–—])"
+)
+#: What BYLINE_RE can match at a line's start opens with one of these (case as written).
+_BYLINE_OPENINGS = (
+    "(", "Reporter", "Editor", "Penulis", "Pewarta", "Jurnalis", "Wartawan", "Kontributor", "Redaktur",
+    "Penyunting", "Fotografer", "Sumber", "Laporan",
+)
+
+
+@functools.cache
+def _anchor_hint() -> re.Pattern:
+    """:data:`_ANCHOR_HINT` compiled (1.5 ms: not at import)."""
+    return re.compile(_ANCHOR_HINT)
+
+
+def _sources_known() -> bool:
+    """The patterns of :data:`_READ_SOURCES` are the ones the hints were read off."""
+    return all(_stable_hash(patterns._SOURCES[name]) == digest for name, digest in _READ_SOURCES.items())
+
+
+def _stable_hash(source: str) -> int:
+    import zlib  # (hashlib takes 8 ms to import)
+
+    return zlib.crc32(source.encode("utf-8"))
+
+
+def _no_header_anchor(head: list[str]) -> bool:
+    """``rules._header_anchor(head)`` is None, proven with one ``re`` test per line it
+    reads (it tries three regex-module patterns on each): none starts what
+    :data:`_ANCHOR_HINT` allows, and none it reads for a byline but the first (a byline
+    there is no anchor) opens with one of :data:`_BYLINE_OPENINGS`. Plain lines are what
+    ``strip`` leaves."""
+    hint = _anchor_hint()
+    datelines, bylines = rules._header_window(head)
+    if any(line.startswith(_BYLINE_OPENINGS) for line in head[1:bylines]):
+        return False
+    hint = hint.match
+    if datelines == len(head) and hint(head[-1]):
+        return False
+    return not any(hint(line + "\n" + after) for line, after in zip(head[:datelines], head[1:]))
+
+
 def _header_is_clean(lines: list[str]) -> bool:
     """drop_header_chrome keeps everything: its anchor, if any, is the first line, and
     without one its paragraph pass (which reads at most the first ``_HEADER_LINES``
-    paragraphs and whether there is one more) drops nothing."""
+    paragraphs and whether there is one more) drops nothing.
+
+    Mostly there is no anchor and the first line is a sentence of eight words or more,
+    where the paragraph pass stops at once: it does unless that line looks like a photo
+    caption, which needs a credit, and no credit needle is in the text (called after
+    :func:`_has_needle`)."""
     head = lines[: rules._HEADER_LINES + 1]
+    if _no_header_anchor(head) and (len(head) == 1 or head[0].endswith(",") or rules._is_sentence(head[0], 8)):
+        return True
     anchor = rules._header_anchor(head)
     if anchor is not None:
         return anchor == 0

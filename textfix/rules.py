@@ -265,8 +265,18 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+#: ``patterns.SENTENCE_END_RE`` in parts: a stop, then at most three closers, at the end.
+_SENTENCE_STOPS = (".", "!", "?")
+_SENTENCE_CLOSERS = "\"'”’)]"
+
+
 def _ends_sentence(line: str) -> bool:
-    return bool(patterns.SENTENCE_END_RE.search(line.rstrip()))
+    """``SENTENCE_END_RE.search(line.rstrip())`` with two ``rstrip`` calls: the regex
+    module's search tries every position of a long line (6 µs a paragraph). A stop is no
+    closer, so the only stop that can end a match is the one before the trailing closers."""
+    text = line.rstrip()
+    bare = text.rstrip(_SENTENCE_CLOSERS)
+    return len(text) - len(bare) <= 3 and bare[-1:] in _SENTENCE_STOPS
 
 
 def _is_headline(line: str, max_len: int = 160) -> bool:
@@ -290,7 +300,8 @@ def _is_headline(line: str, max_len: int = 160) -> bool:
 
 
 def _is_sentence(line: str, min_words: int = 6) -> bool:
-    return _ends_sentence(line) and len(line.split()) >= min_words
+    # Split no further than ``min_words`` words: the rest stays one piece if there is any.
+    return _ends_sentence(line) and len(line.split(None, max(min_words - 1, 0))) >= min_words
 
 
 def _is_meta_line(line: str) -> bool:
@@ -378,21 +389,12 @@ def _header_anchor(lines: list[str]) -> int | None:
     run, which sees fewer lines above it once the first removed junk there, would drop
     body that the first run kept.
     """
-    seen = sentences = 0
-    end = 8  # where a byline may be
-    for number, line in enumerate(lines[:_HEADER_LINES]):
-        text = line.strip()
+    datelines, end = _header_window(lines)
+    for number in range(datelines):
+        text = lines[number].strip()
         joined = text + "\n" + lines[number + 1].strip() if number + 1 < len(lines) else text
         if _is_dateline(text) or _is_dateline(joined) or patterns.CITY_DATELINE_RE.match(joined):
             return number
-        sentences += _is_sentence(text, 8)
-        if sentences >= _BYLINE_SENTENCES:
-            end = min(end, number)
-        if sentences >= _HEADER_SENTENCES:
-            break
-        seen += len(text)
-        if seen > _HEADER_CHARS or len(text) > 450:
-            break
     for number, line in enumerate(lines[:end]):
         if patterns.BYLINE_RE.match(line.strip()):
             # The first byline only: with the lines above it gone (a second run), a byline
@@ -401,6 +403,28 @@ def _header_anchor(lines: list[str]) -> int | None:
         if len(line.strip()) > 200:
             break
     return None
+
+
+def _header_window(lines: list[str]) -> tuple[int, int]:
+    """How many of the first lines :func:`_header_anchor` reads for a dateline (through
+    the one that makes :data:`_HEADER_SENTENCES` full sentences, or passes the size
+    limits), and how many for a byline (those above the second full sentence, at most
+    eight). Apart, so that the fast path can read the same lines in its own way."""
+    seen = sentences = 0
+    end = 8  # where a byline may be
+    count = 0
+    for number, line in enumerate(lines[:_HEADER_LINES]):
+        count = number + 1
+        text = line.strip()
+        sentences += _is_sentence(text, 8)
+        if sentences >= _BYLINE_SENTENCES:
+            end = min(end, number)
+        if sentences >= _HEADER_SENTENCES:
+            break
+        seen += len(text)
+        if seen > _HEADER_CHARS or len(text) > 450:
+            break
+    return count, end
 
 
 def _drop_before_anchor(lines: list[str]) -> list[str | None]:
