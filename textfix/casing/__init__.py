@@ -100,8 +100,26 @@ def _default_model(indexed: bool) -> Model:
     return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
 
 
+#: _SENTENCE_END_RE is first tried on this many last characters: a match further back
+#: leaves nothing after its punctuation but closing quotes, brackets and spaces.
+_END_TAIL = 16
+_ENDS_RE = regex.compile(r"[\"'”’)\]\s]*+")  # what may follow the punctuation
+
+
+def _sentence_end(text: str) -> bool:
+    """``_SENTENCE_END_RE.search(text)``, trying only the last characters first (the full
+    search tries every comma and full stop of the paragraph)."""
+    tail = len(text) - _END_TAIL
+    if tail <= 0:
+        return _SENTENCE_END_RE.search(text) is not None
+    if _SENTENCE_END_RE.search(text, tail):
+        return True
+    # A match starting before the tail covers all of it with closers and spaces.
+    return _ENDS_RE.fullmatch(text, tail) is not None and _SENTENCE_END_RE.search(text) is not None
+
+
 def _is_heading(text: str) -> bool:
-    if _SENTENCE_END_RE.search(text):
+    if _sentence_end(text):
         return False
     return 0 < len(WORD_RE.findall(text)) <= HEADING_MAX_WORDS
 
