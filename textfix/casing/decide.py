@@ -560,7 +560,7 @@ def decide_words(
         _follow_reduplication(words, decisions)
     if "Of " in text or "of " in text:
         _continue_english_names(words, decisions)
-    if _QUOTES_RE.search(text):
+    if '"' in text or "'" in text or "”" in text or "’" in text:  # _QUOTES_RE, as substring scans
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
