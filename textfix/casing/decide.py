@@ -311,7 +311,7 @@ def _apply_acronyms(
 def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """``“...,” kata Hasyim``: a common word right after a closing quote is the speech verb."""
     for i, word in enumerate(words):
-        if decisions[i] != KEEP or not _AFTER_QUOTE_RE.search(word.gap):
+        if decisions[i] != KEEP or len(word.gap) < 3 or not _AFTER_QUOTE_RE.search(word.gap):  # 3: [,?!], quote, space
             continue
         key = word.text.lower()
         lower, capital = lexicon.counts.get(key, (0, 0))
@@ -567,7 +567,9 @@ def decide_words(
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
-    if _any_in(lexicon.titles, keys) or _any_in(lexicon.name_heads, keys):
+    # The paragraph's titles, place words and countries (all its words without the union).
+    found = keys if lexicon.rule_words is None else lexicon.rule_words.intersection(keys)
+    if found and (_any_in(lexicon.titles, found) or _any_in(lexicon.name_heads, found)):
         _title_before_office(lexicon, words, decisions, confirmed)
         _lower_titles_without_names(lexicon, words, decisions)
     _keep_name_heads(lexicon, words, decisions)
@@ -575,7 +577,7 @@ def decide_words(
         _lower_after_para(lexicon, words, decisions)
     if "Al " in text or "Al-" in text:
         _keep_article_before_names(words, decisions)
-    if _any_in(lexicon.countries, keys):
+    if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if names is not None:
         names.update(words[j].text.lower() for j in confirmed if decisions[j] == KEEP)
