@@ -102,7 +102,8 @@ OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u20
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
 #: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`).
-_GLUED_HINT_RE = re.compile(r"(?:(?:[^ a-z][^ ]*|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
+#: (A word start first and a possessive run: linear also when searched, not only matched.)
+_GLUED_HINT_RE = re.compile(r"(?<![^ ])(?:(?:[^ a-z][^ ]*+|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
 _CLOSERS = "\"'”’)]"
 #: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
 _SEPARATORS = ",.|;>•· "
