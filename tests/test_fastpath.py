@@ -373,3 +373,37 @@ def test_nfc_only_text_takes_the_fast_path_after_one_normalisation():
         cleaned = textfix.clean_and_explain(text)
     assert cleaned.text == "Warga Caf\u00e9 di Jakarta mengeluh karena harga terus naik sejak Senin.\n"
     assert [step.rule for step in cleaned.steps] == ["normalize_unicode"]
+
+
+# --- Lines a rule may treat by their shape, ending in a word or a number --------------------
+
+#: A plain line need not end a sentence, so no argument may rest on that: lines shaped like
+#: bylines, datelines, headlines, list items, captions and labels, most of which the fast
+#: path takes, among body sentences.
+_SHAPED = [
+    "Editor: Budi Santoso dan Ani Wijaya Kusuma 2024", "Senin, 24 Januari 2023 09:08 WIB oleh Redaksi Kompas",
+    "Harga Beras Naik Lagi Di Pasar Induk Kramat Jati", "1. Harga beras naik lagi di pasar induk pekan ini 2024",
+    "- Harga beras naik lagi di pasar induk pekan ini", "Lihat Foto Harga beras naik lagi di pasar induk kota",
+    "Penulis Budi Santoso Editor Ani Wijaya Sumber Kompas 2024", "Simak berita lainnya di Google News dan aplikasi kami",
+    "JAKARTA - Harga beras naik lagi di pasar induk pekan ini", "Jakarta — Harga beras naik lagi di pasar induk pekan ini",
+    "Laporan Wartawan Tribunnews Budi Santoso dari Jakarta", "Reporter Budi Santoso Editor Ani Wijaya Kusuma Rahayu",
+    "Kompas.com Harga beras naik lagi di pasar induk pekan ini", "Foto Harga beras naik lagi di pasar induk pekan ini 2024",
+    "Ilustrasi harga beras naik lagi di pasar induk pekan ini", "BERITA TERKAIT Harga beras naik lagi di pasar induk kota",
+    "Baca Selengkapnya Harga beras naik lagi di pasar induk", "Sumber Kompas TV Harga beras naik lagi di pasar induk kota",
+    "Harga Beras Naik Lagi Di Pasar Induk Kramat Jati 2024", "“Kami menunggu pasokan dari daerah sejak lama sekali,”",
+    "Dilansir dari Antara Harga beras naik lagi di pasar induk", "Harga beras naik lagi di pasar induk pekan ini (ANT)",
+    "Harga beras naik lagi di pasar induk pekan ini (yld/idh)", "Halaman selanjutnya harga beras naik lagi di pasar induk",
+    "Tribunnews.com, Jakarta - Harga beras naik lagi di pasar induk", "Pewarta Budi Santoso Editor Ani Wijaya 2024 Antara",
+    "Harga beras naik lagi di pasar induk pekan ini ADVERTISEMENT", "Update Harga beras naik lagi di pasar induk pekan ini",
+    "Video Harga beras naik lagi di pasar induk pekan ini 2024", "Harga beras naik lagi di pasar induk pekan ini Lihat Foto",
+    "Kamis (12/5/2023) harga beras naik lagi di pasar induk kota", "Harga beras naik lagi di pasar induk pekan ini |",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(_SENTENCES), st.sampled_from(_SHAPED)), min_size=1, max_size=6),
+    one_per_line=st.booleans(),
+)
+def test_shaped_lines_that_end_in_a_word_give_what_the_full_pipeline_gives(lines, one_per_line):
+    check("\n".join(lines) + "\n", Config(one_per_line=one_per_line))

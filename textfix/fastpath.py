@@ -101,9 +101,9 @@ _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
-#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`).
-#: (A word start first and a possessive run: linear also when searched, not only matched.)
-_GLUED_HINT_RE = re.compile(r"(?<![^ ])(?:(?:[^ a-z][^ ]*+|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
+#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`), each at most
+#: 31 characters as there (bounded, so a scan of one long word stays linear).
+_GLUED_HINT_RE = re.compile(r"(?:(?:[^ a-z][^ ]{0,30}+|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
 _CLOSERS = "\"'”’)]"
 #: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
 _SEPARATORS = ",.|;>•· "
@@ -394,14 +394,17 @@ _READ_SOURCES = {
 #: comma and such an outlet; or an outlet, maybe a comma and a city, then spaces or line
 #: breaks and a dash; or a word with ``.com,`` (after a city and a comma, maybe); and a
 #: city dateline a city alone before a line break or a dash. Backtracking into the words,
-#: the hint also finds a dash inside them (the rule's dateline "ANAK-" too).
+#: the hint also finds a dash inside them (the rule's dateline "ANAK-" too). Words are
+#: bounded as the patterns bound them (a city's at 31 characters, an outlet's at 54), or
+#: more loosely: the backtracking stays linear in a line of one long word.
 _U = r"[^\x00-\x40\x5b-\x7f]"
-_T = rf"{_U}[^ \n,]*"
+_T = rf"{_U}[^ \n,]{{0,40}}"
+_DOT = r"[^ \n,]{1,60}\.[^ \n,]{0,60}"
 _CITY_HINT = rf"{_T}(?: {_T}){{0,3}}"
 _ANCHOR_HINT = (
-    rf"{_CITY_HINT}, ?(?:{_U}{{3}}|[^ \n,]+\.)"
-    rf"|(?:{_U}{{3}}[^ \n,]*|[^ \n,]+\.[^ \n,]*)(?: {_T}){{0,2}}(?:, ?{_CITY_HINT})?[ \n]{{0,3}}[-–—]"
-    rf"|(?:{_CITY_HINT}, ?)?[^ \n,]+\.com,"
+    rf"{_CITY_HINT}, ?(?:{_U}{{3}}|{_DOT})"
+    rf"|(?:{_U}{{3}}[^ \n,]{{0,60}}|{_DOT})(?: {_T}){{0,2}}(?:, ?{_CITY_HINT})?[ \n]{{0,3}}[-–—]"
+    rf"|(?:{_CITY_HINT}, ?)?[^ \n,]{{1,60}}\.com,"
     rf"|{_CITY_HINT}(?: ?\n| [-–—])"
 )
 #: What BYLINE_RE can match at a line's start opens with one of these (case as written).
@@ -415,6 +418,11 @@ _BYLINE_OPENINGS = (
 def _anchor_hint() -> re.Pattern:
     """:data:`_ANCHOR_HINT` compiled (1.5 ms: not at import)."""
     return re.compile(_ANCHOR_HINT)
+
+
+def all_patterns() -> dict[str, re.Pattern]:
+    """The patterns compiled on first use (for tests/test_regex_linear.py)."""
+    return {"_ANCHOR_HINT_RE": _anchor_hint()}
 
 
 def _sources_known() -> bool:
