@@ -411,3 +411,13 @@ def test_explain_names_the_jsonl_line(tmp_path: Path):
     assert f"{src.as_posix()}:2: drop_read_also: removed 'Baca juga: Petani Cabai Mengeluh'" in result.stderr.splitlines()
     assert all(line.startswith(f"{src.as_posix()}:2: ") for line in result.stderr.splitlines())
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == [CLEAN, textfix.clean(PROMO)]
+
+
+def test_diff_counts_lines_as_files_do():
+    """A line holding \\x1c or \\x85 is one line to git; str.splitlines made it two, with a
+    "No newline at end of file" marker in the middle of the diff."""
+    from textfix.batch import unified_diff
+
+    diff = unified_diff("Satu\x1c dua\x85 tiga.\nHarga Naik.\n", "Satu\x1c dua\x85 tiga.\nHarga naik.\n", "x.txt")
+    assert "No newline" not in diff
+    assert diff.split("\n")[2] == "@@ -1,2 +1,2 @@"

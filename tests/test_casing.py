@@ -76,6 +76,8 @@ PLACES = [
     case("court named by a place word and a name part", "Sengketa itu akan berakhir di Mahkamah Agung."),
     case("reduplicated place word before its name", "Warga memadati Alun-Alun Indramayu sejak pagi hari."),
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
+    case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
+    case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
 ]
 
 SPEECH = [
@@ -302,3 +304,25 @@ def test_import_does_not_load_the_model():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "0"]
+
+
+def test_shortcuts_agree_with_the_patterns_they_replace():
+    """The heading's sentence-end test and the quick look's lowercase count give what
+    the regex-module patterns they stand for give, on random strings of the characters
+    those patterns care about (and `_SPACES` is exactly the regex module's \\s)."""
+    import random
+
+    import regex
+
+    from textfix.casing.words import REACHED_LOWER_RE
+
+    spaces = regex.compile(r"\s")
+    assert set(casing._SPACES) == {chr(i) for i in range(0x110000) if spaces.fullmatch(chr(i))}
+    rng = random.Random(5)
+    alphabet = list("aAzZ bB\t\n\r\x0b\x0c\x1c\x1f\x85\u3000\"'()-/[]{}.,!?;:…”’“‘«é0 9") + [". ", '." ', ")\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        ascii_text = "".join(c for c in text if c.isascii())
+        assert casing._sentence_end(text) == bool(casing._SENTENCE_END_RE.search(text)), repr(text)
+        for t in (text, ascii_text):
+            assert casing._count_lower_starts(t) == len(REACHED_LOWER_RE.findall(t)), repr(t)

@@ -261,3 +261,22 @@ def test_a_dropped_line_that_joined_two_lines_lets_them_be_read_apart_in_one_run
     once = textfix.clean(text, KEEP)
     assert "harga beras di pasar induk naik lagi pekan ini" in once
     assert textfix.clean(once, KEEP) == once
+
+
+def test_one_per_line_output_read_back_twice_in_one_run():
+    """The first reading back joined wrapped lines; its one-per-line output still left a
+    line opening with ". " (what a cut promo left), which runs on into the line above
+    when read again: the run reads its output a second time, so twice is once."""
+    config = Config(one_per_line=True).with_meta_stripped()
+    text = (
+        "Sementara Itu, Warga Yang Paling Banyak Mengeluh Adalah Pedagang Beras (PB) Di Pasar, Yakni Sebesar 85,7 Persen.\n"
+        "“Pemerintah Juga Dapat Mengambil Peran Untuk Mengisi Ruang Pengawasan Dan Penindakan Serta Tindak Pidana"
+        " Penimbunan (TPP) Yang Berasal Dari Pasar, Serta Melaksanakan Pengamanan Stok,” Ucapnya.\n"
+        "Harian Kota Melaporkan Dinas Sedang Mencari Pengganti Kepala Pasar Yang Masa Tugasnya Habis Bulan Ini."
+        " Masa Tugas Wakilnya Hanya Tersisa Setahun Lagi.\n"
+        "Bandung\nKota Bandung\n-\n"
+        "Baca Juga:73,6 Persen Warga Puas Dengan Harga Di Era Wali Kota Baru, Ini Harapan Pedagang Ke Depan\n"
+        ". Ia Akan Dijadikan Pilihan Ketiga Di Belakang Dua Kandidat Lain.\n"
+    )
+    once = textfix.clean(text, config)
+    assert textfix.clean(once, config) == once

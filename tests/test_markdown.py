@@ -590,3 +590,49 @@ def test_promos_glued_in_a_row_inside_a_paragraph_all_go_in_one_run(stub_casing)
     once = textfix.clean(source, Config(format="markdown"))
     assert once == "Polisi sudah mengambil keterangan dari korban dan para saksi di lokasi kejadian.\n"
     assert textfix.clean(once, Config(format="markdown")) == once
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Ikuti kami di Google News untuk berita terbaru setiap hari.",
+        "Artikel ini telah tayang di Kabar.com dengan judul Bus Baru Siap Melayani Warga",
+        "(Foto: Humas Pemkot)",
+        "Konten ini disempurnakan menggunakan Kecerdasan Buatan (AI).",
+    ],
+)
+def test_a_junk_line_inside_a_paragraph_takes_only_itself(stub_casing, junk):
+    """Lines of one Markdown paragraph that each read as a paragraph of their own are
+    judged one by one, as in a text file: the rules once saw the paragraph as one line and
+    took the sentences after a promo, a note, a credit or a label with it."""
+    body = [
+        "Kepala dinas perhubungan mengatakan jadwal baru berlaku mulai bulan depan.",
+        "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya.",
+    ]
+    out = textfix.clean("\n".join([junk, *body]) + "\n", Config(format="markdown"))
+    assert out == "\n".join(body) + "\n"
+
+
+def test_a_category_label_above_a_paragraph_stays_and_so_does_the_paragraph(stub_casing):
+    """The label was a footer marker that took the sentences after it; above the text it is
+    header chrome, which an editor's Markdown file is not cleaned of: all of it stays."""
+    text = (
+        "Kategori: Berita\n"
+        "Kepala dinas perhubungan mengatakan jadwal baru berlaku mulai bulan depan.\n"
+        "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya.\n"
+    )
+    assert textfix.clean(text, Config(format="markdown")) == text
+
+
+def test_a_junk_block_is_dropped_by_file_lines_when_text_holds_other_line_separators(stub_casing):
+    """str.splitlines also breaks at \\x1c, \\x85 and \\u2028, which the Markdown parser reads
+    as text: the drop counted lines one way and cut them another, removing a paragraph
+    of body and leaving the promo (found by scripts/fuzz.py --seed 28)."""
+    source = (
+        "Harga beras naik\x1c lagi\x85 di pasar\u2028 induk.\n\n"
+        "Warga mengeluh karena harga terus naik sejak pekan lalu.\n\n"
+        "[Gambas:Video 20detik]\n\n"
+        "Pedagang berharap pasokan segera pulih.\n"
+    )
+    out = textfix.clean(source, Config(format="markdown", normalize_whitespace=False, normalize_unicode=False))
+    assert out == source.replace("[Gambas:Video 20detik]\n\n", "")

@@ -139,6 +139,8 @@ SOCIAL = [
          "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
     case("trap: WhatsApp as the topic", f"Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.\n{BODY2}\n",
          [], ["Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.", BODY2]),
+    case("promos glued in a row at the end of flattened text", f"{BODY1} {BODY2}" + " Ikuti saluran WhatsApp Contoh"
+         " untuk berita terbaru." * 40, ["Ikuti saluran"]),
     case("trap: a short article after a promo at its top", f"Ikuti kami di Google News untuk berita terbaru setiap hari.\n"
          f"{BODY1}\n{BODY2}\n", ["Ikuti kami"]),
 ]
@@ -197,6 +199,9 @@ HEADER = [
     case("trap: body starts at once", f"{BODY1}\n{BODY2}\n", []),
     case("old detik dateline on three lines, author above: both stay, also on a second run",
          f"Andi 11 Jun 2022, 22:23\n\nWina\n-\n{BODY1}\n{BODY2}\n", ["22:23"], [BODY1, BODY2, "Andi", "Wina -"]),
+    case("trap: a numbered list before the first sentence is content", "Daftar Pemenang Lomba Desa Tahun Ini\n\n"
+         f"1. Desa Sukamaju, Kabupaten Bandung\n2. Desa Mekarsari, Kabupaten Garut\n\n{BODY1}\n",
+         ["Daftar Pemenang"], ["1. Desa Sukamaju, Kabupaten Bandung", "2. Desa Mekarsari, Kabupaten Garut", BODY1]),
     case("trap: split link text at the start is not chrome", "JAKARTA, CONTOH.com\n- Direktur lembaga itu,\nSiti Aminah\n"
          "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
 ]

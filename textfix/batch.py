@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from . import io, pipeline
+from . import document, io, pipeline
 from .config import Config
 from .document import Step
 from .errors import TextfixError
@@ -452,8 +452,8 @@ def unified_diff(before: str, after: str, name: str, newline: str = "\n") -> str
     if newline != "\n":
         before, after = before.replace("\n", newline), after.replace("\n", newline)
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        document.lines_with_ends(before),
+        document.lines_with_ends(after),
         f"a/{name}",
         f"b/{name}",
         lineterm="\n",

@@ -113,6 +113,32 @@ def _stands_alone(line: str) -> bool:
     return bool(patterns.STANDALONE_LINE_RE.match(line))
 
 
+def lines_with_ends(text: str) -> list[str]:
+    r"""``text``'s lines, each with its ``"\n"``: what a file's lines are. ``str.splitlines``
+    also breaks at ``\x1c``, ``\x85``, ``\u2028`` and others, which are text to every
+    line-numbering tool (git, editors, the Markdown parser).
+
+    >>> lines_with_ends("a\x1cb\nc")
+    ['a\x1cb\n', 'c']
+    """
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def hard_breaks(lines: list[str]) -> list[bool]:
+    """For each line break between the non-blank ``lines`` of one block, whether it ends a
+    paragraph (True) or only wraps one (a soft break).
+
+    >>> hard_breaks(["Satu.", "Dua yang", "dipotong."])
+    [True, False]
+    """
+    wrapped = _is_wrapped_block(lines)
+    return [not _is_soft_break(previous, line, wrapped) for previous, line in zip(lines, lines[1:])]
+
+
 def split_paragraphs(text: str) -> Document:
     """Split ``text`` into paragraphs; ``join_layout`` of the result gives ``text`` back.
 
@@ -143,14 +169,12 @@ def split_paragraphs(text: str) -> Document:
     # Each paragraph is a run of line indexes.
     runs: list[list[int]] = []
     for block in blocks:
-        block_lines = [lines[i] for i in block]
-        wrapped = _is_wrapped_block(block_lines)
         runs.append([block[0]])
-        for previous, index in zip(block, block[1:]):
-            if _is_soft_break(lines[previous], lines[index], wrapped):
-                runs[-1].append(index)
-            else:
+        for index, hard in zip(block[1:], hard_breaks([lines[i] for i in block])):
+            if hard:
                 runs.append([index])
+            else:
+                runs[-1].append(index)
 
     if not runs:
         return Document(lead=text, paragraphs=[])

@@ -101,9 +101,9 @@ _WHOLE_LINE_FILES = ("widget_lines.txt", "promo_labels.txt")
 OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _OTHER_SPACE_RE = re.compile(f"[{re.escape(OTHER_SPACES)}]")
 _ASCII_OTHER_SPACES = tuple(space for space in OTHER_SPACES if space.isascii() and space != "\r")
-#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`), each at most
-#: 31 characters as there (bounded, so a scan of one long word stays linear).
-_GLUED_HINT_RE = re.compile(r"(?:(?:[^ a-z][^ ]{0,30}+|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
+#: What patterns.GLUED_TITLE_RE's first four words can be (:func:`_is_plain`).
+#: (A word start first and a possessive run: linear also when searched, not only matched.)
+_GLUED_HINT_RE = re.compile(r"(?<![^ ])(?:(?:[^ a-z][^ ]*+|di|ke|dan|yang|untuk|dari|soal|saat|lewat) ){4}")
 _CLOSERS = "\"'”’)]"
 #: ``patterns.PUNCT_ONLY_RE``'s characters: a line of nothing else is dropped by drop_ads.
 _SEPARATORS = ",.|;>•· "

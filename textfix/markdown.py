@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import casing, normalize, pipeline
+from . import casing, document, normalize, pipeline
 from .config import Config
 from .document import Step
 
@@ -658,10 +658,11 @@ def _edits(
             cuts.append(((anchor, anchor, replacement), {max(i1 - 1, 0)}, False))
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
-            source = _across_breaks(offsets, breaks, i1, i2) if not replacement else None
-            if source is None:
+            found = _whole_lines_cut(old, offsets, breaks, i1, i2) if not replacement else None
+            if found is None:
                 skipped = True
                 continue
+            i1, i2, source = found
             span = list(range(*source))
         inside = any(i1 < j < i2 for j in joins)
         beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
@@ -677,11 +678,42 @@ def _edits(
     return edits, touched
 
 
+#: How far a cut across line breaks may slide to line up with whole lines.
+_SLIDE = 200
+
+
+def _whole_lines_cut(old: str, offsets: list, breaks: set, i1: int, i2: int):
+    """``(i1, i2, source range)`` of the deletion of plain ``old[i1:i2]`` as whole lines
+    (:func:`_across_breaks`), or None. The same deletion can sit a few characters either
+    way ("Konten ... (AI). Kepala" cut to "Kepala" is also "onten ... (AI). K" cut after
+    the "K" both share); it is slid, at most :data:`_SLIDE`, to where it takes whole lines."""
+    for step in (-1, 1):
+        a, b = i1, i2
+        for _ in range(_SLIDE + 1):
+            source = _across_breaks(offsets, breaks, a, b)
+            if source is not None:
+                return a, b, source
+            if step < 0 and a > 0 and old[a - 1] == old[b - 1]:
+                a, b = a - 1, b - 1
+            elif step > 0 and b < len(old) and old[a] == old[b]:
+                a, b = a + 1, b + 1
+            else:
+                break
+    return None
+
+
 def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, int] | None:
-    """The source range of plain ``[i1, i2)`` when it is text and soft line breaks only,
-    in source order (a break at either end takes the line break up to the next text)."""
+    """The source range of plain ``[i1, i2)`` when it is whole lines and the soft line
+    breaks between them: a break it opens with follows a kept line and it ends at a line's
+    end, or it starts a line and a break it ends with leads to a kept one. So a cut takes
+    lines out and never joins two (every output line is an input line, cut or not); one
+    that starts or ends inside a line and crosses a break is not made."""
     known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
     if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
+        return None
+    starts_line = i1 == 0 or i1 - 1 in breaks
+    ends_line = i2 == len(offsets) or i2 in breaks
+    if not (i1 in breaks and ends_line or i2 - 1 in breaks and starts_line):
         return None
     for (k, at), (k2, at2) in zip(known, known[1:]):
         if at2 != at + (k2 - k) and not (at2 > at and any(b in breaks for b in range(k + 1, k2))):
@@ -768,6 +800,24 @@ def _recase_heading(plain: str) -> str:
 
 
 # --------------------------------------------------------------------------- the stage
+
+
+def _lines_for_rules(item: _Prose, norm: str) -> str:
+    """``norm`` with a line break at each soft break that ends a paragraph to a reader of
+    plain text (a promo line above two sentences, each on its line): the rules judge such
+    lines one by one, as they do in a text file, where a line-level rule would otherwise
+    take the sentences after a promo, a credit or a tag line with it. Wrapped prose keeps
+    its spaces. Only where stage 1 changed nothing, so that positions stay as they were."""
+    if not item.breaks or norm != item.plain:
+        return norm
+    breaks = sorted(item.breaks)
+    bounds = [0] + [b + 1 for b in breaks]
+    lines = [norm[start : end - 1] for start, end in zip(bounds, bounds[1:] + [len(norm) + 1])]
+    chars = list(norm)
+    for at, hard in zip(breaks, document.hard_breaks(lines)):
+        if hard:
+            chars[at] = "\n"
+    return "".join(chars)
 
 
 def _normalize(plain: str, config: Config) -> tuple[str, list[tuple[str, int, str, str]]]:
@@ -877,7 +927,9 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
 
     paragraphs = [p for p in prose if p.kind == "paragraph"]
     normalized = [_normalize(p.plain, config) for p in paragraphs]
-    texts, para_steps = pipeline.run_stages([n for n, _ in normalized], config)
+    texts, para_steps = pipeline.run_stages(
+        [_lines_for_rules(p, n) for p, (n, _) in zip(paragraphs, normalized)], config, unwrap=True
+    )
     steps_of: dict[int, list] = {}
     for item in para_steps:
         steps_of.setdefault(item.paragraph, []).append(item)
@@ -1011,7 +1063,7 @@ def _apply_drops(out: str, drops: list) -> str:
     whose last block is dropped ends with the kept line's newline (a front matter or a
     code block before it stays byte-identical).
     """
-    return "".join(_drop_lines(out.splitlines(keepends=True), drops))
+    return "".join(_drop_lines(document.lines_with_ends(out), drops))
 
 
 def _front_matter_title(front: str, add_step) -> list:

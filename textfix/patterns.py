@@ -91,9 +91,9 @@ TWEET_RESIDUE_RE = _lazy(r"^[—–-][ ]?[^\n()]{2,60}[ ]\(@\w{1,30}+\)[ ]?[\p{L
 
 # Matches: "(Foto: Kemendagri RI)" / "(Foto Rahman/ KabarBenggawi)" / "(Sumber: KOMPAS TV)" /
 #          "(Getty Images)" / "(ANTARA FOTO/GALIH PRADIPTA)."
-# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)"
+# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)" / "(foto dan gambar hidup)"
 PAREN_PHOTO_CREDIT_RE = _lazy(
-    r"[ ]?\((?:(?:Foto|FOTO|foto|Photo|Dok|DOK)\b(?![-])[.:]?+[^()\n]{1,100}+"
+    r"[ ]?\((?:(?:Foto|FOTO|Photo|Dok|DOK)\b(?![-])[.:]?+[^()\n]{1,100}+|foto[ ]?[:/][^()\n]{1,100}+"
     r"|Sumber[ ]?:[^()\n]{1,60}+"
     r"|(?:ANTARA FOTO|Antara Foto|Getty Images|AP Photo|Shutterstock|iStock|(?:AFP|Reuters|REUTERS|AP)[ ]?/)[^()\n]{0,80}+)\)\.?"
 )
@@ -120,8 +120,8 @@ NAMED_CREDIT_RE = _lazy(
 )
 
 # Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle)
-# Must not match: "Kompas.com" / "https://kompas.com/read"
-DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
+# Must not match: "Kompas.com" / "https://kompas.com/read" / "melihat di Beyonce.com/reliefefforts" (a link in prose)
+DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])(?<!\b(?:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
 
 # Matches: "Tribun Jatim Network/Pramita Kusumaningrum" (a credit line of its own)
 # Must not match: "rzn/as (AFP,AP)"

@@ -123,7 +123,7 @@ def _prepare(config: Config | None) -> Config:
 
 
 def _run(
-    text: str, config: Config | None, explain: bool, counts: Counter | None = None, rejoined: bool = False
+    text: str, config: Config | None, explain: bool, counts: Counter | None = None, rejoined: int = 0
 ) -> Cleaned:
     """The stages in order; without ``explain`` no steps are built (a big input's steps
     can outweigh the text many times over), only ``counts`` kept if given."""
@@ -172,20 +172,26 @@ def _run(
             # A dropped line changed where paragraphs begin (link text that joined two
             # lines is gone), and a second run would read, and recase, other paragraphs:
             # read them now. Its steps give their place in the text this run left.
-            again = _run(out, config, explain, counts, rejoined=True)
+            again = _run(out, config, explain, counts, rejoined=_REREADS)
             return Cleaned(again.text, steps + again.steps)
         return Cleaned(out, steps)
     out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
-    if not rejoined and (
+    if rejoined < _REREADS and (
         any("\n" in t for t in texts if t is not None) or config.one_per_line and _rejoins(out)
     ):
         # Rules read a soft-wrapped paragraph line by line, the output joins its lines, and
         # a second run would read the joined line ("(Foto:" + "a" is a credit only once
-        # joined). Clean the joined text once more, so that twice is the same as once.
-        again = _run(out, config, explain, counts, rejoined=True)
+        # joined). Clean the joined text once more, so that twice is the same as once
+        # (twice at most: one-per-line output can join again, a line left opening with
+        # ". " runs on into the line above).
+        again = _run(out, config, explain, counts, rejoined=rejoined + 1)
         out = again.text
         steps += [dataclasses.replace(step, line=0, column=0) for step in again.steps]
     return Cleaned(out, steps)
+
+
+#: Times the reflow path reads its own output again at most (see _run).
+_REREADS = 2
 
 
 def _nfc_only(text: str, config: Config) -> str | None:
@@ -411,8 +417,13 @@ def run_stages(
     recase: bool | None = None,
     explain: bool = True,
     counts: Counter | None = None,
+    unwrap: bool = False,
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
+
+    ``unwrap``: the paragraphs' line breaks are there for the rules only (lines of a
+    Markdown paragraph that read as paragraphs of their own); after the rules each
+    becomes the space it stands for, so the rest sees what it always saw.
 
     Returns one entry per input paragraph (``None`` where a rule dropped it) and the
     steps, each with the paragraph index and its position in the original paragraph.
@@ -461,6 +472,9 @@ def run_stages(
                 texts[i] = new
                 quiet = 0
                 idle = None  # a cut can join text into a needle: look again
+
+    if unwrap:
+        texts = [t.replace("\n", " ") if t is not None else None for t in texts]
 
     if config.split_sentence_glue and config.layout == "reflow":
         # After the rules: a caption glued to the next sentence ends at the glue.

@@ -441,6 +441,9 @@ def _drop_before_anchor(lines: list[str]) -> list[str | None]:
     return out
 
 
+_NUMBERED_ITEM_RE = regex.compile(r"\d{1,3}[.)][ ]")
+
+
 def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
     """No anchor: drop chrome-shaped paragraphs (title, date line) up to the first sentence.
 
@@ -452,6 +455,8 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
         text = _flat(paragraph)
         if number + 1 >= len(paragraphs) or text.endswith(",") or (_is_sentence(text, 8) and not _looks_like_caption(text)):
             break
+        if _NUMBERED_ITEM_RE.match(text):
+            break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
             continue
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
@@ -946,7 +951,13 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                 ):
                     out[number] = None
                     continue
-            out[number] = _cut_promo_tail(line, starts)
+            # Promos glued in a row at the end go one by one (each cut shows the next).
+            for _ in range(_PROMO_TAIL_CUTS):
+                cut = _cut_promo_tail(line, starts)
+                if cut == line or cut is None:
+                    break
+                line = cut
+            out[number] = cut
         return out
 
     return _map_lines(paragraphs, lines)
@@ -965,6 +976,10 @@ def _reads_as_news(text: str) -> bool:
         and not _is_meta_line(text)
         and not _is_headline(text)
     )
+
+
+#: Promos cut one after another from the end of one line, at most.
+_PROMO_TAIL_CUTS = 20
 
 
 def _cut_promo_tail(paragraph: str, starts: regex.Pattern) -> str | None:

@@ -100,8 +100,22 @@ def _default_model(indexed: bool) -> Model:
     return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
 
 
+#: The characters the regex module's ``\s`` matches (a test checks every code point), the
+#: closers and the punctuation of _SENTENCE_END_RE.
+_SPACES = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLOSERS = "\"'”’)]"
+_ENDINGS = frozenset(".!?…:;,")
+
+
+def _sentence_end(text: str) -> bool:
+    """Whether ``_SENTENCE_END_RE.search(text)`` finds one, without a regex call (which
+    cost more than the rest of _is_heading): the punctuation must be the last character
+    once trailing spaces, then closers, are stripped (the three classes are disjoint)."""
+    return text.rstrip(_SPACES).rstrip(_CLOSERS)[-1:] in _ENDINGS
+
+
 def _is_heading(text: str) -> bool:
-    if _SENTENCE_END_RE.search(text):
+    if _sentence_end(text):
         return False
     return 0 < len(WORD_RE.findall(text)) <= HEADING_MAX_WORDS
 
@@ -216,9 +230,20 @@ def _char_test(table: dict[str, bool], pattern: regex.Pattern, char: str) -> boo
     return found
 
 
+#: _LOWER_START_RE in ASCII text, without the text's start: a character of its lookbehind
+#: (in ASCII: \t-\r, space, quotes, brackets, hyphen, slash; the regex module's \s takes
+#: no \x1c-\x1f) then a-z (all of \p{Ll} there). It starts with a character class, so the
+#: standard ``re`` skips ahead in C instead of trying a lookbehind at every position;
+#: a match's letter cannot be the next one's first character, so none is missed.
+_ASCII_LOWER_START_RE = re.compile(r"[\t-\r \"'(\-/\[{][a-z]")
+
+
 def _count_lower_starts(text: str) -> int:
-    """``len(_LOWER_START_RE.findall(text))``: the candidates of a cheaper pattern,
-    checked character by character (title-cased text has next to none)."""
+    """``len(_LOWER_START_RE.findall(text))``: in ASCII text (nearly all) one scan of a
+    cheaper exact pattern; else the candidates of a cheaper pattern, checked character
+    by character (title-cased text has next to none)."""
+    if text.isascii():
+        return len(_ASCII_LOWER_START_RE.findall(text)) + ("a" <= text[:1] <= "z")
     lower = 0
     is_lower, reaches = _IS_LOWER, _REACHES
     for before, char in _LOWER_START_CANDIDATE_RE.findall(text):

@@ -30,6 +30,10 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    0.9581 -> 0.9585, names lowered 575 -> 561);
    a known word after the plural marker ``para`` is a common noun (``para menteri``; dev
    acc 0.9586 -> 0.9588; ``para Ksatria``, twice in dev, is now lowered);
+   a generic head of two words before a name keeps both capitals, unless the "name" is
+   a day or month (``Rumah Sakit Donka``, but ``ke rumah sakit Senin``; dev acc 0.9588 ->
+   0.9589, names lowered 555 -> 551; the one new dev error is the reference's own
+   ``rumah sakit Donka``, which it writes with capitals twice elsewhere);
 4. across the document (:func:`extend_names`): words an acronym or an office's name
    confirmed keep their capital next to another capital elsewhere (``Kementerian Kominfo``).
 
@@ -81,6 +85,20 @@ _TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
+#: Generic heads of two words (EYD V: Rumah Sakit Cipto Mangunkusumo, Taman Nasional
+#: Komodo), kept before a name; written by hand.
+_TWO_WORD_HEADS = frozenset(
+    tuple(pair.split("_"))
+    for pair in (
+        "rumah_sakit", "taman_nasional", "kebun_raya", "pondok_pesantren", "pengadilan_negeri",
+        "pengadilan_tinggi", "lembaga_pemasyarakatan", "sekolah_dasar", "sekolah_menengah",
+    )
+)
+#: Days and months: a kept capital that is no name for a head to lead ("ke rumah sakit Senin").
+_CALENDAR = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli "
+    "agustus september oktober november desember".split()
+)
 _RUN_STOP_MIN = 200
 _RUN_STOP_SHARE = 0.02
 #: A well-known common word: at least _COMMON_MIN sightings, at most 1 in _COMMON_RATIO capitalised.
@@ -311,7 +329,7 @@ def _apply_acronyms(
 def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """``“...,” kata Hasyim``: a common word right after a closing quote is the speech verb."""
     for i, word in enumerate(words):
-        if decisions[i] != KEEP or not _AFTER_QUOTE_RE.search(word.gap):
+        if decisions[i] != KEEP or len(word.gap) < 3 or not _AFTER_QUOTE_RE.search(word.gap):  # 3: [,?!], quote, space
             continue
         key = word.text.lower()
         lower, capital = lexicon.counts.get(key, (0, 0))
@@ -404,25 +422,25 @@ def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: lis
     around it has no head to make it a name: lower it. ``Komisi Informasi Publik`` keeps
     its capitals through ``Komisi``; an acronym after the run confirms it later."""
     n = len(words)
-    i = 0
-    while i < n:
-        if decisions[i] != KEEP:
-            try:
-                i = decisions.index(KEEP, i)  # the next run's start, in one C loop
-            except ValueError:
-                return
-        j = i
-        while j < n and decisions[j] == KEEP and (j == i or words[j].gap == " "):
+    # Runs start at kept words of the decisions as they were (lowering a run changes
+    # nothing after it), found by str.find; list.index raised at every paragraph's end.
+    joined = "".join(decisions)
+    i = joined.find(KEEP)
+    while i >= 0:
+        j = i + 1
+        while j < n and decisions[j] == KEEP and words[j].gap == " ":
             j += 1
-        run = range(i, j)
-        i = j
-        if run[0] > 0 and decisions[run[0] - 1] in (KEEP, ACRONYM):
-            continue
-        if j < n and words[j].gap == " " and decisions[j] == ACRONYM:
-            continue
-        if all(_is_common(lexicon, words[k].text.lower()) for k in run):
-            for k in run:
-                decisions[k] = LOWER
+        if not (
+            (i > 0 and decisions[i - 1] in (KEEP, ACRONYM))
+            or (j < n and words[j].gap == " " and decisions[j] == ACRONYM)
+        ):
+            for k in range(i, j):
+                if not _is_common(lexicon, words[k].text.lower()):
+                    break
+            else:
+                for k in range(i, j):
+                    decisions[k] = LOWER
+        i = joined.find(KEEP, j)
 
 
 def _is_common(lexicon: Lexicon, key: str) -> bool:
@@ -439,21 +457,36 @@ def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     # Only a lowered word before a kept one or an acronym can change, and a change can only
     # make the word before it such a word: start at the last one (most paragraphs have
     # none, so the loop below is skipped).
+    # Candidates are found in the decisions as they were (``joined``), right to left;
+    # only a word made KEEP changes them, making the word before it one.
     joined = "".join(decisions)
-    last = max(joined.rfind(LOWER + KEEP), joined.rfind(LOWER + ACRONYM))
-    for i in range(last, -1, -1):
-        if decisions[i + 1] not in (KEEP, ACRONYM) or decisions[i] != LOWER:
-            continue
-        if words[i + 1].gap != " ":
-            if words[i + 1].gap == "-" and decisions[i + 1] == KEEP and words[i + 1].text.lower() == words[i].text.lower():
-                decisions[i] = KEEP
-            continue
-        key = words[i].text.lower()
-        if key in lexicon.name_heads and decisions[i + 1] == KEEP:
-            decisions[i] = KEEP  # Sungai Ciliwung, Gunung Merapi
-            continue
-        if _name_part(lexicon, key):
-            decisions[i] = KEEP
+    lk, la = LOWER + KEEP, LOWER + ACRONYM
+    i = max(joined.rfind(lk), joined.rfind(la))
+    while i >= 0:
+        if decisions[i + 1] in (KEEP, ACRONYM) and decisions[i] == LOWER:
+            if words[i + 1].gap != " ":
+                if words[i + 1].gap == "-" and decisions[i + 1] == KEEP and words[i + 1].text.lower() == words[i].text.lower():
+                    decisions[i] = KEEP
+            else:
+                key = words[i].text.lower()
+                if (key in lexicon.name_heads and decisions[i + 1] == KEEP) or _name_part(lexicon, key):
+                    decisions[i] = KEEP  # Sungai Ciliwung, Gunung Merapi
+                elif (
+                    i
+                    and decisions[i + 1] == KEEP
+                    and words[i].gap == " "
+                    and (words[i - 1].text.lower(), key) in _TWO_WORD_HEADS
+                    and words[i + 1].text.lower() not in _CALENDAR
+                ):
+                    decisions[i] = KEEP  # Rumah Sakit Cipto Mangunkusumo; not "ke rumah sakit Senin"
+                    if decisions[i - 1] == LOWER:
+                        decisions[i - 1] = KEEP
+                        i -= 2  # the word before the head is the next candidate
+                        continue
+            if decisions[i] == KEEP:
+                i -= 1
+                continue
+        i = max(joined.rfind(lk, 0, i + 1), joined.rfind(la, 0, i + 1))
 
 
 def _lower_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
@@ -560,11 +593,13 @@ def decide_words(
         _follow_reduplication(words, decisions)
     if "Of " in text or "of " in text:
         _continue_english_names(words, decisions)
-    if _QUOTES_RE.search(text):
+    if '"' in text or "'" in text or "”" in text or "’" in text:  # _QUOTES_RE, as substring scans
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
-    if _any_in(lexicon.titles, keys) or _any_in(lexicon.name_heads, keys):
+    # The paragraph's titles, place words and countries (all its words without the union).
+    found = keys if lexicon.rule_words is None else lexicon.rule_words.intersection(keys)
+    if found and (_any_in(lexicon.titles, found) or _any_in(lexicon.name_heads, found)):
         _title_before_office(lexicon, words, decisions, confirmed)
         _lower_titles_without_names(lexicon, words, decisions)
     _keep_name_heads(lexicon, words, decisions)
@@ -572,7 +607,7 @@ def decide_words(
         _lower_after_para(lexicon, words, decisions)
     if "Al " in text or "Al-" in text:
         _keep_article_before_names(words, decisions)
-    if _any_in(lexicon.countries, keys):
+    if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if names is not None:
         names.update(words[j].text.lower() for j in confirmed if decisions[j] == KEEP)

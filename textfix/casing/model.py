@@ -141,6 +141,14 @@ class Lexicon:
     #: What detection makes of each capitalised word, by its text (see
     #: :func:`.detect.title_case_evidence`): it depends on the lists above alone.
     kinds: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    #: ``titles | name_heads | countries`` when all three are sets, else None: one pass
+    #: over a paragraph's words tells which of the rules that read them can fire.
+    rule_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = (self.titles, self.name_heads, self.countries)
+        if all(isinstance(part, (set, frozenset)) for part in parts):
+            object.__setattr__(self, "rule_words", frozenset().union(*parts))
 
     def knows_root(self, key: str) -> bool:
         """Whether ``key`` is a common root or Sastrawi stems it to one (``diperjuangkan``)."""

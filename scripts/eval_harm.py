@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Measure two promises textfix makes beyond the gold spans: do no harm, and twice is once.
+
+1. **Body kept around junk**: short articles of one to four body sentences (written for
+   this script) with one junk line put in at a random place, cleaned as text (reflow and
+   keep layout), as Markdown and one paragraph a line. Prints, per junk kind and mode, how
+   many runs lost a body sentence. A rule that takes a run of lines (to the end of the
+   text, above a dateline) shows up here long before it shows in the samples.
+2. **Twice is once** on spliced articles: the news samples of ``../shared/samples/news``
+   (raw and title-cased) and random splices of their lines, cleaned under several options
+   and cleaned again; prints how many second runs changed something, with the rules they
+   named. Run locally; the samples are read, never copied.
+
+Usage: ``python scripts/eval_harm.py [--shared DIR] [--seed 7] [--per-kind 40] [--splices 150]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import textfix  # noqa: E402
+from textfix.casing.words import scraped_title_case  # noqa: E402
+from textfix.config import CORPUS, Config  # noqa: E402
+
+BODY = [
+    "Pemerintah kota menambah armada bus untuk melayani warga pada akhir pekan.",
+    "Kepala dinas perhubungan mengatakan jadwal baru berlaku mulai bulan depan.",
+    "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya.",
+    "Harga beras di pasar induk naik lagi pekan ini, kata para pedagang.",
+    "\"Kami akan terus memantau harga di pasar,\" kata kepala dinas.",
+    "Kenaikan itu terjadi karena pasokan dari daerah sentra produksi berkurang.",
+]
+JUNK = [
+    "Ikuti kami di Google News untuk berita terbaru setiap hari.",
+    "Baca juga: Harga Cabai Naik Menjelang Lebaran",
+    "Baca Juga",
+    "Artikel ini telah tayang di Contoh.com dengan judul Bus Baru Siap Melayani Warga",
+    "Tags: bus, transportasi, warga",
+    "Kategori: Berita",
+    "Copyright © 2024 Contoh.com. All rights reserved.",
+    "Halaman selanjutnya",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "(Foto: Humas Pemkot)",
+    "Simak Video 'Bus Baru di Kota':",
+    "[Gambas:Video 20detik]",
+    "***",
+    "Editor: Budi Santoso",
+    "Dapatkan update berita pilihan setiap hari di kanal WhatsApp kami.",
+    "Pilihan Editor: Harga Cabai Naik",
+    "Konten ini disempurnakan menggunakan Kecerdasan Buatan (AI).",
+    "Lihat juga: Warga Antre Beras Murah",
+    "Advertisement",
+]
+MODES = {
+    "text": Config(),
+    "keep-layout": Config(layout="keep"),
+    "markdown": Config(format="markdown"),
+    "one-per-line": Config(one_per_line=True),
+}
+TWICE_MODES = {
+    **MODES,
+    "corpus": CORPUS,  # every strip option
+    "markdown-keep": Config(format="markdown", layout="keep"),
+    "one-per-line-strip-meta": Config(one_per_line=True).with_meta_stripped(),
+}
+
+
+def default_shared() -> Path:
+    env = os.environ.get("TEXTFIX_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def body_kept(rng: random.Random, per_kind: int) -> tuple[int, int, collections.Counter]:
+    lost, runs, where = 0, 0, collections.Counter()
+    for junk in JUNK:
+        for _ in range(per_kind):
+            body = rng.sample(BODY, rng.randint(1, 4))
+            at = rng.randint(0, len(body))
+            text = rng.choice(["\n", "\n\n"]).join(body[:at] + [junk] + body[at:]) + "\n"
+            for mode, config in MODES.items():
+                out = textfix.clean(text, config)
+                runs += 1
+                if any(sentence not in out for sentence in body):
+                    lost += 1
+                    where[(junk, mode)] += 1
+    return lost, runs, where
+
+
+def twice(shared: Path, rng: random.Random, splices: int) -> tuple[int, int, collections.Counter]:
+    texts = []
+    for path in sorted((shared / "samples" / "news").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        texts += [raw, "\n".join(scraped_title_case(line) for line in raw.split("\n"))]
+    for number in range(splices):
+        a, b = rng.choice(texts).split("\n"), rng.choice(texts).split("\n")
+        mixed = a[: rng.randrange(len(a) + 1)] + b[rng.randrange(len(b) + 1) :]
+        if number % 3 == 0:
+            rng.shuffle(mixed)
+        texts.append("\n".join(mixed))
+    changed, runs, named = 0, 0, collections.Counter()
+    for text in texts:
+        for mode, config in TWICE_MODES.items():
+            once = textfix.clean(text, config)
+            again = textfix.clean_and_explain(once, config)
+            runs += 1
+            if again.text != once:
+                changed += 1
+                named[(mode, ", ".join(sorted({s.rule for s in again.steps})) or "(layout only)")] += 1
+    return changed, runs, named
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-kind", type=int, default=40, help="articles per junk kind")
+    parser.add_argument("--splices", type=int, default=150, help="spliced articles for twice-is-once")
+    args = parser.parse_args()
+
+    lost, runs, where = body_kept(random.Random(args.seed), args.per_kind)
+    print(f"body kept around one junk line: {runs - lost}/{runs} runs kept every body sentence ({lost} lost one)")
+    for (junk, mode), n in where.most_common():
+        print(f"  {n:4d}  {mode:<13} {junk}")
+    news = args.shared / "samples" / "news"
+    if not news.is_dir():
+        print(f"twice is once: skipped ({news} not found)")
+        return 0
+    changed, runs, named = twice(args.shared, random.Random(args.seed), args.splices)
+    print(f"twice is once: {runs - changed}/{runs} second runs changed nothing ({changed} changed something)")
+    for (mode, rules), n in named.most_common():
+        print(f"  {n:4d}  {mode:<24} {rules}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
