@@ -139,6 +139,17 @@ def hard_breaks(lines: list[str]) -> list[bool]:
     return [not _is_soft_break(previous, line, wrapped) for previous, line in zip(lines, lines[1:])]
 
 
+def rejoins(one_per_line: str) -> bool:
+    """Whether reading one-paragraph-a-line text back joins some of its lines into one
+    paragraph (a dateline left alone on its line runs on into the lead; lines that look
+    hard-wrapped): then the text is no fixed point of cleaning.
+
+    >>> rejoins("Jakarta, Kabar.com --\\nHarga beras naik lagi di pasar induk pekan ini.\\n")
+    True
+    """
+    return len(split_paragraphs(one_per_line).paragraphs) != one_per_line.count("\n")
+
+
 def split_paragraphs(text: str) -> Document:
     """Split ``text`` into paragraphs; ``join_layout`` of the result gives ``text`` back.
 

@@ -283,10 +283,8 @@ def plain_output(text: str, config: Config) -> str | None:
         return "\n\n".join(lines) + "\n"
     out = "\n".join(lines) + "\n"
     # Read back, one paragraph a line is one block, which may look hard-wrapped: the full
-    # path would then clean it again (pipeline._rejoins).
-    if len(document.split_paragraphs(out).paragraphs) != len(lines):
-        return None
-    return out
+    # path would then clean it again.
+    return None if document.rejoins(out) else out
 
 
 def _is_normal(text: str, classes: bytes, raw_lines: list[str]) -> bool:

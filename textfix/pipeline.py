@@ -177,7 +177,7 @@ def _run(
         return Cleaned(out, steps)
     out = document.join_reflow([t for t in texts if t is not None], config.one_per_line)
     if rejoined < _REREADS and (
-        any("\n" in t for t in texts if t is not None) or config.one_per_line and _rejoins(out)
+        any("\n" in t for t in texts if t is not None) or config.one_per_line and document.rejoins(out)
     ):
         # Rules read a soft-wrapped paragraph line by line, the output joins its lines, and
         # a second run would read the joined line ("(Foto:" + "a" is a credit only once
@@ -208,12 +208,6 @@ def _nfc_only(text: str, config: Config) -> str | None:
     if "&" in text and normalize.HTML_ENTITY_RE.search(text):
         return None
     return unicodedata.normalize("NFC", text)
-
-
-def _rejoins(one_per_line: str) -> bool:
-    """Whether reading ``one_per_line`` output back joins some of its lines into one
-    paragraph (a dateline left alone on its line runs on into the lead)."""
-    return len(document.split_paragraphs(one_per_line).paragraphs) != one_per_line.count("\n")
 
 
 #: No scraped paragraph is this long: a line over this many characters (a whole archive
