@@ -923,9 +923,6 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
     """
     starts = _phrases("social_promos.txt")
 
-    def is_promo_start(text: str) -> bool:
-        return bool(starts.match(text) or patterns.MORE_NEWS_RE.match(text))
-
     def lines(items: list[str]) -> list[str | None]:
         out: list[str | None] = list(items)
         total = len(items)
@@ -934,7 +931,7 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
             if out[number] is None or not text:
                 continue
             ahead = _flat(" ".join(items[number : number + 8]))
-            if (is_promo_start(text) or is_promo_start(ahead)) and total - number <= 20:
+            if (_opens_promo(text) or _opens_promo(ahead)) and total - number <= 20:
                 tail = items[number:]
                 tail_flat = _flat(" ".join(tail))
                 if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(
@@ -945,8 +942,8 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                         if not _is_meta_line(items[drop]):
                             out[drop] = None
                     break
-            if is_promo_start(text) or is_promo_start(ahead):
-                if is_promo_start(text) and len(text) < 600 and (
+            if _opens_promo(text) or _opens_promo(ahead):
+                if _opens_promo(text) and len(text) < 600 and (
                     patterns.CHANNEL_RE.search(text) or number >= total - 8
                 ):
                     out[number] = None
@@ -963,6 +960,11 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
     return _map_lines(paragraphs, lines)
 
 
+def _opens_promo(text: str) -> bool:
+    """A social promo's phrase or "Baca berita lainnya di ..." opens ``text``."""
+    return bool(_phrases("social_promos.txt").match(text) or patterns.MORE_NEWS_RE.match(text))
+
+
 def _reads_as_news(text: str) -> bool:
     """A full sentence of prose: no promo phrase or channel in it, not metadata, not a
     headline. The rules that take a run of lines to the end of the text (a promo block, a
@@ -970,8 +972,7 @@ def _reads_as_news(text: str) -> bool:
     empty, where only lines over 200 characters counted as body."""
     return (
         _is_sentence(text, 8)
-        and not _phrases("social_promos.txt").match(text)
-        and not patterns.MORE_NEWS_RE.match(text)
+        and not _opens_promo(text)
         and not patterns.CHANNEL_RE.search(text)
         and not _is_meta_line(text)
         and not _is_headline(text)
@@ -1082,9 +1083,7 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
     start = None
     body_after = [False] * (len(lines) + 1)
     for number in range(len(lines) - 1, -1, -1):
-        text = lines[number].strip()
-        news = _reads_as_news(text) and not (patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text))
-        body_after[number] = body_after[number + 1] or _is_body(lines[number]) or news
+        body_after[number] = body_after[number + 1] or _is_body(lines[number]) or _reads_as_footer_news(lines[number])
     for number, line in enumerate(lines):
         text = line.strip()
         marker = False
@@ -1110,6 +1109,12 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
         if not _is_meta_line(lines[number]):
             out[number] = None
     return out
+
+
+def _reads_as_footer_news(line: str) -> bool:
+    """:func:`_reads_as_news`, a tag or copyright line aside (a footer marker is no body)."""
+    text = line.strip()
+    return _reads_as_news(text) and not (patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text))
 
 
 def _is_tag(line: str) -> bool:
