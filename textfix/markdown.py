@@ -615,8 +615,8 @@ def _edits(
     plain indexes they came from. Only characters with a source offset are edited, and
     no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
     around a left-out ``<!-- comment -->`` are not a run of spaces in the file). A
-    deletion may cross soft line breaks (``breaks``): a "Baca juga" label on one line
-    and its headline on the next go together, and the lines around them join.
+    deletion may cross soft line breaks (``breaks``) when it takes whole lines (a "Baca
+    juga" label on one line and its headline on the next go together); no lines join.
 
     An alignment's parts hold together: when one part cannot be written back, the
     others are written only if they are all deletions (the text then loses less, but
@@ -856,8 +856,8 @@ def _back_to(original: str, normalized: str):
     return back
 
 
-#: Passes over a document at most: a cut can join lines into a paragraph the rules read
-#: differently (a note left alone on its line), so cleaning repeats until nothing changes.
+#: Passes over a document at most: a cut can leave text the rules read differently (a
+#: note left alone at a paragraph's end), so cleaning repeats until nothing changes.
 _MAX_PASSES = 5
 
 
@@ -885,10 +885,7 @@ def clean_markdown(text: str, config: Config) -> pipeline.Cleaned:
 
 
 def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
-    """One pass of :func:`clean_markdown`."""
-    from .normalize import normalize_newlines
-
-    text = normalize_newlines(text)
+    """One pass of :func:`clean_markdown` over ``text`` (its line breaks ``"\\n"``)."""
     head = split_front_matter(text)
     # Blank the front matter so the parser keeps line numbers but never sees it.
     parse_text = "\n" * text[:head].count("\n") + text[head:]
@@ -977,24 +974,25 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
             # Should not happen (edits change case and cut text inside one paragraph);
             # if it does, the file is left as it was rather than restructured.
             return pipeline.Cleaned(text, [])
-        # Each drop with its lines in ``out`` (a deletion across soft line breaks joined
-        # lines above it) and the steps it reports.
-        placed = list(zip(_moved_lines(text, edits, [lines for lines, _ in drops]), (r for _, r in drops)))
+        # Each drop as (its lines in ``out``, its lines in ``text``, the steps it reports):
+        # a cut across soft line breaks above it took lines out.
+        placed = [
+            (moved, lines, reported)
+            for moved, (lines, reported) in zip(_moved_lines(text, edits, [lines for lines, _ in drops]), drops)
+        ]
         accepted = placed
-        if placed and not keeps_structure(_apply_drops(out, [lines for lines, _ in placed])):
+        if placed and not keeps_structure(_apply_drops(out, [moved for moved, _, _ in placed])):
             # Removing a block can change how its neighbours parse (an indented code
             # block after a list becomes part of the list): find the drops that do.
             accepted = []
             for drop in placed:
-                if keeps_structure(_apply_drops(out, [lines for lines, _ in accepted + [drop]])):
+                if keeps_structure(_apply_drops(out, [moved for moved, _, _ in accepted + [drop]])):
                     accepted.append(drop)
-        chosen = {id(drop) for drop in accepted}
-        for (lines, reported), drop in zip(drops, placed):
-            if id(drop) in chosen:
-                for step in reported:
-                    add_step(starts[lines[0]], step)
+        for _, lines, reported in accepted:
+            for step in reported:
+                add_step(starts[lines[0]], step)
         if accepted:
-            out = _apply_drops(out, [lines for lines, _ in accepted])
+            out = _apply_drops(out, [moved for moved, _, _ in accepted])
     steps.sort(key=lambda pair: pair[0])
     return pipeline.Cleaned(out, [step for _, step in steps])
 
