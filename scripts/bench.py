@@ -13,8 +13,9 @@ Prints numbers; it is not a test. Everything is built from ``../shared/corpora/t
    take turns.
 2. **Batch**: ``textfix clean ARCHIVE --out-dir OUT -q`` with ``-j1`` and ``-j2`` on a
    generated archive (default 50 MB: half as ~5 KB ``.txt`` articles in 50 folders, half as
-   JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio.
-   Before and after, the same ratio for two copies of a plain Python loop: what the machine
+   JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio:
+   the median of ``--batch-rounds`` rounds (default 3), each running both back to back. Before
+   and after, the same ratio for two copies of a plain Python loop: what the machine
    itself gives two processes at that moment.
 3. **Start-up**: wall time of ``textfix clean samples/seed-title-cased.txt`` against the
    ``ftfy`` command on the same file, median of ``--runs`` runs each, the two taking turns,
@@ -25,7 +26,7 @@ Prints numbers; it is not a test. Everything is built from ``../shared/corpora/t
    RSS (sampled from ``/proc`` every 50 ms). Both are held to the target.
 
 Usage: ``python scripts/bench.py [--shared DIR] [--text-mb 2] [--batch-mb 50]
-[--memory-mb 500] [--runs 7] [--skip batch,memory]``
+[--memory-mb 500] [--runs 7] [--batch-rounds 3] [--skip batch,memory]``
 """
 
 from __future__ import annotations
@@ -213,36 +214,46 @@ def machine_scaling(n: int = 4_000_000) -> float:
     return serial / parallel
 
 
-def bench_batch(sentences: list[str], megabytes: float, work: Path) -> float:
+def _run_batch(archive: Path, out: Path, jobs: int) -> tuple[float, float, bool]:
+    """Wall and CPU seconds of one ``textfix clean ARCHIVE --out-dir OUT -jN``; whether it failed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [*textfix_command(), "clean", str(archive), "--out-dir", str(out), "-q", "-j", str(jobs)],
+        capture_output=True, text=True, check=False,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    shutil.rmtree(out, ignore_errors=True)
+    if proc.returncode != 0:
+        print(f"  -j{jobs} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, proc.returncode != 0
+
+
+def bench_batch(sentences: list[str], megabytes: float, work: Path, rounds: int = 3) -> float:
+    """The median over ``rounds`` of the ratio -j1 / -j2 wall time, the two run back to back
+    in each round (in turn first), so each ratio compares runs under the same load: one run
+    of each moved between 1.46x and 1.69x from one session to the next here."""
     print(f"machine: two pure-Python loops side by side vs one after the other: {machine_scaling():.2f}x"
           " (the ceiling for -j2 / -j1 right now)", flush=True)
     archive = work / "arsip"
     size = write_archive(archive, sentences, megabytes)
     files = sum(1 for _ in archive.rglob("*") if _.is_file())
     print(f"batch archive: {size / MB:.1f} MB in {files} files", flush=True)
-    times, failed = {}, False
-    for jobs in (1, 2):
-        out = work / f"bersih-j{jobs}"
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [*textfix_command(), "clean", str(archive), "--out-dir", str(out), "-q", "-j", str(jobs)],
-            capture_output=True, text=True, check=False,
-        )
-        times[jobs] = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        if proc.returncode != 0:
-            failed = True
-            print(f"  -j{jobs} exited {proc.returncode}: {proc.stderr.strip()[:500]}")
-        print(
-            f"batch -j{jobs}: {times[jobs]:.1f} s wall, {cpu:.1f} s CPU, {size / MB / times[jobs]:.2f} MB/s",
-            flush=True,
-        )
-        shutil.rmtree(out, ignore_errors=True)
+    ratios, failed = [], False
+    for round_ in range(rounds):
+        times = {}
+        for jobs in (1, 2) if round_ % 2 == 0 else (2, 1):
+            wall, cpu, bad = _run_batch(archive, work / f"bersih-j{jobs}", jobs)
+            failed = failed or bad
+            times[jobs] = wall
+            print(f"batch round {round_ + 1} -j{jobs}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                  f"{size / MB / wall:.2f} MB/s", flush=True)
+        ratios.append(times[1] / times[2])
     shutil.rmtree(archive, ignore_errors=True)
-    ratio = float("nan") if failed else times[1] / times[2]
-    print(f"batch scaling -j2 / -j1: {ratio:.2f}x", flush=True)
+    ratio = float("nan") if failed else statistics.median(ratios)
+    print(f"batch scaling -j2 / -j1: median {ratio:.2f}x of rounds "
+          + ", ".join(f"{r:.2f}x" for r in ratios), flush=True)
     print(f"machine: the same loops again: {machine_scaling():.2f}x", flush=True)
     return ratio
 
@@ -383,6 +394,7 @@ def main() -> int:
     parser.add_argument("--batch-mb", type=float, default=50.0, help="MB of the generated batch archive")
     parser.add_argument("--memory-mb", type=float, default=500.0, help="MB of the generated JSONL file")
     parser.add_argument("--runs", type=int, default=7, help="runs per command for start-up")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of -j1 and -j2 for batch scaling")
     parser.add_argument("--skip", default="", help="comma-separated: throughput,batch,startup,memory")
     parser.add_argument("--tmp", type=Path, default=None, help="folder for generated files")
     args = parser.parse_args()
@@ -402,7 +414,7 @@ def main() -> int:
             results.update(bench_throughput(sentences, args.text_mb))
             _print_load()
         if "batch" not in skip:
-            results["scaling"] = bench_batch(sentences, args.batch_mb, work)
+            results["scaling"] = bench_batch(sentences, args.batch_mb, work, args.batch_rounds)
             _print_load()
         if "startup" not in skip:
             results["startup"] = bench_startup(seed, args.runs)
