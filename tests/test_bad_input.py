@@ -384,6 +384,18 @@ def test_symlinks_in_place_are_never_written_through(linked_tree):
     assert temp_files(tree) == []
 
 
+def test_a_file_that_failed_adds_nothing_to_the_summary(tmp_path):
+    # The link is cleaned, then refused: its recased words were never written anywhere.
+    (tmp_path / "asli.txt").write_text(TITLE)
+    (tmp_path / "tautan.txt").symlink_to(tmp_path / "asli.txt")
+    result = run("--in-place", tmp_path / "tautan.txt")
+    assert result.exit_code == 123
+    rows = {" ".join(line.split()[:-1]): line.split()[-1] for line in result.stderr.splitlines() if line[:1].islower()}
+    assert rows["failures"] == "1"
+    assert rows["files changed"] == "0"
+    assert rows["words recased"] == "0"
+
+
 def test_symlinks_are_read_for_out_dir(linked_tree, tmp_path):
     tree, outside = linked_tree
     out = tmp_path / "bersih"

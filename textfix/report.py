@@ -93,11 +93,11 @@ class Report:
             self.skipped += 1
             return lines
         self.files += 1
-        self.records += outcome.records
-        self.rules.update(outcome.rules)
-        if outcome.failed:
+        if outcome.failed:  # nothing was written for it, so nothing it would have done counts
             self.failed_files += 1
             return lines
+        self.records += outcome.records
+        self.rules.update(outcome.rules)
         self.failed_records += len(outcome.failures)
         if outcome.changed:
             self.changed += 1
