@@ -9,7 +9,9 @@ truecaser built from ``train.txt`` in the same run:
 * acc, acc_mid (without each line's first word), cap P / R / F1 over non-initial words;
 * harm: words changed when the gold line itself is fed in (must be 0);
 * proper nouns lowered (gold capital, output lowercase, non-initial);
-* a breakdown by source (``dev.src``) and the 25 most frequent errors.
+* a breakdown by source (``dev.src``), one by what the model knows of each word (seen in
+  train.txt; unseen but a common root or derived from one; unseen and unknown: names,
+  foreign loanwords, typos), and the 25 most frequent errors.
 
 Usage: ``python scripts/eval_casing.py [--shared DIR] [--errors N] [--set dev]``
 """
@@ -36,6 +38,21 @@ def default_shared() -> Path:
     return Path(env) if env else ROOT.parent / "shared"
 
 
+def aligned(gold: str, out: str) -> list[tuple[int, str, str | None]]:
+    """``(position, gold word, output word or None)`` for every gold word, matched
+    case-insensitively (the protocol's alignment)."""
+    gw = WORD_RE.findall(gold)
+    ow = WORD_RE.findall(out)
+    if [w.lower() for w in gw] == [w.lower() for w in ow]:
+        return [(i, g, o) for i, (g, o) in enumerate(zip(gw, ow))]
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in gw], b=[w.lower() for w in ow], autojunk=False)
+    partner: dict[int, str] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            partner[block.a + k] = ow[block.b + k]
+    return [(i, g, partner.get(i)) for i, g in enumerate(gw)]
+
+
 class Score:
     """Counts for one system over a set of lines."""
 
@@ -46,20 +63,7 @@ class Score:
         self.errors: collections.Counter = collections.Counter()
 
     def add(self, gold: str, out: str) -> None:
-        gw = WORD_RE.findall(gold)
-        ow = WORD_RE.findall(out)
-        pairs: list[tuple[int, str | None]] = []
-        if [w.lower() for w in gw] == [w.lower() for w in ow]:
-            pairs = list(enumerate(ow))
-        else:
-            matcher = difflib.SequenceMatcher(a=[w.lower() for w in gw], b=[w.lower() for w in ow], autojunk=False)
-            partner: dict[int, str] = {}
-            for block in matcher.get_matching_blocks():
-                for k in range(block.size):
-                    partner[block.a + k] = ow[block.b + k]
-            pairs = [(i, partner.get(i)) for i in range(len(gw))]
-        for i, o in pairs:
-            g = gw[i]
+        for i, g, o in aligned(gold, out):
             ok = o == g
             self.words += 1
             self.right += ok
@@ -88,6 +92,59 @@ class Score:
             "cap_R": r,
             "cap_F1": 2 * p * r / max(p + r, 1e-9),
         }
+
+
+#: What the model knows of a word, for the breakdown by kind (non-initial words only).
+KINDS = (
+    ("seen in train.txt", "the counts table has it"),
+    ("unseen, common root", "Sastrawi knows it or its stem (menyosialisasikan), or it is on common-words.txt"),
+    ("unseen, unknown", "neither: names, foreign words, typos; kept capitalised unless the rules say otherwise"),
+)
+
+
+class ByKind:
+    """The model's accuracy on mid-sentence words by what it knows of them: the issue asks
+    what the out-of-vocabulary rule does to derived words, names and foreign loanwords."""
+
+    def __init__(self, lexicon) -> None:
+        self.lexicon = lexicon
+        self.counts = {name: collections.Counter() for name, _ in KINDS}
+        self.kept_wrongly: dict[str, collections.Counter] = {name: collections.Counter() for name, _ in KINDS}
+
+    def kind(self, word: str) -> str:
+        key = word.lower()
+        if key in self.lexicon.counts:
+            return KINDS[0][0]
+        return KINDS[1][0] if self.lexicon.knows_root(key) else KINDS[2][0]
+
+    def add(self, gold: str, out: str) -> None:
+        for i, g, o in aligned(gold, out):
+            if i == 0 or not g[0].isalpha():
+                continue
+            name = self.kind(g)
+            counts = self.counts[name]
+            gold_cap, out_cap = g[0].isupper(), o is not None and o[0].isupper()
+            counts["words"] += 1
+            counts["right"] += o == g
+            counts["gold capital"] += gold_cap
+            counts["names lowered"] += gold_cap and not out_cap
+            counts["capital kept wrongly"] += out_cap and not gold_cap
+            if out_cap and not gold_cap:
+                self.kept_wrongly[name][g] += 1
+
+    def print(self, examples: int) -> None:
+        print(f"{'kind of word (mid-sentence)':<28}{'words':>7}{'acc':>8}{'gold cap':>9}{'names lowered':>14}{'kept wrongly':>13}")
+        for name, _ in KINDS:
+            c = self.counts[name]
+            print(
+                f"{name:<28}{c['words']:>7}{c['right'] / max(c['words'], 1):>8.4f}"
+                f"{c['gold capital'] / max(c['words'], 1):>9.3f}{c['names lowered']:>14}{c['capital kept wrongly']:>13}"
+            )
+        for name, meaning in KINDS:
+            print(f"  {name}: {meaning}")
+        for name, _ in KINDS[1:]:
+            common = ", ".join(f"{w} {n}" for w, n in self.kept_wrongly[name].most_common(examples))
+            print(f"  {name}, capital kept but gold lowercase, most frequent: {common or '-'}")
 
 
 class Unigram:
@@ -147,6 +204,7 @@ def main() -> int:
     unigram = Unigram(train)
     model_total, base_total = Score(), Score()
     by_source: dict[str, Score] = collections.defaultdict(Score)
+    by_kind = ByKind(casing.default_lexicon())
     started = time.perf_counter()
     recase = lambda text: casing.recase_document([text])[0]  # noqa: E731
     recase("Memuat Model Yang Dipakai Untuk Menilai Dan Mengukur.")  # load outside the timing
@@ -158,6 +216,7 @@ def main() -> int:
         out = recase(damaged)
         model_total.add(gold, out)
         by_source[source].add(gold, out)
+        by_kind.add(gold, out)
         base_total.add(gold, unigram.recase(damaged))
     elapsed = time.perf_counter() - started
 
@@ -175,6 +234,8 @@ def main() -> int:
     )
     print("\nby source:")
     print_table([(src, s.row(), "-", s.fn) for src, s in sorted(by_source.items())])
+    print("\nby kind of word:")
+    by_kind.print(examples=15)
     print(f"\n{args.errors} most frequent errors (gold -> output):")
     for (g, o), n in model_total.errors.most_common(args.errors):
         print(f"{n:5d}  {g} -> {o}")
