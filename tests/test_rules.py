@@ -70,6 +70,13 @@ READ_ALSO = [
     case("1d glued headlines", f"{BODY1} Baca juga:Harga Emas Naik Lagi Hari IniWarga Serbu Toko Emas di Pusat Kota "
          "Pedagang mengaku omzetnya naik dua kali lipat.",
          ["Harga Emas Naik", "Warga Serbu"], [BODY1, "Pedagang mengaku omzetnya naik dua kali lipat."]),
+    case("1a own line, headline in sentence case", f"{BODY1}\nBaca juga: Dinkes siapkan vaksin untuk anak sekolah\n{BODY2}\n",
+         ["Dinkes siapkan", "Baca juga"], [BODY1, BODY2]),
+    case("1a own line, editor's pick", f"{BODY1}\n{BODY2}\nPilihan Editor: Polisi Periksa Lima Saksi Kasus Jalan Rusak\n",
+         ["Pilihan Editor", "Lima Saksi"], [BODY1, BODY2]),
+    case("1c label glued to prose that ends a sentence: only the label goes",
+         f"{BODY1}\nBaca juga: warga diminta tetap tenang dan tidak panik membeli beras.\n{BODY2}\n",
+         ["Baca juga"], [BODY1, "warga diminta tetap tenang dan tidak panik membeli beras.", BODY2]),
     case("trap: baca as an ordinary word", "Program ini menarik minat baca masyarakat desa.\n" + BODY2,
          [], ["Program ini menarik minat baca masyarakat desa.", BODY2]),
     case("trap: baca juga inside a sentence", "Ia membaca koran pagi, lalu baca juga majalah sore di teras rumahnya.",

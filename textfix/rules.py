@@ -559,7 +559,7 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
                     ahead += 1
                 number = ahead
                 continue
-            if _is_headline(rest, 200) or (len(rest) <= 200 and not _has_prose(rest)):
+            if _is_headline(rest, 200) or (len(rest) <= 200 and not _has_prose(rest)) or _is_one_clause(rest):
                 out[number] = None
                 number += 1
                 continue
@@ -569,6 +569,14 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
             out[number] = None
         number += 1
     return out
+
+
+def _is_one_clause(text: str) -> bool:
+    """One clause with no sentence end: a headline in sentence case, as the national news
+    agency writes them ("Baca juga: Kemenkes siapkan vaksin DBD untuk anak sekolah"). Prose
+    a scraper glued to a bare label ends with a full stop and stays (pattern 1c)."""
+    text = text.rstrip()
+    return len(text) <= 160 and not text.endswith((".", ",", ";", ":")) and not patterns.PROSE_RE.search(text)
 
 
 def _at_end(text: str, pos: int) -> bool:
