@@ -59,6 +59,8 @@ JUNK = [
     "Konten ini disempurnakan menggunakan Kecerdasan Buatan (AI).",
     "Lihat juga: Warga Antre Beras Murah",
     "Advertisement",
+    "Baca juga: Dinkes siapkan vaksin untuk anak sekolah",
+    "Contoh Times/Andi Saputra",
 ]
 MODES = {
     "text": Config(),

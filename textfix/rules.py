@@ -121,7 +121,8 @@ CREDIT_NEEDLES = (
     "(foto", "(photo", "(dok", "(sumber", "(antara foto", "(getty images", "(shutterstock", "(istock",
     "(afp", "(reuters", "(ap", "sumber:", "sumber :", "foto:", "foto :", "photo:", "photo :",
     "antara foto", "foto/", "foto /", "photo/", "photo /", "network/", "network /", "images/",
-    "images /", ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "[",
+    "images /", ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "[", "times/", "times /", "news/",
+    "news /", "portal/", "portal /", "tv/", "tv /", "pos/", "pos /", "post/", "post /",
 )
 #: NAMED_CREDIT_RE's names (a capital follows them; casefolded, they are only needles).
 CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "reuters", "afp", "ap photo", "dok.")
@@ -796,6 +797,12 @@ def drop_photo_caption(paragraphs: list[str], config: Config) -> list[str | None
     return _map_lines(paragraphs, _drop_caption_lines)
 
 
+def _is_illustration_caption(line: str) -> bool:
+    """"Ilustrasi pemudik di terminal": under a credit, a short line naming the photo as an
+    illustration is its caption, dated or not."""
+    return len(line) < 200 and line[:10].casefold() == "ilustrasi " and len(patterns.SENTENCE_STOP_RE.findall(line)) <= 1
+
+
 def _drop_caption_lines(lines: list[str]) -> list[str | None]:
     out: list[str | None] = list(lines)
     for number, line in enumerate(lines):
@@ -807,7 +814,7 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
             out[number] = None
             if number + 1 < len(lines):
                 nxt = lines[number + 1].strip()
-                if len(nxt) < 450 and patterns.DATE_PAREN_RE.search(nxt):
+                if len(nxt) < 450 and patterns.DATE_PAREN_RE.search(nxt) or _is_illustration_caption(nxt):
                     out[number + 1] = None
             continue
         source = patterns.CAPTION_SOURCE_RE.search(text)
