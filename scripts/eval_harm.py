@@ -61,6 +61,10 @@ JUNK = [
     "Advertisement",
     "Baca juga: Dinkes siapkan vaksin untuk anak sekolah",
     "Contoh Times/Andi Saputra",
+    "Baca: Warga Kota Mengungsi ke Balai Desa",
+    "BACA ARTIKEL LAINNYA... Dinas Pastikan Sekolah Tanpa Pungutan",
+    "Halaman Selanjutnya",
+    "Ikuti perkembangan berita lainnya di Contoh",
 ]
 MODES = {
     "text": Config(),

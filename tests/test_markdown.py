@@ -599,6 +599,9 @@ def test_promos_glued_in_a_row_inside_a_paragraph_all_go_in_one_run(stub_casing)
         "Artikel ini telah tayang di Kabar.com dengan judul Bus Baru Siap Melayani Warga",
         "(Foto: Humas Pemkot)",
         "Konten ini disempurnakan menggunakan Kecerdasan Buatan (AI).",
+        # No full stop: the line ran on into the sentence below as if it were link text.
+        "Berlangganan newsletter Kabar",
+        "Ikuti perkembangan berita lainnya di Kabar",
     ],
 )
 def test_a_junk_line_inside_a_paragraph_takes_only_itself(stub_casing, junk):

@@ -12,6 +12,7 @@ damage of old scrapes. Every paragraph remembers the whitespace that followed it
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -89,6 +90,8 @@ def _is_wrapped_block(lines: list[str]) -> bool:
 
 
 def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
+    if _opens_promo(previous) or _opens_promo(line):
+        return False
     if wrapped:
         return True
     previous, line = previous.strip(), line.strip()
@@ -111,6 +114,22 @@ def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
 
 def _stands_alone(line: str) -> bool:
     return bool(patterns.STANDALONE_LINE_RE.match(line))
+
+
+def _opens_promo(line: str) -> bool:
+    """A line that opens, capitalised, with a social promo's or a syndication note's phrase:
+    never link text nor a wrapped line's continuation. Run on into the sentence below it
+    ("Berlangganan newsletter Contoh" above a line of news), a Markdown paragraph gave the
+    rules one line, and the promo rule took both."""
+    line = line.strip()
+    return line[:1].isupper() and bool(_promo_opener_re().match(line))
+
+
+@functools.cache
+def _promo_opener_re():
+    from . import lexicon
+
+    return patterns.phrase_re(lexicon.data_lines("social_promos.txt") + lexicon.data_lines("syndication_notes.txt"))
 
 
 def lines_with_ends(text: str) -> list[str]:

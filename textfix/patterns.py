@@ -123,12 +123,13 @@ NAMED_CREDIT_RE = _lazy(
 # Must not match: "Kompas.com" / "https://kompas.com/read" / "melihat di Beyonce.com/reliefefforts" (a link in prose)
 DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])(?<!\b(?:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
 
-# Matches: "Tribun Jatim Network/Pramita Kusumaningrum" / "IDN Times/Debbie Sutrisno" (a credit
-#   line of its own: an outlet whose name ends in one of these words, then the photographer)
+# Matches: "Tribun Jatim Network/Pramita Kusumaningrum" / "IDN Times/Debbie Sutrisno" /
+#   "VIVA.co.id/Andrew Tito" (a credit line of its own: an outlet whose name ends in one of
+#   these words or is a domain, then the photographer)
 # Must not match: "rzn/as (AFP,AP)" / "Jakarta/Bandung"
 CREDIT_LINE_RE = _lazy(
     r"^(?:[\p{L}.]{1,30}+[ ]){0,4}+(?:Network|FOTO|Foto|Images|Photo|Times|(?:\p{L}{1,3})?News|Portal|TV|Pos|Post"
-    r"|\p{L}{2,30}+\.com)[ ]?/[ ]?[\p{L}][\p{L} .'-]{1,60}+$"
+    r"|\p{L}{2,30}+\.com|\p{L}{2,30}+\.co\.id)[ ]?/[ ]?[\p{L}][\p{L} .'-]{1,60}+$"
 )
 
 # Matches: "Presiden RI Joko Widodo. Sumber: Internet" (a caption ending in a source)

@@ -71,9 +71,10 @@ def _phrases(name: str, whole_line: bool = False, anchored: bool = True) -> re.P
 
 @functools.cache
 def _read_also_line_re() -> re.Pattern:
-    """A read-also label opening a line, then ``:`` or the line's end (see phrase_re on :mod:`re`)."""
+    """A read-also label opening a line, then ``:``, an ellipsis ("BACA ARTIKEL LAINNYA...
+    Judul") or the line's end (see phrase_re on :mod:`re`)."""
     labels = "|".join(map(patterns.phrase_source, lexicon.data_lines("read_also_labels.txt")))
-    return re.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}(?::[ ]{{0,3}}|$)|^(?:{labels})[ ]{{0,3}}:")
+    return re.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}(?::[ ]{{0,3}}|$)|^(?:{labels})[ ]{{0,3}}(?::|\.{{3}}|…)[ ]{{0,3}}")
 
 
 @functools.cache
@@ -122,7 +123,7 @@ CREDIT_NEEDLES = (
     "(afp", "(reuters", "(ap", "sumber:", "sumber :", "foto:", "foto :", "photo:", "photo :",
     "antara foto", "foto/", "foto /", "photo/", "photo /", "network/", "network /", "images/",
     "images /", ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "[", "times/", "times /", "news/",
-    "news /", "portal/", "portal /", "tv/", "tv /", "pos/", "pos /", "post/", "post /",
+    "news /", "portal/", "portal /", "tv/", "tv /", "pos/", "pos /", "post/", "post /", ".co.id/", ".co.id /",
 )
 #: NAMED_CREDIT_RE's names (a capital follows them; casefolded, they are only needles).
 CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "reuters", "afp", "ap photo", "dok.")
