@@ -65,6 +65,9 @@ JUNK = [
     "BACA ARTIKEL LAINNYA... Dinas Pastikan Sekolah Tanpa Pungutan",
     "Halaman Selanjutnya",
     "Ikuti perkembangan berita lainnya di Contoh",
+    "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor Cek Fakta Contoh.",
+    "Saksikan live streaming program-program Contoh TV di sini",
+    "[ded]",
 ]
 MODES = {
     "text": Config(),

@@ -53,6 +53,8 @@ READ_ALSO = [
          ["Polisi Amankan", "Baca juga"]),
     case("1b label then two headlines", f"{BODY1}\nBaca juga:\nSatu Judul Terkait Banjir\nDua Judul Terkait Macet\n{BODY2}\n",
          ["Satu Judul", "Dua Judul"]),
+    case("1b label then headlines as a list", f"{BODY1}\nBaca Juga:\n * Satu Judul Terkait Banjir\n - Dua Judul Terkait Macet\n{BODY2}\n",
+         ["Satu Judul", "Dua Judul", "Baca Juga"], [BODY1, BODY2]),
     case("1c bare label, next line is prose", f"{BODY1}\nBaca Juga\n\"Kami akan terus memantau kondisi di lapangan,\" katanya.\n{BODY2}\n",
          ["Baca Juga"], [BODY1, "\"Kami akan terus memantau kondisi di lapangan,\" katanya.", BODY2]),
     case("1d inline, subject back to the body",
@@ -159,6 +161,12 @@ SOCIAL = [
          "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
     case("follow-more-news line naming the site only", f"{BODY1}\n{BODY2}\nIkuti perkembangan berita lainnya di Contoh\n",
          ["Ikuti perkembangan"], [BODY1, BODY2]),
+    case("fact-check footer after a bullet", f"{BODY1}\n{BODY2}\n* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi "
+         "yang beredar, silakan WhatsApp ke nomor Cek Fakta Contoh 0811-0000-000.\n", ["Fakta atau Hoaks"], [BODY1, BODY2]),
+    case("trap: a fact-check article that asks the question itself", f"Fakta atau hoaks? Video banjir di halte itu ternyata "
+         f"direkam tahun lalu.\n{BODY1}\n", [], ["Fakta atau hoaks? Video banjir di halte itu ternyata direkam tahun lalu.", BODY1]),
+    case("live-stream promo line", f"{BODY1}\nSaksikan live streaming program-program Contoh TV di sini\n{BODY2}\n",
+         ["Saksikan live"], [BODY1, BODY2]),
     case("trap: WhatsApp as the topic", f"Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.\n{BODY2}\n",
          [], ["Pemerintah mengimbau warga menghapus WhatsApp dari ponsel mereka.", BODY2]),
     case("promos glued in a row at the end of flattened text", f"{BODY1} {BODY2}" + " Ikuti saluran WhatsApp Contoh"
@@ -259,6 +267,10 @@ META = [
          CORPUS.replace(recase=False)),
     case("initials stripped", f"{BODY1}\n{BODY2}(abc)\n", ["(abc)"], config=CORPUS.replace(recase=False)),
     case("initials kept by default", f"{BODY1}\n{BODY2} (abc/def)\n", [], [BODY2 + " (abc/def)"]),
+    case("initials in square brackets stripped", f"{BODY1}\n{BODY2}\n[ded]\n", ["[ded]"], [BODY1, BODY2],
+         CORPUS.replace(recase=False)),
+    case("trap: [sic] at a paragraph end", f"{BODY1}\nIa menulis 'tidak ada pilihan' [sic]\n", [],
+         ["Ia menulis 'tidak ada pilihan' [sic]"], CORPUS.replace(recase=False)),
     case("trap: acronym at a sentence end", f"{BODY1}\nHal itu disampaikan Kementerian Kelautan (KKP).\n", [],
          ["Hal itu disampaikan Kementerian Kelautan (KKP)."], CORPUS.replace(recase=False)),
     case("trap: attribution inside a sentence", "Hal itu dikatakan Andi kepada Contoh.com, Senin (3/2/2025).", [],

@@ -227,10 +227,11 @@ AUTHOR_OUTLET_RE = _lazy(r"^\p{Lu}\p{Ll}{1,20}+(?:[ ]\p{Lu}\p{Ll}{1,20}+){0,2}[ 
 CSV_BYLINE_RE = _lazy(r"(?<=[.,\"”])[ ]?,[ ]?(?:Reporter|Editor|Penulis|Sumber)[ ]?:[^\n]{0,200}+$")
 
 # Matches: "(yld/idh)" / "(fer)" / "(*)" / "(ADV)" at the end of a paragraph (also glued: "tahun.(cnk)");
-#          Title-Cased by a scraper only with a slash: "(Yld/Idh)"
-# Must not match: "(KKP)." / "(18/6/2025)." / "(Polri)."
+#          Title-Cased by a scraper only with a slash: "(Yld/Idh)"; in square brackets "[ded]"
+# Must not match: "(KKP)." / "(18/6/2025)." / "(Polri)." / "[sic]"
 EDITOR_INITIALS_RE = _lazy(
-    r"[ ]{0,3}+\((?:\p{Ll}{2,5}+(?:/\p{Ll}{2,5}+){0,2}+|\p{Lu}\p{Ll}{1,4}+(?:/\p{Lu}\p{Ll}{1,4}+){1,2}+|\*|ADV)\)[ ]{0,3}+$"
+    r"[ ]{0,3}+(?:\((?:\p{Ll}{2,5}+(?:/\p{Ll}{2,5}+){0,2}+|\p{Lu}\p{Ll}{1,4}+(?:/\p{Lu}\p{Ll}{1,4}+){1,2}+|\*|ADV)\)"
+    r"|\[(?!sic\])\p{Ll}{2,5}+(?:/\p{Ll}{2,5}+){0,2}+\])[ ]{0,3}+$"
 )
 
 # Matches: "rzn/as (AFP,AP)" (DW: editor initials and agencies)

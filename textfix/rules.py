@@ -541,6 +541,10 @@ def drop_read_also(paragraphs: list[str], config: Config) -> list[str | None]:
     return _map_lines(paragraphs, _drop_read_also_lines)
 
 
+#: A list bullet opening a line: the headlines under a bare label may come as a list.
+_BULLET_RE = re.compile(r"^[ ]{0,8}[-*•–][ ]{1,3}")
+
+
 def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
     out: list[str | None] = list(lines)
     label_re = _read_also_line_re()
@@ -556,7 +560,7 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
                 # next line is prose (1c: the scraper lost the headline).
                 out[number] = None
                 ahead = number + 1
-                while ahead < len(lines) and _is_headline(lines[ahead]) and ahead - number <= 3:
+                while ahead < len(lines) and _is_headline(_BULLET_RE.sub("", lines[ahead], 1)) and ahead - number <= 3:
                     out[ahead] = None
                     ahead += 1
                 number = ahead
@@ -977,7 +981,9 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
 
 
 def _opens_promo(text: str) -> bool:
-    """A social promo's phrase or "Baca berita lainnya di ..." opens ``text``."""
+    """A social promo's phrase or "Baca berita lainnya di ..." opens ``text``, after a list
+    bullet if there is one ("* Fakta atau hoaks? Untuk mengetahui ...")."""
+    text = _BULLET_RE.sub("", text, 1)
     return bool(_phrases("social_promos.txt").match(text) or patterns.MORE_NEWS_RE.match(text))
 
 
