@@ -68,6 +68,8 @@ JUNK = [
     "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor Cek Fakta Contoh.",
     "Saksikan live streaming program-program Contoh TV di sini",
     "[ded]",
+    "(Baca juga: Stok Beras Aman Jelang Lebaran)",
+    "Gulir ke bawah untuk melanjutkan",
 ]
 MODES = {
     "text": Config(),

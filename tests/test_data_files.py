@@ -122,3 +122,15 @@ def test_stems_point_at_different_words():
     _, entries = _read("casing-stems.tsv")
     bad = [f"casing-stems.tsv:{n}: {line!r}" for n, line in entries if line.split("\t")[0] == line.split("\t")[1]]
     assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("name", ["widget_lines.txt", "promo_labels.txt"])
+def test_whole_line_phrases_are_shorter_than_a_plain_line(name):
+    """The clean-text fast path proves no whole-line phrase can be a line of at least
+    ``fastpath._PLAIN_MIN`` characters; a longer phrase switches the fast path off for every text
+    (a 33-character widget line once did, and clean text ran the full pipeline)."""
+    from textfix import fastpath
+
+    _, entries = _read(name)
+    long = [f"{number}: {entry}" for number, entry in entries if len(entry) > fastpath.WHOLE_LINE_MAX]
+    assert not long, f"{name}: too long for a whole-line phrase: {long}"

@@ -85,6 +85,10 @@ READ_ALSO = [
          ["BACA ARTIKEL", "Tanpa Pungutan"], [BODY1, BODY2]),
     case("trap: a sentence that starts with Baca", f"Baca buku setiap hari, pesan guru itu kepada murid-muridnya.\n{BODY2}\n",
          [], ["Baca buku setiap hari, pesan guru itu kepada murid-muridnya.", BODY2]),
+    case("label and headline in brackets on their own line", f"{BODY1}\n(Baca juga: Stok Beras Aman Jelang Lebaran)\n{BODY2}\n",
+         ["Stok Beras", "Baca juga"], [BODY1, BODY2]),
+    case("label and headline in brackets inside a paragraph", f"{BODY1} (Baca juga: Stok Beras Aman Jelang Lebaran) {BODY2}",
+         ["Stok Beras", "Baca juga"], [f"{BODY1} {BODY2}"]),
     case("trap: baca as an ordinary word", "Program ini menarik minat baca masyarakat desa.\n" + BODY2,
          [], ["Program ini menarik minat baca masyarakat desa.", BODY2]),
     case("trap: baca juga inside a sentence", "Ia membaca koran pagi, lalu baca juga majalah sore di teras rumahnya.",
@@ -142,6 +146,7 @@ PHOTO = [
 
 ADS = [
     case("scroll line", f"{BODY1}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}\n", ["SCROLL TO CONTINUE"]),
+    case("scroll line in Indonesian", f"{BODY1}\nGulir ke bawah untuk melanjutkan\n{BODY2}\n", ["Gulir"], [BODY1, BODY2]),
     case("ad pair inline", f"{BODY1} ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT {BODY2}", ["ADVERTISEMENT", "SCROLL"]),
     case("ad pair with a lone-space line", f"{BODY1}\nADVERTISEMENT\n \nSCROLL TO CONTINUE WITH CONTENT\n {BODY2}\n",
          ["ADVERTISEMENT", "SCROLL"]),

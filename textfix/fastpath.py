@@ -57,6 +57,9 @@ KNOWN_RULES = frozenset(
 #: A plain line is at least this long: longer than every whole-line phrase (checked in
 #: :func:`_needles`), than a dateline fragment (``document._LINK_MAX``) and a widget.
 _PLAIN_MIN = 40
+#: The longest whole-line phrase the plain-line argument allows: ``patterns.phrase_re`` lets
+#: up to seven characters follow it (spaces around a trailing ``:`` or ``.``).
+WHOLE_LINE_MAX = _PLAIN_MIN - 8
 
 #: Longer lines are cut into casing windows (``pipeline.recase_in_windows``); the casing
 #: argument is per line, so they take the full path.
@@ -148,7 +151,7 @@ def _needles() -> _Needles | None:
     if not _sources_known():
         return None
     for name in _WHOLE_LINE_FILES:
-        if any(len(p) + 7 >= _PLAIN_MIN for p in lexicon.data_lines(name)):
+        if any(len(p) > WHOLE_LINE_MAX for p in lexicon.data_lines(name)):
             return None
     needles = {n for group in _NEEDLES.values() for n in group}
     anywhere = [n for n in needles if n[0].isalpha()]

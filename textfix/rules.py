@@ -87,6 +87,16 @@ def _read_also_inline_re() -> regex.Pattern:
 
 
 @functools.cache
+def _bracketed_read_also_re() -> regex.Pattern:
+    """A read-also label and its headline in brackets, "(Baca juga: Stok Daging Aman)": the
+    brackets say exactly where the headline ends, on its own line or inside a paragraph."""
+    labels = "|".join(
+        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
+    )
+    return regex.compile(rf"\((?i:{labels})[ ]{{0,3}}+:[^()\n]{{1,200}}+\)")
+
+
+@functools.cache
 def _function_words() -> frozenset[str]:
     return frozenset(lexicon.data_lines("headline_function_words.txt"))
 
@@ -551,6 +561,12 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
     number = 0
     while number < len(lines):
         line = lines[number]
+        if "(" in line:
+            line = _cut_spans(line, (m.span() for m in _bracketed_read_also_re().finditer(line)))
+            if not line.strip():
+                out[number] = None
+                number += 1
+                continue
         text = line.strip()
         label = label_re.match(text)
         if label:
