@@ -557,7 +557,8 @@ def _share_data_with_workers(config: Config) -> None:
         return
     import gc
 
-    clean_and_explain("Harga Beras Naik Di Pasar Induk Hari Ini.\n\nBaca juga: Judul Lain\n", config)
+    for text in _WARM_UP:
+        clean_and_explain(text, config)
     # Words that short text did not need: the stems table and Sastrawi's stemmer (its
     # modules and dictionary), which each worker otherwise loaded for itself.
     from . import lexicon
@@ -565,6 +566,18 @@ def _share_data_with_workers(config: Config) -> None:
     lexicon.stem("menyosialisasikan")
     lexicon.sastrawi_stem("menyosialisasikan")
     gc.freeze()
+
+
+#: Texts cleaned before the pool forks, so that what the pipeline builds on first use is
+#: built once and shared: the casing tables (title-cased text), the fast path's needles
+#: (tried on any text), the rules' needle gates (a document over ``rules.GATE_MIN``) and the
+#: inline read-also patterns. Without them each worker compiled its own: about 50 ms of CPU
+#: each here (needles 38 ms, gates 9 ms, read-also 6 ms), now spent once.
+_WARM_UP = (
+    "Harga Beras Naik Di Pasar Induk Hari Ini.\n\nBaca juga: Judul Lain\n",
+    "".join(f"Pedagang nomor {n} di pasar induk mengatakan harga beras naik sejak awal pekan.\n" for n in range(40))
+    + "Harga naik lagi. (Baca juga: Judul Lain) Pedagang mengeluh. Baca juga:Judul Kedua Warga antre sejak pagi.\n",
+)
 
 
 #: Small text files go to a worker in groups: one task per file cost more in pickling and

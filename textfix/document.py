@@ -116,20 +116,31 @@ def _stands_alone(line: str) -> bool:
     return bool(patterns.STANDALONE_LINE_RE.match(line))
 
 
+#: The phrase files whose lines open a promo or a note (as ``rules`` reads them).
+_PROMO_FILES = ("social_promos.txt", "syndication_notes.txt")
+
+
 def _opens_promo(line: str) -> bool:
     """A line that opens, capitalised, with a social promo's or a syndication note's phrase:
     never link text nor a wrapped line's continuation. Run on into the sentence below it
     ("Berlangganan newsletter Contoh" above a line of news), a Markdown paragraph gave the
-    rules one line, and the promo rule took both."""
+    rules one line, and the promo rule took both.
+
+    Asked of every line break, so the phrases' first words are looked up first; the
+    patterns are the rules' own (``re`` compiles the same source once)."""
     line = line.strip()
-    return line[:1].isupper() and bool(_promo_opener_re().match(line))
+    if not line[:1].isupper() or line.split(None, 1)[0].lower() not in _promo_first_words():
+        return False
+    from . import lexicon
+
+    return any(patterns.phrase_re(lexicon.data_lines(name)).match(line) for name in _PROMO_FILES)
 
 
 @functools.cache
-def _promo_opener_re():
+def _promo_first_words() -> frozenset[str]:
     from . import lexicon
 
-    return patterns.phrase_re(lexicon.data_lines("social_promos.txt") + lexicon.data_lines("syndication_notes.txt"))
+    return frozenset(phrase.split()[0] for name in _PROMO_FILES for phrase in lexicon.data_lines(name))
 
 
 def lines_with_ends(text: str) -> list[str]:
