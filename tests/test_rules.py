@@ -79,6 +79,8 @@ READ_ALSO = [
     case("1c label glued to prose that ends a sentence: only the label goes",
          f"{BODY1}\nBaca juga: warga diminta tetap tenang dan tidak panik membeli beras.\n{BODY2}\n",
          ["Baca juga"], [BODY1, "warga diminta tetap tenang dan tidak panik membeli beras.", BODY2]),
+    case("1b 'Baca berikutnya' then a headline at the end", f"{BODY1}\n{BODY2}\nBaca berikutnya\nGempa Terkini di Jawa Barat\n",
+         ["Baca berikutnya", "Gempa Terkini"], [BODY1, BODY2]),
     case("1a short label 'Baca:'", f"{BODY1}\nBaca: Warga Kota Mengungsi ke Balai Desa\n{BODY2}\n",
          ["Warga Kota Mengungsi"], [BODY1, BODY2]),
     case("1a label then an ellipsis", f"{BODY1}\nBACA ARTIKEL LAINNYA... Dinas Pastikan Sekolah Tanpa Pungutan\n{BODY2}\n",
