@@ -639,3 +639,23 @@ def test_a_junk_block_is_dropped_by_file_lines_when_text_holds_other_line_separa
     )
     out = textfix.clean(source, Config(format="markdown", normalize_whitespace=False, normalize_unicode=False))
     assert out == source.replace("[Gambas:Video 20detik]\n\n", "")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Found by test_structure_survives_any_markdown: the credit's line keeps "> - ", the
+        # lazy line after it has "    ", and "> - * <...>" would have been a new nested list.
+        "Harga\n\n- Harga\n> - (Foto: Humas)\n    * <https://x.id/Yang>\n",
+        # The same shape in a list item: "- " and "  " differ, so the lines would join.
+        "- Baca juga: Harga Cabai Naik Lagi\n  Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n",
+    ],
+)
+def test_a_cut_that_would_join_a_container_line_to_the_next_is_not_made(stub_casing, source):
+    assert textfix.clean(source, Config(format="markdown", recase=False)) == source
+
+
+def test_a_junk_line_in_a_block_quote_goes_and_the_next_keeps_its_marker(stub_casing):
+    source = "> Baca juga: Harga Cabai Naik Lagi\n> Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n"
+    out = textfix.clean(source, Config(format="markdown", recase=False))
+    assert out == "> Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n"

@@ -126,10 +126,14 @@ def _opens_promo(line: str) -> bool:
     ("Berlangganan newsletter Contoh" above a line of news), a Markdown paragraph gave the
     rules one line, and the promo rule took both.
 
-    Asked of every line break, so the phrases' first words are looked up first; the
-    patterns are the rules' own (``re`` compiles the same source once)."""
+    Asked of every line break, so the phrases' first two words are looked up first (a
+    "Baca juga" line is not "Baca berita ..."); the patterns are the rules' own (``re``
+    compiles the same source once)."""
     line = line.strip()
-    if not line[:1].isupper() or line.split(None, 1)[0].lower() not in _promo_first_words():
+    if not line[:1].isupper():
+        return False
+    words = line.lower().split(None, 2)
+    if " ".join(words[:2]) not in _promo_openings() and words[0] not in _promo_openings():
         return False
     from . import lexicon
 
@@ -137,10 +141,11 @@ def _opens_promo(line: str) -> bool:
 
 
 @functools.cache
-def _promo_first_words() -> frozenset[str]:
+def _promo_openings() -> frozenset[str]:
+    """The phrases' first two words (the one word of a one-word phrase)."""
     from . import lexicon
 
-    return frozenset(phrase.split()[0] for name in _PROMO_FILES for phrase in lexicon.data_lines(name))
+    return frozenset(" ".join(phrase.split()[:2]) for name in _PROMO_FILES for phrase in lexicon.data_lines(name))
 
 
 def lines_with_ends(text: str) -> list[str]:

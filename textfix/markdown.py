@@ -609,14 +609,15 @@ def _insertions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
 
 
 def _edits(
-    old: str, new: str, offsets: list, joins: set = frozenset(), breaks: set = frozenset()
+    old: str, new: str, offsets: list, joins: set = frozenset(), breaks: set = frozenset(), source: str = ""
 ) -> tuple[list, set]:
     """Source edits ``(start, end, replacement)`` turning ``old`` into ``new``, and the
     plain indexes they came from. Only characters with a source offset are edited, and
     no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
     around a left-out ``<!-- comment -->`` are not a run of spaces in the file). A
     deletion may cross soft line breaks (``breaks``) when it takes whole lines (a "Baca
-    juga" label on one line and its headline on the next go together); no lines join.
+    juga" label on one line and its headline on the next go together); no lines join
+    (``source``, the file, shows what the lines around such a cut hold).
 
     An alignment's parts hold together: when one part cannot be written back, the
     others are written only if they are all deletions (the text then loses less, but
@@ -659,7 +660,7 @@ def _edits(
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
             found = _whole_lines_cut(old, offsets, breaks, i1, i2) if not replacement else None
-            if found is None:
+            if found is None or _joins_lines(source, *found[2]):
                 skipped = True
                 continue
             i1, i2, source = found
@@ -680,6 +681,20 @@ def _edits(
 
 #: How far a cut across line breaks may slide to line up with whole lines.
 _SLIDE = 200
+
+
+def _joins_lines(source: str, start: int, end: int) -> bool:
+    """Whether cutting ``source[start:end]`` leaves a line that is no line of ``source``: the
+    cut's first line kept its container markers ("> - ") and the line after the cut has
+    others ("    "), so the two would run together ("> - * Judul", found by the property
+    test). A whole-lines cut inside a block quote leaves the next line's own "> "."""
+    if not source or "\n" not in source[start:end]:
+        return False
+    head = source.rfind("\n", 0, start) + 1
+    tail = source.find("\n", end)
+    tail = len(source) if tail < 0 else tail
+    left = source[head:start] + source[end:tail]
+    return left != source[head : source.find("\n", start)] and left != source[source.rfind("\n", 0, end) + 1 : tail]
 
 
 def _whole_lines_cut(old: str, offsets: list, breaks: set, i1: int, i2: int):
@@ -936,7 +951,7 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
                 dropped = [s.step for s in steps_of.get(number, []) if not s.step.after]
                 drops.append((item.lines, dropped[:1]))
             continue
-        found, touched = _edits(item.plain, new, item.offsets, item.joins, item.breaks)
+        found, touched = _edits(item.plain, new, item.offsets, item.joins, item.breaks, text)
         edits += found
         back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:

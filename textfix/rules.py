@@ -96,6 +96,22 @@ def _bracketed_read_also_re() -> regex.Pattern:
     return regex.compile(rf"\((?i:{labels})[ ]{{0,3}}+:[^()\n]{{1,200}}+\)")
 
 
+def _opens_bracketed_label(line: str) -> bool:
+    """Whether a bracket in ``line`` opens with a read-also label's first word: looked up
+    before :func:`_bracketed_read_also_re` is compiled (8 ms of a CLI run on one file)."""
+    start = line.find("(")
+    while start != -1:
+        if line[start + 1 : start + 16].split(" ", 1)[0].lower() in _read_also_first_words():
+            return True
+        start = line.find("(", start + 1)
+    return False
+
+
+@functools.cache
+def _read_also_first_words() -> frozenset[str]:
+    return frozenset(label.split()[0] for label in lexicon.data_lines("read_also_labels.txt"))
+
+
 @functools.cache
 def _function_words() -> frozenset[str]:
     return frozenset(lexicon.data_lines("headline_function_words.txt"))
@@ -561,7 +577,7 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
     number = 0
     while number < len(lines):
         line = lines[number]
-        if "(" in line:
+        if "(" in line and _opens_bracketed_label(line):
             line = _cut_spans(line, (m.span() for m in _bracketed_read_also_re().finditer(line)))
             if not line.strip():
                 out[number] = None
