@@ -193,6 +193,21 @@ def test_explain_goes_to_stderr_with_file_line_column(promo_file: Path):
     assert line.startswith(f"{promo_file.as_posix()}:3:1: drop_read_also: removed 'Baca juga:")
 
 
+def test_explain_lists_changes_in_file_order(tmp_path: Path):
+    source = tmp_path / "berita.txt"
+    source.write_text(
+        "Harga beras naik lagi di pasar induk pekan ini, kata para pedagang.\n"
+        "(Baca juga: Stok Beras Aman)\n"
+        "Pedagang cabai juga mengeluhkan sepinya pembeli sejak awal bulan ini.\n"
+        "Halaman Selanjutnya\n"
+        "Warga berharap harga segera turun menjelang hari raya tahun ini.\n",
+        encoding="utf-8",
+    )
+    result = run("clean", "--explain", str(source))
+    lines = [int(x.split(":")[1]) for x in result.stderr.splitlines() if x.startswith(source.as_posix())]
+    assert lines == [2, 4]  # read-also (line 2) before the widget line (4), though its rule runs later
+
+
 # --- options reach the config -------------------------------------------------------------
 
 

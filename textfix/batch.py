@@ -218,6 +218,12 @@ def _explain(where: str, step: Step) -> str:
     return f"{where}:{step.describe()}" if step.line else f"{where}: {step.describe()}"
 
 
+def _in_file_order(step: Step) -> tuple[bool, int, int]:
+    """Steps by their place in the file (the pipeline gives them rule by rule), so an editor
+    can walk through ``--explain`` from the top; steps with no place come last."""
+    return not step.line, step.line, step.column
+
+
 def _clean(text: str, config: Config, where: str, steps: bool) -> tuple[str, list[Step], Counter]:
     """``clean_and_explain`` (or, when no step is needed, ``clean_and_count``: memory then
     stays flat on a huge input), with a bug in a stage turned into a failure of this one input.
@@ -309,7 +315,7 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         outcome.empty.append(source.name)
     result = _Result(outcome)
     if job.explain:
-        result.explanations = tuple(_explain(source.name, step) for step in steps)
+        result.explanations = tuple(_explain(source.name, step) for step in sorted(steps, key=_in_file_order))
     if job.mode == "diff":
         if outcome.changed:
             result.data = unified_diff(original.text, cleaned, source.name, original.newline).encode("utf-8")
