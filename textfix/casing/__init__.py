@@ -23,7 +23,7 @@ from typing import Mapping, Sequence
 import regex
 
 from .. import lexicon as _lexicon
-from .decide import apply_decisions, decide_words, extend_names, recase_title_cased
+from .decide import apply_decisions, decide_words, extend_names, lowercase_keys, recase_title_cased
 from .detect import HEADING_MAX_WORDS, is_title_cased
 from .model import Lexicon, Model
 from .words import (
@@ -311,14 +311,15 @@ def recase_document(
         text = paragraphs[index]
         if not _is_heading(text):
             flat = text.replace("\n", " ")
-            decided[index] = decide_words(flat, words, lexicon, model, starts, evidence, names)
+            keys = lowercase_keys(words)
+            decided[index] = keys, decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
     out = list(paragraphs)
     for index, (words, starts) in found.items():
         text = paragraphs[index]
         if index in decided:
-            decisions = decided[index]
+            keys, decisions = decided[index]
             if names:
-                extend_names(words, decisions, names)
+                extend_names(words, decisions, names, keys)
             new = apply_decisions(text, words, decisions)
         else:
             # Heading style may also raise a letter; recasing damage only ever lowers.
