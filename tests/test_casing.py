@@ -326,3 +326,7 @@ def test_shortcuts_agree_with_the_patterns_they_replace():
         assert casing._sentence_end(text) == bool(casing._SENTENCE_END_RE.search(text)), repr(text)
         for t in (text, ascii_text):
             assert casing._count_lower_starts(t) == len(REACHED_LOWER_RE.findall(t)), repr(t)
+    for first in map(chr, range(128)):  # every ASCII pair, also at the text's start
+        for second in map(chr, range(128)):
+            t = first + second
+            assert casing._count_lower_starts(t) == len(REACHED_LOWER_RE.findall(t)), repr(t)

@@ -7,6 +7,7 @@ repeated paragraph, a title-cased paragraph, quotations ending in a comma, short
 
 from __future__ import annotations
 
+from collections import Counter
 from unittest import mock
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 import textfix
 from textfix import casing, fastpath, patterns, pipeline, rules
+from textfix.casing.words import scraped_title_case
 from textfix.config import Config
 
 from test_properties import PROJECT_TEXTS, _title_case, articles, junk, paragraphs
@@ -64,12 +66,18 @@ def near_plain_articles(draw) -> str:
 
 
 def full_pipeline(text: str, config: Config) -> str:
-    with mock.patch.object(fastpath, "plain_output", lambda text, config: None):
+    with mock.patch.object(fastpath, "plain_paragraphs", lambda text, config: None):
         return pipeline.clean(text, config)
 
 
+def fast_path(text: str, config: Config = Config()) -> str | None:
+    """What the fast path gives (maybe recased), or None where it is not taken."""
+    fast = pipeline._fast_path(text, config, explain=False, count=False)
+    return None if fast is None else fast.text
+
+
 def check(text: str, config: Config = Config()) -> bool:
-    fast = fastpath.plain_output(text, config)
+    fast = fast_path(text, config)
     if fast is not None:
         assert fast == full_pipeline(text, config)
     return fast is not None
@@ -85,6 +93,38 @@ def test_fast_path_equals_full_pipeline(text, one_per_line):
 @given(text=articles())
 def test_fast_path_equals_full_pipeline_on_scraped_articles(text):
     check(text)
+
+
+def same_as_full_pipeline(text: str, config: Config) -> None:
+    """Text, counts and steps as the full pipeline's, whichever path the text takes."""
+    with mock.patch.object(fastpath, "plain_paragraphs", lambda text, config: None):
+        full = pipeline.clean_and_count(text, config)
+        full_steps = pipeline.clean_and_explain(text, config).steps
+    assert pipeline.clean_and_count(text, config) == full
+    assert pipeline.clean_and_explain(text, config).steps == full_steps
+
+
+@SETTINGS
+@given(text=near_plain_articles(), one_per_line=st.booleans())
+def test_title_cased_text_gives_what_the_full_pipeline_gives(text, one_per_line):
+    text = scraped_title_case(text)
+    config = Config(one_per_line=one_per_line)
+    check(text, config)
+    same_as_full_pipeline(text, config)
+
+
+def test_title_cased_prose_is_recased_on_the_fast_path():
+    text = scraped_title_case(
+        "Harga beras di pasar induk naik lagi pekan ini, kata pedagang.\n"
+        "Warga mengeluh karena harga terus naik sejak Senin (3/11/2025).\n"
+    )
+    assert not fastpath.plain_paragraphs(text, Config()).settled
+    assert check(text)
+    with mock.patch.object(pipeline, "run_stages", side_effect=AssertionError):
+        cleaned, counts = pipeline.clean_and_count(text)
+    assert cleaned == "Harga beras di pasar induk naik lagi pekan ini, kata pedagang.\n\nWarga mengeluh karena harga terus naik sejak Senin (3/11/2025).\n"
+    assert counts == Counter(recase=16)
+    same_as_full_pipeline(text, Config())
 
 
 @pytest.mark.parametrize("text", PROJECT_TEXTS)
@@ -106,7 +146,7 @@ def test_fast_path_is_taken_for_plain_prose():
 @pytest.mark.parametrize("risky", RISKY)
 def test_a_rule_trigger_turns_the_fast_path_off(risky):
     text = f"Harga beras di pasar induk naik lagi pekan ini. {risky} Warga mengeluh soal itu.\n"
-    assert fastpath.plain_output(text, Config()) is None or "(yld/idh)" in risky or risky == "Halaman 2 dari 2"
+    assert fastpath.plain_paragraphs(text, Config()) is None or "(yld/idh)" in risky or risky == "Halaman 2 dari 2"
 
 
 def test_a_tweet_attribution_line_takes_the_full_path():
@@ -116,7 +156,7 @@ def test_a_tweet_attribution_line_takes_the_full_path():
         "— kata dia membenarkan hal itu kepada wartawan (@Sutopo_BNPB) February 21, 2017\n\n"
         "Warga mengeluh karena harga terus naik sejak Senin pekan lalu.\n"
     )
-    assert fastpath.plain_output(text, Config()) is None
+    assert fastpath.plain_paragraphs(text, Config()) is None
     assert "Sutopo" not in textfix.clean(text)
 
 
@@ -127,7 +167,7 @@ def test_a_tweet_attribution_line_takes_the_full_path():
 def test_a_pagination_line_takes_the_full_path(line):
     # drop_pagination drops it: it ends in words, not a digit, and need not end a sentence.
     text = f"Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n\n{line}\n"
-    assert fastpath.plain_output(text, Config()) is None
+    assert fastpath.plain_paragraphs(text, Config()) is None
     assert "lihat semua" not in textfix.clean(text)
 
 
@@ -150,7 +190,9 @@ FEW_WORDS = [
 def test_lines_of_few_lowercase_words_give_what_the_full_pipeline_gives(line, one_per_line):
     text = f"Harga beras di pasar induk naik lagi pekan ini menurut para pedagang.\n{line}\nWarga mengeluh karena harga terus naik sejak Senin pekan lalu.\n"
     taken = check(text, Config(one_per_line=one_per_line))
-    assert taken is ("|" not in line and "•" not in line and "Yang" not in line)
+    assert taken is ("|" not in line and "•" not in line)
+    if taken:  # recased without asking whether the line is title-cased
+        assert not fastpath.plain_paragraphs(text, Config()).settled
 
 
 @pytest.mark.parametrize(
@@ -195,7 +237,7 @@ def test_words_that_only_look_like_junk_keep_the_fast_path(line):
 
 def test_text_that_only_needs_stage_one_takes_the_fast_path_after_it():
     text = "Harga beras di pasar  induk naik lagi pekan ini &amp; warga mengeluh.\r\n"
-    with mock.patch.object(fastpath, "plain_output", wraps=fastpath.plain_output) as spy:
+    with mock.patch.object(fastpath, "plain_paragraphs", wraps=fastpath.plain_paragraphs) as spy:
         cleaned = textfix.clean_and_explain(text)
     assert [call.args[0] for call in spy.call_args_list][-1] == "Harga beras di pasar induk naik lagi pekan ini & warga mengeluh.\n"
     assert cleaned.text == full_pipeline(text, Config())
@@ -254,8 +296,8 @@ def test_one_per_line_output_that_reads_back_as_one_wrapped_block_takes_the_full
         "Warga berharap pemerintah segera turun tangan mengatasi kenaikan harga",
     ]
     text = "\n\n".join(lines) + "\n"
-    assert fastpath.plain_output(text, Config(one_per_line=True)) is None
-    assert fastpath.plain_output(text, Config()) is not None
+    assert fast_path(text, Config(one_per_line=True)) is None
+    assert fast_path(text, Config()) is not None
     check(text, Config(one_per_line=True))
 
 
@@ -358,7 +400,7 @@ def test_text_that_only_needs_nfc_gives_what_stage_one_gives(text, marks, extra,
     if extra:
         text = text.replace(" ", " " + extra, 1) if extra != "\r" else text.replace("\n", "\r\n")
     config = Config(one_per_line=one_per_line)
-    with mock.patch.object(fastpath, "plain_output", lambda text, config: None):
+    with mock.patch.object(fastpath, "plain_paragraphs", lambda text, config: None):
         full, full_counts = pipeline.clean_and_count(text, config)
         full_steps = pipeline.clean_and_explain(text, config).steps
     fast, fast_counts = pipeline.clean_and_count(text, config)

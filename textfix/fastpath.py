@@ -1,9 +1,10 @@
-"""The fast path: text that is already clean body prose skips the pipeline's Python loops.
+"""The fast path: text that is already clean body prose (but maybe for its casing) skips the
+pipeline's Python loops.
 
 Most of a scraped archive's paragraphs need nothing, and proving that with C-speed scans
 (``str`` methods, one alternation of literal *needles* over the lowercased text) costs a
 fraction of running sixteen junk rules and the casing detector line by line. A text takes
-the fast path only when every stage is provably a no-op on it:
+the fast path only when every stage is provably a no-op on it, but stage 4 (below):
 
 * **Stage 1**: no CR, no HTML entity, no whitespace but single spaces and line breaks, no
   space at a line's edge, no run of blank lines, no line of comma-joined paragraphs; if not
@@ -23,7 +24,9 @@ the fast path only when every stage is provably a no-op on it:
   to the duplicate rule; no sentence is glued to the next (the repair after the rules).
 * **Stage 4**: each line has so many lowercase word starts that the casing detector's quick
   look rejects it (see :func:`_clearly_not_title_cased`), or the detector itself finds it
-  not title-cased (:func:`textfix.casing.leaves_alone`).
+  not title-cased (:func:`textfix.casing.leaves_alone`). Where that is not proven (a
+  title-cased line), stages 1 to 3 still are no-ops, so the pipeline recases the lines as
+  the stages would (the paragraphs are the lines) and writes them out the same way.
 
 The argument per rule is in :data:`_NEEDLES`; ``tests/test_fastpath.py`` checks that the
 fast path's output equals the full pipeline's on generated and sample articles, and that a
@@ -124,10 +127,9 @@ _GLUE_HINT_RE = re.compile(rb"\.A")
 
 
 class _Needles(NamedTuple):
-    """The needle patterns, all sought in the casefolded text."""
+    """The patterns of the needles that start with a letter, all sought in the casefolded text."""
 
-    words: re.Pattern  # every needle that starts with a letter, after ``\\b``, in one pass
-    marks: tuple[tuple[str, re.Pattern], ...]  # needles that start with a mark: per mark, a literal they share and their pattern
+    words: re.Pattern  # every such needle, after ``\\b``, in one pass
     anywhere: re.Pattern  # of the word needles, those that count wherever they are
     capital: re.Pattern  # phrases: count where the original text does not start them lowercase
     credit: re.Pattern  # credit names: count where _CREDIT_NAME_RE matches the original
@@ -136,10 +138,43 @@ class _Needles(NamedTuple):
 
 
 @functools.cache
-def _needles() -> _Needles | None:
-    """The needle patterns, or None when a whole-line phrase is too long for the plain-line
-    argument or a pattern a hint was read off has changed (then the fast path stays off
-    rather than be wrong).
+def _argument_holds() -> bool:
+    """Whether the needles still make the argument: no whole-line phrase is too long for a
+    plain line and no pattern a hint was read off has changed (else the fast path stays
+    off rather than be wrong)."""
+    if not _sources_known():
+        return False
+    return not any(len(p) > WHOLE_LINE_MAX for name in _WHOLE_LINE_FILES for p in lexicon.data_lines(name))
+
+
+def _literal_needles() -> set[str]:
+    return {n for group in _NEEDLES.values() for n in group}
+
+
+@functools.cache
+def _mark_needles() -> tuple[tuple[str, re.Pattern], ...]:
+    """The needles that start with a mark, per mark: a literal they share and their pattern.
+
+    Built apart from the word needles, whose patterns take 95 million instructions to
+    build (the phrase files' tries): a text these find junk in ("(Foto: ...)") goes to the
+    stages without them. A title-cased file on the command line used to go there before
+    any needle was sought, and would otherwise pay for both the fast path's and the
+    rules' patterns (samples/seed-title-cased.txt: 1,096 million instructions in all
+    before the fast path took title-cased text, 1,160 million with the needles built at
+    once, 1,077 million with these first)."""
+    marks: dict[str, list[str]] = {}
+    for needle in _literal_needles():
+        if not needle[0].isalpha():
+            marks.setdefault(needle[0], []).append(needle[1:])
+    return tuple(
+        (m + os.path.commonprefix(r), re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")))
+        for m, r in sorted(marks.items())
+    ) + (("[", _BRACKET_RE),)
+
+
+@functools.cache
+def _needles() -> _Needles:
+    """The patterns of the needles that start with a letter.
 
     Every rule that keys on a word finds it at a word start (``^``, ``\\b``, after a space
     or a sentence end), so a needle that starts with a letter is sought only after ``\\b``,
@@ -148,17 +183,7 @@ def _needles() -> _Needles | None:
     a word boundary too (``phrase_re``'s ``\\b``), so ``follow`` is not sought in
     ``followers``, and starts with a capital (see :data:`_PHRASE_FILES`).
     """
-    if not _sources_known():
-        return None
-    for name in _WHOLE_LINE_FILES:
-        if any(len(p) > WHOLE_LINE_MAX for p in lexicon.data_lines(name)):
-            return None
-    needles = {n for group in _NEEDLES.values() for n in group}
-    anywhere = [n for n in needles if n[0].isalpha()]
-    marks: dict[str, list[str]] = {}
-    for needle in needles:
-        if not needle[0].isalpha():
-            marks.setdefault(needle[0], []).append(needle[1:])
+    anywhere = [n for n in _literal_needles() if n[0].isalpha()]
     # Rules match a phrase's spaces as runs of spaces; stage 1 left single spaces.
     phrases = set().union(*(needles_.phrase_needles(lexicon.data_lines(name)) for name in _PHRASE_FILES))
     phrases.update(n + needles_.END for n in rules.MORE_NEWS_NEEDLES)  # at a line start, like the phrases
@@ -166,10 +191,6 @@ def _needles() -> _Needles | None:
     kept, after = needles_.byte_prefilter(every_word)
     return _Needles(
         words=re.compile(rf"\b{needles_.trie(every_word)}"),
-        marks=tuple(
-            (m + os.path.commonprefix(r), re.compile(re.escape(m) + (needles_.trie(r) if all(r) else "")))
-            for m, r in sorted(marks.items())
-        ) + (("[", _BRACKET_RE),),
         anywhere=re.compile(needles_.trie(anywhere)),
         capital=re.compile(needles_.trie(sorted(phrases))),
         credit=re.compile(needles_.trie(list(rules.CREDIT_NAMES))),
@@ -181,12 +202,12 @@ def _needles() -> _Needles | None:
 def _has_needle(text: str, folded: str, folded_bytes: bytes) -> bool:
     """Whether some rule may act on ``text`` (a text of plain lines) where a needle is;
     ``folded`` is ``text.casefold()``, ``folded_bytes`` that in UTF-8 (surrogates passed)."""
-    needles = _needles()
-    if needles is None:
+    if not _argument_holds():
         return True
     # A substring scan (a byte search for one character) before each pattern's scan.
-    if any(literal in folded and pattern.search(folded) for literal, pattern in needles.marks):
+    if any(literal in folded and pattern.search(folded) for literal, pattern in _mark_needles()):
         return True
+    needles = _needles()
     if not _may_hold_word_needle(folded_bytes, needles):
         return False
     aligned = len(folded) == len(text)  # casefolding kept every character in its place
@@ -222,12 +243,27 @@ def applies(config: Config) -> bool:
     )
 
 
-def plain_output(text: str, config: Config) -> str | None:
-    """The cleaned text if ``text`` is provably clean body prose, else None (run the stages).
+class Plain(NamedTuple):
+    """What the fast path proves of a text: stages 1 to 3 leave it as it is, and each of
+    its non-blank lines is a paragraph of its own."""
 
-    >>> plain_output("Harga beras di pasar induk naik lagi pekan ini.\\nWarga mengeluh karena harga terus naik sejak Senin.\\n", Config())
-    'Harga beras di pasar induk naik lagi pekan ini.\\n\\nWarga mengeluh karena harga terus naik sejak Senin.\\n'
-    >>> plain_output("Baca juga: Harga beras di pasar induk naik lagi pekan ini.\\n", Config()) is None
+    paragraphs: list[str]  # the text's non-blank lines
+    settled: bool  # stage 4 provably leaves them too (else recase them: they may be title-cased)
+
+
+def plain_paragraphs(text: str, config: Config) -> Plain | None:
+    """The paragraphs of ``text`` if it is provably clean body prose but for its casing,
+    else None (run the stages).
+
+    A title-cased text is as often clean but for its casing as a normally cased one (of
+    train.txt's 1,148 articles in scraped Title Case, 1,050 are): only stage 4 is left to
+    run on it, where the stages' junk rules cost a third of cleaning it.
+
+    >>> plain_paragraphs("Harga beras di pasar induk naik lagi pekan ini.\\nWarga mengeluh karena harga terus naik sejak Senin.\\n", Config())
+    Plain(paragraphs=['Harga beras di pasar induk naik lagi pekan ini.', 'Warga mengeluh karena harga terus naik sejak Senin.'], settled=True)
+    >>> plain_paragraphs("Warga Yang Datang Ke Pasar Induk Itu Mengeluh Soal Harga Beras.\\n", Config()).settled
+    False
+    >>> plain_paragraphs("Baca juga: Harga beras di pasar induk naik lagi pekan ini.\\n", Config()) is None
     True
     """
     if not applies(config):
@@ -243,11 +279,9 @@ def plain_output(text: str, config: Config) -> str | None:
         return None
     # The casing quick look, on byte classes: most lines have so many lowercase word starts
     # that it rejects them. Lines of many capitals (names, a quoted title) it leaves open go
-    # to the casing detector, last; lines of fewer than two lowercase words (an address
-    # list, or a title-cased text like the seed) at once, before any pattern is compiled:
-    # a title-cased text fails there, and one where every line is such is taken for one
-    # without asking. Such a line must hold more than drop_ads' separators (PUNCT_ONLY_RE);
-    # a line with two lowercase words does.
+    # to the casing detector, last; lines of fewer than two lowercase words (a title-cased
+    # line, an address list) are recased without asking. Such a line must hold more than
+    # drop_ads' separators (PUNCT_ONLY_RE); a line with two lowercase words does.
     open_lines, few_words = [], []
     line_classes = [c for c in classes.split(b"\n") if c]  # the same lines
     # Mostly every line passes the quick look's bound without its first letter: counted
@@ -259,13 +293,8 @@ def plain_output(text: str, config: Config) -> str | None:
             lower = _lowercase_starts(line_class)
             if not _quick_look_rejects(line_class, lower):
                 (open_lines if lower >= 2 else few_words).append(line)
-    if few_words:
-        if len(few_words) == len(lines):
-            return None
-        if not all(line.strip(_SEPARATORS) for line in few_words):
-            return None
-        if config.recase and not _casing_leaves_alone(few_words):
-            return None
+    if not all(line.strip(_SEPARATORS) for line in few_words):
+        return None
     if not all(map(_is_plain, lines)):
         return None
     folded = text.casefold()
@@ -280,13 +309,16 @@ def plain_output(text: str, config: Config) -> str | None:
         return None
     if config.split_sentence_glue and _GLUE_HINT_RE.search(classes) and normalize.has_sentence_glue(text):
         return None  # (a glue is a sentence end, then a capital or a non-ASCII letter)
-    if config.recase and open_lines and not _casing_leaves_alone(open_lines):
-        return None
-    if not config.one_per_line:
-        return "\n\n".join(lines) + "\n"
-    out = "\n".join(lines) + "\n"
-    # Read back, one paragraph a line is one block, which may look hard-wrapped: the full
-    # path would then clean it again.
+    settled = not config.recase or not few_words and (not open_lines or _casing_leaves_alone(open_lines))
+    return Plain(lines, settled)
+
+
+def joined(paragraphs: list[str], one_per_line: bool) -> str | None:
+    """Plain paragraphs as the stages write them out, or None where one paragraph a line
+    would read back as one hard-wrapped block (the stages then clean it once more)."""
+    if not one_per_line:
+        return "\n\n".join(paragraphs) + "\n"
+    out = "\n".join(paragraphs) + "\n"
     return None if document.rejoins(out) else out
 
 

@@ -142,25 +142,28 @@ def _run(
             steps: list[Step] = []
             out = "".join(_long_parts(lf, spans, config, counts, steps if explain else None))
             return Cleaned(out, steps)
-    plain = fastpath.plain_output(text, config)
-    if plain is not None:
-        return Cleaned(plain, [])  # provably clean body prose: nothing to explain or count
+    fast = _fast_path(text, config, explain, counts is not None)
+    if fast is not None:
+        _count_recased(counts, fast.words)  # clean but for its casing: nothing else to explain or count
+        return Cleaned(fast.text, [])
     nfc = _nfc_only(text, config)
     if nfc is not None:
-        plain = fastpath.plain_output(nfc, config)
-        if plain is not None:
+        fast = _fast_path(nfc, config, explain, counts is not None)
+        if fast is not None:
             # Stage 1 would give ``nfc`` (see _nfc_only): its steps and counts, not its rounds.
             steps = _line_steps("normalize_unicode", text, nfc) if explain else []
             if counts is not None:
                 counts["normalize_unicode"] += len(steps) if explain else _changed_lines(text, nfc)
-            return Cleaned(plain, steps)
+            _count_recased(counts, fast.words)
+            return Cleaned(fast.text, steps)
     keep_layout = config.layout == "keep"
     normalised, steps = normalize_text(text, config, explain=explain, counts=counts)
     if normalised != text:
         # Stage 1 repaired something (NFC, an entity, spaces): the rest may still be a no-op.
-        plain = fastpath.plain_output(normalised, config)
-        if plain is not None:
-            return Cleaned(plain, steps)
+        fast = _fast_path(normalised, config, explain, counts is not None)
+        if fast is not None:
+            _count_recased(counts, fast.words)
+            return Cleaned(fast.text, steps)
     text = normalised
     doc = document.split_paragraphs(text)
     texts, para_steps = run_stages([p.text for p in doc.paragraphs], config, explain=explain, counts=counts)
@@ -192,6 +195,43 @@ def _run(
 
 #: Times the reflow path reads its own output again at most (see _run).
 _REREADS = 2
+
+
+class _Fast(NamedTuple):
+    text: str  # the cleaned text
+    words: int  # words recased
+
+
+def _fast_path(text: str, config: Config, explain: bool, count: bool) -> _Fast | None:
+    """``text`` cleaned without the stages when the fast path proves stages 1 to 3 no-ops
+    on it (:func:`fastpath.plain_paragraphs`): its lines, recased unless that too is
+    provably a no-op, written out as the stages write them; the words recased if
+    ``count``. None: run the stages (also where recasing changed something and
+    ``explain`` asks which steps did what)."""
+    plain = fastpath.plain_paragraphs(text, config)
+    if plain is None:
+        return None
+    paragraphs, words = plain.paragraphs, 0
+    if not plain.settled:
+        recased = recase_in_windows(paragraphs)
+        if recased != paragraphs:
+            if explain:
+                return None
+            if count:
+                words = sum(_recased_words(old, new) for old, new in zip(paragraphs, recased))
+            paragraphs = recased
+    out = fastpath.joined(paragraphs, config.one_per_line)
+    return None if out is None else _Fast(out, words)
+
+
+def _recased_words(old: str, new: str) -> int:
+    """How many words of ``old`` recasing changed (``new``: the same text but for case)."""
+    return sum(a != b for a, b in zip(old.split(), new.split())) if new != old else 0
+
+
+def _count_recased(counts: Counter | None, words: int) -> None:
+    if counts is not None and words:
+        counts["recase"] += words
 
 
 def _nfc_only(text: str, config: Config) -> str | None:
@@ -484,8 +524,7 @@ def run_stages(
         for i, new in zip(live, recased):
             old = texts[i]
             if new != old:
-                if counts is not None:
-                    counts["recase"] += sum(a != b for a, b in zip(old.split(), new.split()))
+                _count_recased(counts, _recased_words(old, new))
                 for start, end in _changed_words(old, new) if explain else ():
                     origin = _map_back(edits[i], start)
                     steps.append(_ParagraphStep(i, origin, Step("recase", old[start:end], new[start:end])))

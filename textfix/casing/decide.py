@@ -143,6 +143,11 @@ def rule_decisions(
     return fixed
 
 
+def lowercase_keys(words: Sequence[Word]) -> list[str]:
+    """The words in lowercase: the key of every lexicon lookup, made once per paragraph."""
+    return [word.text.lower() for word in words]
+
+
 def _any_in(container, keys: Sequence[str]) -> bool:
     if isinstance(container, (set, frozenset)):
         return not container.isdisjoint(keys)  # one C loop
@@ -350,20 +355,21 @@ def _is_run_word(lexicon: Lexicon, key: str) -> bool:
 
 
 def _title_before_office(
-    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], confirmed: set[int]
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], confirmed: set[int], keys: Sequence[str]
 ) -> None:
     """``Direktur Tata Kelola dan Kemitraan Komunikasi Publik Direktorat Jenderal ...``: a
-    title, then a run of nouns (``dan`` allowed) that runs into a name, is the office's name."""
+    title, then a run of nouns (``dan`` allowed) that runs into a name, is the office's name.
+    ``keys``: the words in lowercase."""
     n = len(words)
-    for i in range(n):
-        key = words[i].text.lower()
-        if key not in lexicon.titles or key in _ADDRESS_FORMS or decisions[i] not in (KEEP, LOWER):
+    titles = lexicon.titles
+    for i in [i for i, key in enumerate(keys) if key in titles and key not in _ADDRESS_FORMS]:
+        if decisions[i] not in (KEEP, LOWER):
             continue
         span = []
         k = i + 1
         while k < n and k - i <= _RUN_MAX and words[k].gap == " ":
             decision = decisions[k]
-            if decision == LOWER and not _is_run_word(lexicon, words[k].text.lower()):
+            if decision == LOWER and not _is_run_word(lexicon, keys[k]):
                 break
             if decision not in (KEEP, LOWER, ACRONYM):
                 break
@@ -375,20 +381,22 @@ def _title_before_office(
             continue
         decisions[i] = KEEP
         for k in span:
-            if words[k].text.lower() != "dan" and decisions[k] in (KEEP, LOWER):
+            if keys[k] != "dan" and decisions[k] in (KEEP, LOWER):
                 decisions[k] = KEEP
                 confirmed.add(k)
 
 
-def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+def _lower_titles_without_names(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
+) -> None:
     """EYD: a title or a place word takes a capital only before a name: ``Presiden Joko
     Widodo`` but ``presiden itu``, ``menjadi menteri sejak``, ``kata juru bicara itu``, ``ke
     sungai sudah``. A kept one (a two-word title counts as one) between two lowered words,
-    or a lowered word and the end of a clause, is lowered."""
+    or a lowered word and the end of a clause, is lowered. ``keys``: the words in lowercase."""
     n = len(words)
     i = 1
     while i < n:
-        key = words[i].text.lower()
+        key = keys[i]
         if decisions[i] != KEEP or (
             key not in lexicon.titles and key not in lexicon.name_heads and key not in _TITLE_HEADS
         ):
@@ -396,7 +404,7 @@ def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisio
             continue
         j = i + 1
         while j < n and decisions[j] == KEEP and words[j].gap == " " and (
-            words[j].text.lower() in _TITLE_TAILS or words[j].text.lower() in lexicon.titles
+            keys[j] in _TITLE_TAILS or keys[j] in lexicon.titles
         ):
             j += 1
         start, i = i, j
@@ -404,7 +412,7 @@ def _lower_titles_without_names(lexicon: Lexicon, words: Sequence[Word], decisio
             continue
         if j < n and words[j].gap == " " and decisions[j] != LOWER:
             continue
-        if key in lexicon.name_heads and any(_name_part(lexicon, words[k].text.lower()) for k in range(start + 1, j)):
+        if key in lexicon.name_heads and any(_name_part(lexicon, keys[k]) for k in range(start + 1, j)):
             continue  # a place word with its name: "di Mahkamah Agung."
         for k in range(start, j):
             decisions[k] = LOWER
@@ -555,12 +563,17 @@ def _lower_compass_after_countries(lexicon: Lexicon, words: Sequence[Word], deci
 
 
 def extend_names(
-    words: Sequence[Word], decisions: list[str], names: set[str]
+    words: Sequence[Word], decisions: list[str], names: set[str], keys: Sequence[str] | None = None
 ) -> None:
     """A word the document confirmed as part of a name (``Kementerian``, through an acronym
-    elsewhere) keeps its capital next to another capitalised word: ``Kementerian Kominfo``."""
-    for i in range(len(words) - 1, -1, -1):
-        if decisions[i] != LOWER or words[i].text.lower() not in names:
+    elsewhere) keeps its capital next to another capitalised word: ``Kementerian Kominfo``.
+    ``keys``: the words in lowercase, if the caller has them."""
+    if keys is None:
+        keys = lowercase_keys(words)
+    if names.isdisjoint(keys):
+        return  # (one C loop; most paragraphs hold none of the names)
+    for i in [i for i, key in enumerate(keys) if key in names][::-1]:
+        if decisions[i] != LOWER:
             continue
         after = i + 1 < len(words) and words[i + 1].gap == " " and decisions[i + 1] in (KEEP, ACRONYM)
         before = i > 0 and words[i].gap == " " and decisions[i - 1] in (KEEP, ACRONYM)
@@ -576,13 +589,16 @@ def decide_words(
     starts: set[int] | None = None,
     evidence: Mapping[str, tuple[int, int]] | None = None,
     names: set[str] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[str]:
     """One decision per word of a title-cased paragraph (see the module docstring).
 
     ``names``, when given, collects the words an acronym confirmed as part of a name.
+    ``keys``: the words in lowercase (:func:`lowercase_keys`), if the caller has them.
     """
     fixed = rule_decisions(text, words, starts)
-    keys = [w.text.lower() for w in words]
+    if keys is None:
+        keys = lowercase_keys(words)
     if evidence:
         _use_evidence(keys, fixed, evidence)
     decisions = decode(lexicon, model, words, fixed, keys)
@@ -600,8 +616,8 @@ def decide_words(
     # The paragraph's titles, place words and countries (all its words without the union).
     found = keys if lexicon.rule_words is None else lexicon.rule_words.intersection(keys)
     if found and (_any_in(lexicon.titles, found) or _any_in(lexicon.name_heads, found)):
-        _title_before_office(lexicon, words, decisions, confirmed)
-        _lower_titles_without_names(lexicon, words, decisions)
+        _title_before_office(lexicon, words, decisions, confirmed, keys)
+        _lower_titles_without_names(lexicon, words, decisions, keys)
     _keep_name_heads(lexicon, words, decisions)
     if "para" in keys:
         _lower_after_para(lexicon, words, decisions)
@@ -610,7 +626,7 @@ def decide_words(
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if names is not None:
-        names.update(words[j].text.lower() for j in confirmed if decisions[j] == KEEP)
+        names.update(keys[j] for j in confirmed if decisions[j] == KEEP)
     return decisions
 
 
@@ -661,6 +677,7 @@ __all__ = [
     "apply_decisions",
     "decide_words",
     "extend_names",
+    "lowercase_keys",
     "recase_title_cased",
     "rule_decisions",
     "sentence_starts",
