@@ -77,11 +77,14 @@ def _read_also_line_re() -> re.Pattern:
     return re.compile(rf"(?i)^(?:{labels})\b[ ]{{0,3}}(?::[ ]{{0,3}}|$)|^(?:{labels})[ ]{{0,3}}(?::|\.{{3}}|…)[ ]{{0,3}}")
 
 
+def _read_also_labels_source() -> str:
+    """The read-also labels as alternatives for :mod:`regex`, each space a run of up to three."""
+    return "|".join(regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt"))
+
+
 @functools.cache
 def _read_also_inline_re() -> regex.Pattern:
-    labels = "|".join(
-        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
-    )
+    labels = _read_also_labels_source()
     # Inline, a label needs a capital, a sentence end before it and a colon after it.
     return regex.compile(rf"(?<=[.!?\"”')][ ]{{1,3}}|^)(?=\p{{Lu}})(?i:{labels})[ ]{{0,3}}+:[ ]{{0,3}}+")
 
@@ -90,9 +93,7 @@ def _read_also_inline_re() -> regex.Pattern:
 def _bracketed_read_also_re() -> regex.Pattern:
     """A read-also label and its headline in brackets, "(Baca juga: Stok Daging Aman)": the
     brackets say exactly where the headline ends, on its own line or inside a paragraph."""
-    labels = "|".join(
-        regex.escape(p).replace(r"\ ", "[ ]{1,3}+") for p in lexicon.data_lines("read_also_labels.txt")
-    )
+    labels = _read_also_labels_source()
     return regex.compile(rf"\((?i:{labels})[ ]{{0,3}}+:[^()\n]{{1,200}}+\)")
 
 
