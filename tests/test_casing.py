@@ -78,6 +78,8 @@ PLACES = [
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
     case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
     case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
+    case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
+    case("police unit before its name", "Korban lalu melapor ke Polsek Sukajadi dan Polres Cimahi."),
 ]
 
 SPEECH = [
@@ -99,6 +101,10 @@ NAMES = [
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
     case("regency name", "Dia tinggal di Kabupaten Bogor, Jawa Barat."),
+    case("unknown place read by the stemmer as root + -i", "Ia bertemu Rahimi dan Kasuri di dekat Pulau Bokori."),
+    case("unknown place read by the stemmer as ke- + root", "Banjir melanda Desa Sukamaju dan Kesamben."),
+    case("site name before its domain", "Hal itu dikatakan Andi saat dikonfirmasi Kompas.com, Senin."),
+    case("English small words inside a name", "Dia memainkan gim Attack on Titan dan Lord of the Rings."),
 ]
 
 SENTENCE_STARTS = [
@@ -106,6 +112,7 @@ SENTENCE_STARTS = [
     case("quoted sentence starts with a capital", "“Kami akan datang,” kata dia kepada wartawan di rumah itu."),
     case("dateline then a sentence", "Jakarta - Melansir dari laman itu, harga beras naik di pasar."),
     case("paragraphs joined by a scraper's comma", "Harga cabai naik di pasar.,Warga mengeluh kepada pedagang."),
+    case("a sentence opened by a numeral", "Dokter datang cepat. 15 menit pertama itu menentukan."),
 ]
 
 
