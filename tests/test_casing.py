@@ -97,6 +97,7 @@ NAMES = [
     case("compass word after a country", "Pasukan itu bergerak ke Afghanistan selatan pada Jumat dan Israel utara."),
     case("compass word in a sea's name", "Kapal perang itu berlayar di Laut China Selatan sejak pekan lalu."),
     case("country named with a compass word", "Pemimpin Korea Utara bertemu Presiden Korea Selatan di perbatasan."),
+    case("doctor before a name", "Penelitian itu dipimpin Dr. Andika Pratama dari kampus itu."),
     case("Arabic article opening a name", "Polisi menangkap dua anggota Al Qaeda dan menyita senjata mereka."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
@@ -125,6 +126,29 @@ def test_recase_restores_eyd_casing(expected):
 
 
 # --- Document evidence ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        pytest.param(
+            [
+                "Pameran buku itu dibuka Walikota Pagar Alam, Budi Santoso.",
+                "Pameran itu menarik banyak warga dari luar Pagar Alam.",
+            ],
+            id="name confirmed by a title, repeated in another paragraph",
+        ),
+        pytest.param(
+            [
+                "Laporan itu disusun Direktorat Informasi dan Komunikasi Publik (IKP).",
+                "Tim itu menyusun strategi komunikasi publik yang baru.",
+            ],
+            id="part of a confirmed name is not a name by itself",
+        ),
+    ],
+)
+def test_document_names_repeat_only_whole(expected):
+    assert recase_document([scraped_title_case(t) for t in expected]) == expected
 
 
 def test_a_name_confirmed_in_one_paragraph_keeps_its_capitals_in_another():

@@ -330,7 +330,7 @@ def recase_document(
         if index in decided:
             keys, decisions = decided[index]
             if names:
-                extend_names(words, decisions, names, keys)
+                extend_names(words, decisions, names, keys, lexicon)
             new = apply_decisions(text, words, decisions)
         else:
             # Heading style may also raise a letter; recasing damage only ever lowers.
