@@ -241,6 +241,15 @@ HEADER = [
     case("trap: a numbered list before the first sentence is content", "Daftar Pemenang Lomba Desa Tahun Ini\n\n"
          f"1. Desa Sukamaju, Kabupaten Bandung\n2. Desa Mekarsari, Kabupaten Garut\n\n{BODY1}\n",
          ["Daftar Pemenang"], ["1. Desa Sukamaju, Kabupaten Bandung", "2. Desa Mekarsari, Kabupaten Garut", BODY1]),
+    case("title, its summary, then a byline: the summary is chrome",
+         "Berita Kota\n\nArmada Bus Kota Bertambah, Wali Kota Janji Tak Naikkan Tarif\n\n"
+         "Armada bus kota bertambah, wali kota janji tarif tidak akan naik tahun ini.\n\n"
+         f"Penulis: Andi | Editor: Budi\n{BODY1}\n{BODY2}\n",
+         ["Berita Kota", "janji tarif tidak"], [BODY1, BODY2, "Penulis: Andi"]),
+    case("trap: the lead above an editor line at the end of a short article",
+         f"{BODY1}\n\nEditor: Budi\n\n{BODY2}\n", [], [BODY1, BODY2, "Editor: Budi"]),
+    case("trap: the lead above a source line, under a title",
+         f"Armada Bus Kota Bertambah\n\n{BODY1}\n\nSumber: Antara\n\n{BODY2}\n", [], [BODY1, BODY2]),
     case("trap: split link text at the start is not chrome", "JAKARTA, CONTOH.com\n- Direktur lembaga itu,\nSiti Aminah\n"
          "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
 ]

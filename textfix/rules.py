@@ -428,10 +428,30 @@ def _header_anchor(lines: list[str]) -> int | None:
         if patterns.BYLINE_RE.match(line.strip()):
             # The first byline only: with the lines above it gone (a second run), a byline
             # further down would anchor on the first and take the body between.
+            if not _only_summaries_above(lines[:number]):
+                return None
             return number or None
         if len(line.strip()) > 200:
             break
     return None
+
+
+def _only_summaries_above(lines: list[str]) -> bool:
+    """Whether every full sentence above a byline is a summary: one that restates a title
+    line above it (its first three words open that line, as sites print a title and its
+    summary). Another sentence there is the article's lead ("Editor:" after one paragraph
+    of a short article), and a byline below it anchors no header."""
+    seen: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if _is_sentence(text, 8):
+            opening = " ".join(text.casefold().split()[:3])
+            if not any(earlier.startswith(opening) for earlier in seen):
+                return False
+        seen.append(text.casefold())
+    return True
 
 
 def _header_window(lines: list[str]) -> tuple[int, int]:
