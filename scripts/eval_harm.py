@@ -70,6 +70,10 @@ JUNK = [
     "[ded]",
     "(Baca juga: Stok Beras Aman Jelang Lebaran)",
     "Gulir ke bawah untuk melanjutkan",
+    "Sumber: Antara",
+    "Lihat Foto",
+    "Klik untuk baca: Jalan Desa Rusak Parah",
+    "Jangan lupa ikuti update berita lainnya dan follow akun Google News Contoh",
 ]
 MODES = {
     "text": Config(),

@@ -74,6 +74,10 @@ READ_ALSO = [
          ["Harga Emas Naik", "Warga Serbu"], [BODY1, "Pedagang mengaku omzetnya naik dua kali lipat."]),
     case("1a own line, headline in sentence case", f"{BODY1}\nBaca juga: Dinkes siapkan vaksin untuk anak sekolah\n{BODY2}\n",
          ["Dinkes siapkan", "Baca juga"], [BODY1, BODY2]),
+    case("1a own line, click-to-read label", f"{BODY1}\nKlik untuk baca: Polisi Periksa Lima Saksi Kasus Jalan Rusak\n{BODY2}\n",
+         ["Klik untuk baca", "Lima Saksi"], [BODY1, BODY2]),
+    case("1a own line, next-article label", f"{BODY1}\n{BODY2}\nNext Article: Polisi Periksa Lima Saksi Kasus Jalan Rusak\n",
+         ["Next Article", "Lima Saksi"], [BODY1, BODY2]),
     case("1a own line, editor's pick", f"{BODY1}\n{BODY2}\nPilihan Editor: Polisi Periksa Lima Saksi Kasus Jalan Rusak\n",
          ["Pilihan Editor", "Lima Saksi"], [BODY1, BODY2]),
     case("1c label glued to prose that ends a sentence: only the label goes",
@@ -149,6 +153,10 @@ PHOTO = [
 ADS = [
     case("scroll line", f"{BODY1}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}\n", ["SCROLL TO CONTINUE"]),
     case("scroll line in Indonesian", f"{BODY1}\nGulir ke bawah untuk melanjutkan\n{BODY2}\n", ["Gulir"], [BODY1, BODY2]),
+    case("scroll-to-read line", f"{BODY1}\nScroll untuk membaca\n{BODY2}\n", ["Scroll"], [BODY1, BODY2]),
+    case("photo gallery button", f"{BODY1}\nLihat Foto\n{BODY2}\n", ["Lihat Foto"], [BODY1, BODY2]),
+    case("audio and share buttons", f"{BODY1}\nDengarkan artikel ini\n{BODY2}\nBagikan artikel ini\n",
+         ["Dengarkan", "Bagikan"], [BODY1, BODY2]),
     case("ad pair inline", f"{BODY1} ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT {BODY2}", ["ADVERTISEMENT", "SCROLL"]),
     case("ad pair with a lone-space line", f"{BODY1}\nADVERTISEMENT\n \nSCROLL TO CONTINUE WITH CONTENT\n {BODY2}\n",
          ["ADVERTISEMENT", "SCROLL"]),
@@ -166,6 +174,8 @@ SOCIAL = [
          ". Pastikan kamu sudah install aplikasi WhatsApp ya.\n", ["breaking news", "Pastikan kamu"]),
     case("promo running to the end of flattened text", f"{BODY1} {BODY2} Dapatkan update berita pilihan setiap hari. "
          "Mari bergabung di Kanal WhatsApp Contoh. Caranya klik link https://example.com/x.", ["Dapatkan update", "Kanal WhatsApp"]),
+    case("don't-forget-to-follow line", f"{BODY1}\n{BODY2}\nJangan lupa ikuti update berita lainnya dan follow akun Google News Contoh\n",
+         ["Jangan lupa"], [BODY1, BODY2]),
     case("follow-more-news line naming the site only", f"{BODY1}\n{BODY2}\nIkuti perkembangan berita lainnya di Contoh\n",
          ["Ikuti perkembangan"], [BODY1, BODY2]),
     case("fact-check footer after a bullet", f"{BODY1}\n{BODY2}\n* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi "
