@@ -37,6 +37,8 @@ TITLES_BEFORE_NAMES = [
     case("governor before name", "Gubernur Ridwan Kamil meninjau banjir di Bekasi."),
     case("title without a name", "Dia menjadi menteri sejak tahun lalu."),
     case("title followed by a demonstrative", "Warga menyambut presiden itu dengan meriah."),
+    case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
+    case("generic office before a name", "Acara itu dibuka oleh Kepala Desa Sukamaju, Budi."),
     case(
         "office named by its holder's role",
         "“Kami siap bekerja,” kata ketua panitia itu. Dia tersenyum.",

@@ -94,9 +94,10 @@ _VERB_PREFIXES = ("me", "di", "ber", "ter")
 #: that are almost never capitalised (at least _RUN_STOP_MIN sightings, under 2 in 100).
 _RUN_MAX = 8
 #: Two-word titles: a head the titles list lacks, and second halves ("juru bicara",
-#: "duta besar", "wakil presiden", "jaksa agung").
+#: "duta besar", "wakil presiden", "jaksa agung"), generic offices among them ("kepala
+#: daerah yang hadir", but "Kepala Desa Sukamaju"; no change on dev).
 _TITLE_HEADS = frozenset({"juru"})
-_TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "kota"})
+_TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "kota", "daerah", "desa", "negara", "sekolah", "dinas", "staf"})
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
