@@ -142,6 +142,13 @@ def test_recase_restores_eyd_casing(expected):
         ),
         pytest.param(
             [
+                "Pameran buku itu dibuka Walikota Pagar Alam, Budi Santoso, di Dinas Perpustakaan Kota Pagar Alam.",
+                "Pameran itu menarik banyak warga dari berbagai desa di Kota Pagar Alam.",
+            ],
+            id="confirmed name repeated with the head the document wrote before it",
+        ),
+        pytest.param(
+            [
                 "Laporan itu disusun Direktorat Informasi dan Komunikasi Publik (IKP).",
                 "Tim itu menyusun strategi komunikasi publik yang baru.",
             ],

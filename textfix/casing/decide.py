@@ -48,7 +48,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    and a confirmed name of two words or more keeps its capitals wherever it is repeated
    (``Walikota Pagar Alam``, then ``dari luar Pagar Alam``; only the whole name, so
    ``Komunikasi Publik (IKP)`` leaves ``strategi komunikasi publik`` alone; dev acc
-   0.9593 -> 0.9594, names lowered 534 -> 533: dev's documents are single lines).
+   0.9593 -> 0.9594, names lowered 534 -> 533: dev's documents are single lines), with
+   the kept word the document once wrote before it (:func:`grow_phrases`: ``Kota Pagar
+   Alam``; eval_junk --titlecase body 268 -> 270 of 329).
 
 The later EYD rules (speech verbs, headless runs, offices, titles without names, name
 heads, ``of``) barely move dev accuracy, whose reference often lowercases titles and place
@@ -652,6 +654,26 @@ def _confirmed_phrases(
     return phrases
 
 
+def grow_phrases(decided: Sequence[tuple[Sequence[Word], Sequence[str], Sequence[str]]], names: set[str]) -> None:
+    """Add to ``names`` each confirmed phrase with the kept word the document once wrote
+    before it (``Kota Pagar Alam`` where ``Walikota Pagar Alam`` confirmed ``Pagar
+    Alam``), so that a repeat takes that word's capital too. ``decided``: each
+    paragraph's words, lowercase keys and decisions after the first pass."""
+    phrases = [name.split(" ") for name in names if " " in name]
+    if not phrases:
+        return
+    grown = set()
+    for words, keys, decisions in decided:
+        for parts in phrases:
+            size = len(parts)
+            for i in range(1, len(keys) - size + 1):
+                if keys[i] != parts[0] or list(keys[i : i + size]) != parts:
+                    continue
+                if decisions[i - 1] == KEEP and words[i].gap == " " and keys[i - 1] not in _ACRONYM_SKIP:
+                    grown.add(keys[i - 1] + " " + " ".join(parts))
+    names.update(grown)
+
+
 def _extend_phrases(words: Sequence[Word], decisions: list[str], phrases: list[str], keys: Sequence[str]) -> bool:
     """Give every lowered occurrence of a confirmed phrase its capitals back (a name
     repeated in the document: ``di kota Pagar Alam``). True when something changed."""
@@ -802,6 +824,7 @@ __all__ = [
     "apply_decisions",
     "decide_words",
     "extend_names",
+    "grow_phrases",
     "lowercase_keys",
     "recase_title_cased",
     "rule_decisions",
