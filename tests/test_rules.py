@@ -260,6 +260,11 @@ HEADER = [
          f"{BODY1}\n\nEditor: Budi\n\n{BODY2}\n", [], [BODY1, BODY2, "Editor: Budi"]),
     case("trap: the lead above a source line, under a title",
          f"Armada Bus Kota Bertambah\n\n{BODY1}\n\nSumber: Antara\n\n{BODY2}\n", [], [BODY1, BODY2]),
+    case("trap: a subheading below a short first sentence is content",
+         f"Armada bus kota bertambah lagi.\nKondisi Jalan Rusak Parah\n{BODY1}\n", [],
+         ["Armada bus kota bertambah lagi.", "Kondisi Jalan Rusak Parah", BODY1]),
+    case("title-cased question above the lead is chrome",
+         f"Kenapa Armada Bus Kota Bertambah Lagi?\n{BODY1}\n{BODY2}\n", ["Kenapa Armada"], [BODY1, BODY2]),
     case("trap: split link text at the start is not chrome", "JAKARTA, CONTOH.com\n- Direktur lembaga itu,\nSiti Aminah\n"
          "mendesak agar kasus ini diusut tuntas oleh polisi.\n", [], ["Siti Aminah mendesak agar kasus ini diusut"]),
 ]

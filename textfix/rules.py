@@ -504,6 +504,8 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
         text = _flat(paragraph)
         if number + 1 >= len(paragraphs) or text.endswith(",") or (_is_sentence(text, 8) and not _looks_like_caption(text)):
             break
+        if _is_sentence(text, 4) and not _is_headline(text) and not _looks_like_caption(text):
+            break  # a short sentence of the body: a title-like line below it is a subheading
         if _NUMBERED_ITEM_RE.match(text):
             break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
