@@ -6,7 +6,11 @@
    keep layout), as Markdown and one paragraph a line. Prints, per junk kind and mode, how
    many runs lost a body sentence. A rule that takes a run of lines (to the end of the
    text, above a dateline) shows up here long before it shows in the samples.
-2. **Twice is once** on spliced articles: the news samples of ``../shared/samples/news``
+2. **Traps kept**: sentences of prose that open like junk ("Foto itu diambil ...",
+   "Berlangganan listrik ...", "Gabung di grup relawan ..."), each put into a short
+   article above, between, below the body or at its end, in every mode: a sentence lost
+   is harm (junk that looks like prose would only cost recall).
+3. **Twice is once** on spliced articles: the news samples of ``../shared/samples/news``
    (raw and title-cased) and random splices of their lines, cleaned under several options
    and cleaned again; prints how many second runs changed something, with the rules they
    named. Run locally; the samples are read, never copied.
@@ -75,6 +79,41 @@ JUNK = [
     "Klik untuk baca: Jalan Desa Rusak Parah",
     "Jangan lupa ikuti update berita lainnya dan follow akun Google News Contoh",
 ]
+#: Prose that opens like junk, written for this script (a junk rule must leave each alone).
+TRAPS = [
+    "Foto itu diambil oleh seorang warga saat banjir melanda kota.",
+    "Baca juga buku-buku sejarah agar kalian memahami masa lalu bangsa.",
+    "Sumber air bersih di desa itu mulai mengering sejak bulan lalu.",
+    "Editor majalah itu menolak memuat tulisan tersebut.",
+    "Iklan rokok dilarang tayang di televisi pada jam tertentu.",
+    "Halaman sekolah itu dipenuhi genangan air setelah hujan deras.",
+    "Follow-up dari pertemuan itu akan dibahas pekan depan.",
+    "Simak baik-baik penjelasan guru sebelum ujian dimulai.",
+    "Ikuti petunjuk petugas saat terjadi gempa bumi.",
+    "Lihat juga kondisi jalan sebelum berangkat mudik.",
+    "Berlangganan listrik prabayar kini makin mudah bagi warga.",
+    "Tonton juga pertandingan final itu bersama keluarga di rumah.",
+    "Reporter televisi itu meliput banjir di Jakarta Utara.",
+    "Penulis buku itu hadir dalam acara peluncuran di Bandung.",
+    "Ilustrasi dalam buku anak itu dibuat oleh seniman lokal.",
+    "Artikel ini ditulis berdasarkan wawancara dengan sejumlah warga.",
+    "Halaman 2 laporan itu memuat data yang keliru.",
+    "Kategori penerima bantuan diatur dalam peraturan wali kota.",
+    "Menu makan bergizi gratis di sekolah itu berganti setiap hari.",
+    "Komentar warganet di media sosial beragam.",
+    "Selengkapnya akan diumumkan pemerintah pekan depan.",
+    "Subscribe atau tidak, pelanggan tetap dikenakan biaya, kata dia.",
+    "Ikuti kami, teriak pemimpin aksi kepada para pengunjuk rasa.",
+    "Video amatir yang beredar menunjukkan detik-detik kecelakaan itu.",
+    "Pilihan editor jatuh pada naskah karya penulis muda itu.",
+    "Sumber Waras adalah nama rumah sakit di Jakarta Barat.",
+    "Copyright menjadi isu penting bagi musisi muda.",
+    "Gabung di grup relawan itu tidak dipungut biaya.",
+    "Berita lainnya menyebutkan bahwa harga cabai turun.",
+    "Jangan lupa ikuti aturan lalu lintas selama perjalanan mudik.",
+    "Hak cipta karya seni tradisional perlu dilindungi negara.",
+    "Terima kasih kepada semua pihak yang telah membantu, kata bupati.",
+]
 MODES = {
     "text": Config(),
     "keep-layout": Config(layout="keep"),
@@ -107,6 +146,24 @@ def body_kept(rng: random.Random, per_kind: int) -> tuple[int, int, collections.
                 if any(sentence not in out for sentence in body):
                     lost += 1
                     where[(junk, mode)] += 1
+    return lost, runs, where
+
+
+def traps_kept() -> tuple[int, int, collections.Counter]:
+    """Each trap above, between, below the body and as its last line, in every mode."""
+    lost, runs, where = 0, 0, collections.Counter()
+    body = BODY[:2]
+    for trap in TRAPS:
+        for place in range(len(body) + 1):
+            for gap in ("\n", "\n\n"):
+                lines = body[:place] + [trap] + body[place:]
+                text = gap.join(lines) + "\n"
+                for mode, config in MODES.items():
+                    out = " ".join(textfix.clean(text, config).split())
+                    runs += 1
+                    if any(line not in out for line in lines):
+                        lost += 1
+                        where[(trap, mode)] += 1
     return lost, runs, where
 
 
@@ -145,6 +202,10 @@ def main() -> int:
     print(f"body kept around one junk line: {runs - lost}/{runs} runs kept every body sentence ({lost} lost one)")
     for (junk, mode), n in where.most_common():
         print(f"  {n:4d}  {mode:<13} {junk}")
+    lost, runs, where = traps_kept()
+    print(f"traps kept (prose that opens like junk): {runs - lost}/{runs} runs kept every sentence ({lost} lost one)")
+    for (trap, mode), n in where.most_common():
+        print(f"  {n:4d}  {mode:<13} {trap}")
     news = args.shared / "samples" / "news"
     if not news.is_dir():
         print(f"twice is once: skipped ({news} not found)")

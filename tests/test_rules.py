@@ -185,6 +185,9 @@ SOCIAL = [
     case("trap: don't forget to follow the traffic rules",
          f"{BODY1}\nJangan lupa ikuti aturan lalu lintas selama perjalanan mudik.\n", [],
          [BODY1, "Jangan lupa ikuti aturan lalu lintas selama perjalanan mudik."]),
+    case("trap: a short article ending on a sentence that opens with a promo phrase",
+         f"{BODY1}\n{BODY2}\nGabung di grup relawan itu tidak dipungut biaya sepeser pun.\n", [],
+         [BODY1, BODY2, "Gabung di grup relawan itu tidak dipungut biaya sepeser pun."]),
     case("follow-more-news line naming the site only", f"{BODY1}\n{BODY2}\nIkuti perkembangan berita lainnya di Contoh\n",
          ["Ikuti perkembangan"], [BODY1, BODY2]),
     case("fact-check footer after a bullet", f"{BODY1}\n{BODY2}\n* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi "
@@ -243,6 +246,9 @@ FOOTER = [
          [], ["Ia menulis kata b***t di media sosial lalu dilaporkan."]),
     case("trap: a category label on top of a short article", f"Kategori: Berita\n{BODY1}\n{BODY2}\n", ["Kategori"]),
     case("trap: a tag line between short paragraphs (kept: body follows)", f"{BODY1}\nTags: bus, halte, warga\n{BODY2}\n", []),
+    case("trap: a last sentence about copyright is no footer",
+         f"{BODY1}\n{BODY2}\nHak Cipta Karya Seni Tradisional Perlu Dilindungi Negara.\n", [],
+         [BODY1, BODY2, "Hak Cipta Karya Seni Tradisional Perlu Dilindungi Negara."], JUNK_ONLY),
     case("trap: copyright line above the body", f"Hak Cipta Dilindungi Undang-Undang\n\n{BODY1}\n\n{BODY2}\n", []),
 ]
 

@@ -150,6 +150,11 @@ MORE_NEWS_RE = _lazy(r"(?i)^(?:baca|update|dapatkan|simak)[ ]berita[ ](?:[^\n]{0
 # Must not match: "Whats up"
 CHANNEL_RE = _lazy(r"(?i)\b(?:whatsapp|google[ ]news|telegram|channel|saluran|instagram|tiktok|youtube|twitter|facebook|kanal|aplikasi)\b")
 
+# Matches: "... update berita pilihan ... dari Kompas.com." (what a promo sentence offers: the
+#          site's news, a newsletter, a domain)
+# Must not match: "Gabung di grup relawan itu tidak dipungut biaya."
+PROMO_OFFER_RE = _lazy(r"(?i)\b(?:berita|artikel|update|news|newsletter|notifikasi|konten)\b|\.(?:com|co\.id|id|net)\b")
+
 # Matches: 'dengan judul "Britney Spears Ganti Nama"' (the quoted headline of a syndication note)
 # Must not match: "dengan judul The Body."
 QUOTED_TITLE_RE = _lazy(r"^[^\n]{0,80}?dengan judul[ ]?[\"“][^\"”\n]{1,200}+[\"”]")
@@ -174,9 +179,14 @@ NEXT_PAGE_RE = _lazy(
 # Must not match: "Kategori ini mencakup"
 TAGS_LINE_RE = _lazy(r"(?i)^(?:tags?|kategori|topik|label)[ ]?:")
 
-# Matches: "© 2025 TRIBUNnews.com Network" / "All Right Reserved" / "Hak Cipta Dilindungi"
-# Must not match: "hak cipta lagu itu"
-COPYRIGHT_RE = _lazy(r"^(?:©|\(c\)[ ]|Copyright\b|All Rights? Reserved|Hak Cipta\b)")
+# Matches: "© 2025 TRIBUNnews.com Network" / "All Right Reserved" / "Hak Cipta Dilindungi" /
+#          "Copyright 2025." (a word that opens the line needs a year, ©, a domain or "reserved")
+# Must not match: "hak cipta lagu itu" / "Copyright Menjadi Isu Penting Bagi Musisi Muda."
+COPYRIGHT_RE = _lazy(
+    r"^(?:©|\(c\)[ ]|All Rights? Reserved"
+    r"|(?:Copyright|COPYRIGHT)\b(?=[^\n]{0,80}?(?:©|\([Cc]\)|\b(?:19|20)\d\d\b|\b[Rr]eserved\b|\.com\b|\.co\.id\b))"
+    r"|(?:Hak|HAK)[ ](?:Cipta|CIPTA)(?=[ ]?(?:©|\([Cc]\)|(?:19|20)\d\d\b)|[ ](?:[Dd]ilindungi|DILINDUNGI)\b))"
+)
 
 # Matches: "***" / " *****" at the end of a paragraph
 # Must not match: "kata b***t di tengah kalimat"

@@ -1020,7 +1020,7 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
             if _opens_promo(text) or _opens_promo(ahead):
                 if _opens_promo(text) and len(text) < 600 and (
                     patterns.CHANNEL_RE.search(text)
-                    or (number >= total - 8 and (_opens_specific_promo(text) or not _is_sentence(text, 8)))
+                    or (number >= total - 8 and (not _is_sentence(text, 8) or patterns.PROMO_OFFER_RE.search(text)))
                 ):
                     out[number] = None
                     continue
@@ -1041,15 +1041,6 @@ def _opens_promo(text: str) -> bool:
     bullet if there is one ("* Fakta atau hoaks? Untuk mengetahui ...")."""
     text = _BULLET_RE.sub("", text, 1)
     return bool(_phrases("social_promos.txt").match(text) or patterns.MORE_NEWS_RE.match(text))
-
-
-def _opens_specific_promo(text: str) -> bool:
-    """A promo phrase of two words or more opens ``text`` ("Dapatkan update berita ...").
-    One word ("Berlangganan", "Follow") also opens prose ("Berlangganan listrik prabayar
-    kini mudah."): such a sentence goes only when it names a channel."""
-    text = _BULLET_RE.sub("", text, 1)
-    found = _phrases("social_promos.txt").match(text)
-    return bool((found and " " in found.group().strip()) or patterns.MORE_NEWS_RE.match(text))
 
 
 def _reads_as_news(text: str) -> bool:
