@@ -90,6 +90,8 @@ SPEECH = [
 ]
 
 NAMES = [
+    case("a verb after a name", "Kemarin, warga Kota Bandung menyambut festival itu dengan gembira."),
+    case("a verb after a name, then a name", "Warga Kota Bandung menyambut Presiden Joko Widodo dengan gembira."),
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
     case("Minggu the day", "Pasukan itu tiba di kota tersebut Minggu dan langsung berjaga."),
@@ -146,6 +148,13 @@ def test_recase_restores_eyd_casing(expected):
                 "Pameran itu menarik banyak warga dari berbagai desa di Kota Pagar Alam.",
             ],
             id="confirmed name repeated with the head the document wrote before it",
+        ),
+        pytest.param(
+            [
+                "Kota Serang, contoh.id – Ribuan warga memadati festival budaya di alun-alun, Sabtu (14/9/2024).",
+                "Festival itu juga digelar di Kota Serang tahun lalu.",
+            ],
+            id="the dateline's place repeated in the body",
         ),
         pytest.param(
             [

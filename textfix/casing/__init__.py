@@ -23,7 +23,7 @@ from typing import Mapping, Sequence
 import regex
 
 from .. import lexicon as _lexicon
-from .decide import apply_decisions, decide_words, extend_names, grow_phrases, lowercase_keys, recase_title_cased
+from .decide import apply_decisions, dateline_place, decide_words, extend_names, grow_phrases, lowercase_keys, recase_title_cased
 from .detect import HEADING_MAX_WORDS, is_title_cased
 from .model import Lexicon, Model
 from .words import (
@@ -324,6 +324,9 @@ def recase_document(
             flat = text.replace("\n", " ")
             keys = lowercase_keys(words)
             decided[index] = keys, decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
+    place = dateline_place(paragraphs[0]) if paragraphs else None
+    if place:
+        names.add(place)
     if names:
         grow_phrases([(found[i][0], keys, decisions) for i, (keys, decisions) in decided.items()], names)
     out = list(paragraphs)

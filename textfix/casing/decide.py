@@ -17,7 +17,10 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    Rings``; dev acc 0.9590 -> 0.9592, cap P 0.8631 -> 0.8636);
    a site's name before its domain keeps its capital unless it is a common word
    (``Kompas.com``, but ``merdeka.com``; no dev line has one);
-   a common word right after ``,”`` is the speech verb (``kata Hasyim``);
+   a common word right after ``,”`` is the speech verb (``kata Hasyim``), and a verb with
+   ``me-`` or ``di-`` right after a kept name is the sentence's verb (``warga Kota Bandung
+   menyambut festival itu``, which the model kept, taught by train.txt's glued headlines;
+   no change on dev, where such verbs follow lowered words);
    a run of kept capitals made only of well-known common words, with nothing around it to
    make it a name, is lowered (``orkestrasi informasi publik``);
    an acronym in brackets whose letters are the initials of the words before it confirms
@@ -50,7 +53,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    ``Komunikasi Publik (IKP)`` leaves ``strategi komunikasi publik`` alone; dev acc
    0.9593 -> 0.9594, names lowered 534 -> 533: dev's documents are single lines), with
    the kept word the document once wrote before it (:func:`grow_phrases`: ``Kota Pagar
-   Alam``; eval_junk --titlecase body 268 -> 270 of 329).
+   Alam``; eval_junk --titlecase body 268 -> 270 of 329); the place a dateline opens with
+   counts as such a name (``Kota Serang, contoh.id –``, then ``di Kota Serang``, which the
+   model lowered: ``serang`` is also a verb).
 
 The later EYD rules (speech verbs, headless runs, offices, titles without names, name
 heads, ``of``) barely move dev accuracy, whose reference often lowercases titles and place
@@ -401,6 +406,43 @@ def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list
             decisions[i] = LOWER
 
 
+#: Verb prefixes that never open a name's word: "menyambut", "diresmikan" (ber- and ter-
+#: words open sentences whose full stop dev.txt lost: "Berbagai", "Berikut").
+_ACTIVE_PASSIVE = ("me", "di")
+#: A verb the corpus writes in lowercase at least this share of its sightings (5 or more).
+_VERB_LOWER_SHARE = 0.9
+
+
+def _lower_verbs_after_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]) -> None:
+    """A prefixed verb right after a kept name is the sentence's verb, not part of the name:
+    ``warga Kota Bandung menyambut festival`` (train.txt's glued headlines capitalise
+    ``Menyambut`` 3 times in 41). Its Sastrawi stem must differ from it (``Menteri`` is
+    no verb) and the corpus must write it in lowercase nine times in ten."""
+    for i in range(1, len(words)):
+        if decisions[i] != KEEP or decisions[i - 1] != KEEP or words[i].gap != " ":
+            continue
+        key = keys[i]
+        if not key.startswith(_ACTIVE_PASSIVE) or key in lexicon.titles or key in lexicon.name_heads:
+            continue
+        lower, capital = lexicon.counts.get(key, (0, 0))
+        if lower + capital >= 5 and lower >= _VERB_LOWER_SHARE * (lower + capital) and lexicon.stem(key) != key:
+            decisions[i] = LOWER
+            j = i + 1
+            if j < len(words) and decisions[j] == KEEP and words[j].gap == " ":
+                heads_name = j + 1 < len(words) and words[j + 1].gap == " " and decisions[j + 1] in (KEEP, ACRONYM)
+                if not heads_name and _written_lower_often(lexicon, keys[j]):
+                    decisions[j] = LOWER  # its object: "menyambut festival itu"
+
+
+def _written_lower_often(lexicon: Lexicon, key: str) -> bool:
+    """A word the corpus knows (five sightings or more) and writes in lowercase at least
+    once for every two capitals: ``festival`` (41 and 44), not ``presiden`` (99 and 205)."""
+    if key in lexicon.always_capital:
+        return False
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return lower + capital >= 5 and 2 * lower >= capital
+
+
 def _is_run_word(lexicon: Lexicon, key: str) -> bool:
     """A word that can sit inside an office's name: a noun, not a verb or a function word."""
     if key == "dan":
@@ -654,6 +696,19 @@ def _confirmed_phrases(
     return phrases
 
 
+#: A dateline opening with a place of two to four words: "Kota Serang, contoh.id – ".
+_DATELINE_PLACE_RE = regex.compile(
+    r"(\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+){1,3}),[ ][^\n,]{1,60}?[ ](?:–|—|-{1,2})[ ]"
+)
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a dateline opens with, as its lowercase words (``kota serang``), when it
+    has two words or more: a name the document may repeat in title-cased prose."""
+    match = _DATELINE_PLACE_RE.match(text)
+    return match.group(1).lower() if match else None
+
+
 def grow_phrases(decided: Sequence[tuple[Sequence[Word], Sequence[str], Sequence[str]]], names: set[str]) -> None:
     """Add to ``names`` each confirmed phrase with the kept word the document once wrote
     before it (``Kota Pagar Alam`` where ``Walikota Pagar Alam`` confirmed ``Pagar
@@ -755,6 +810,7 @@ def decide_words(
         _lower_english_joiners(words, decisions)
     if '"' in text or "'" in text or "”" in text or "’" in text:  # _QUOTES_RE, as substring scans
         _lower_speech_verbs(lexicon, words, decisions)
+    _lower_verbs_after_names(lexicon, words, decisions, keys)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
     # The paragraph's titles, place words and countries (all its words without the union).
@@ -823,6 +879,7 @@ __all__ = [
     "START",
     "apply_decisions",
     "decide_words",
+    "dateline_place",
     "extend_names",
     "grow_phrases",
     "lowercase_keys",
