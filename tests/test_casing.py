@@ -203,6 +203,14 @@ DETECTION = [
     pytest.param("Luas Lahan: 20 Ha Tanah Kering: 5 Ha", False, id="table row"),
     pytest.param("Dia Pergi Ke Pasar Dan Pulang.", True, id="short title-cased sentence"),
     pytest.param(
+        "Jakarta, contoh.com – Harga Cabai Di Pasar Induk Naik Tajam Pekan Ini.", True,
+        id="short title-cased lead after a dateline with the site's address in lowercase",
+    ),
+    pytest.param(
+        "Jakarta, contoh.com – Harga cabai di pasar induk naik tajam pekan ini.", False,
+        id="normal lead after a dateline with the site's address",
+    ),
+    pytest.param(
         "Jakarta - Melansir dari laman resmi, Harga Beras Yang Dijual Di Pasar Induk Itu Naik Dan"
         " Warga Yang Datang Ke Pasar Mengeluh Karena Uang Mereka Tidak Cukup Untuk Membeli Beras,"
         " Minyak Dan Gula Yang Mereka Perlukan Setiap Hari.",
