@@ -341,6 +341,15 @@ def _spells(acronym: str, keys: list[str]) -> bool:
     return False
 
 
+def _common_acronym(lexicon: Lexicon, key: str) -> bool:
+    """A syllable acronym of common words: the corpus writes it in lowercase (``raker``,
+    ``wisman``) or Sastrawi knows it (``medsos``, ``tilang``). train.txt capitalises 62 of 67
+    syllable acronyms in brackets with their expansions, so an unknown one (``Bimtek``)
+    names something."""
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return lower > capital or (not capital and key in lexicon.roots)
+
+
 def _name_like(lexicon: Lexicon, word: str) -> bool:
     """A word the corpus capitalises often enough to head a name (``Konferensi``: 7 of 19)."""
     lower, capital = lexicon.counts.get(word.lower(), (0, 0))
@@ -379,10 +388,10 @@ def _apply_acronyms(
             if not span:
                 continue
             content = [j for j in span if words[j].text.lower() not in _ACRONYM_SKIP]
-            if not any(decisions[j] == KEEP for j in content):
+            if not any(decisions[j] == KEEP for j in content) and _common_acronym(lexicon, word.text.lower()):
                 decisions[a] = LOWER  # media sosial (medsos)
                 continue
-            decisions[a] = KEEP  # Kementerian Komunikasi dan Informatika (Kemenkominfo)
+            decisions[a] = KEEP  # Kementerian Komunikasi dan Informatika (Kemenkominfo), Bimbingan Teknis (Bimtek)
         else:
             continue
         for j in span:
