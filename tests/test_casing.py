@@ -59,6 +59,8 @@ ACRONYMS = [
     case("acronym of an agency", "Kantor Badan Pusat Statistik (BPS) merilis data inflasi terbaru."),
     case("all-caps words kept", "Rapat KPK dan DPR digelar di gedung itu."),
     case("syllable acronym lowercase", "Kemenkes mengimbau warga memakai masker di tempat umum."),
+    case("unknown syllable acronym names its expansion", "Pegawai itu mengikuti Bimbingan Teknis (Bimtek) di Jakarta."),
+    case("common-noun syllable acronym", "Sejumlah calon anggota legislatif (caleg) berkampanye di pasar."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
