@@ -171,6 +171,22 @@ def test_document_names_repeat_only_whole(expected):
     assert recase_document([scraped_title_case(t) for t in expected]) == expected
 
 
+def test_list_items_of_a_title_cased_document_are_repaired_with_it():
+    expected = [
+        "Warga yang datang ke pasar itu mengeluh karena harga naik.",
+        "Berikut daftar harga di pasar itu:",
+        "- Beras premium Rp15.000",
+        "- 200 lembar selimut",
+        "Harga itu naik dibanding pekan lalu di pasar induk.",
+    ]
+    assert recase_document([scraped_title_case(t) for t in expected]) == expected
+
+
+def test_title_style_list_items_stay_beside_normal_prose():
+    text = ["Warga mengeluh karena harga naik.", "- Harga Beras Premium", "- Harga Minyak Goreng"]
+    assert recase_document(text) == text
+
+
 def test_a_name_confirmed_in_one_paragraph_keeps_its_capitals_in_another():
     expected = [
         "Kegiatan itu digelar oleh Komunitas Sahabat Citarum bersama warga.",

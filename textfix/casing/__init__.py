@@ -284,9 +284,32 @@ def _title_cased_parts(text: str, lexicon: Lexicon | None) -> tuple | None:
     return (words, starts) if is_title_cased(flat, lexicon, words, starts) else None
 
 
+#: A list item: a bullet, then its text ("- 500 Paket Sembako").
+_LIST_ITEM_RE = regex.compile(r"[-*•·][ \t]+\S")
+
+
+def _title_cased_items(paragraphs: Sequence[str], found: dict[int, tuple]) -> set[int]:
+    """List items of a title-cased document whose every word is capitalised: too short to
+    show the damage themselves (no function word: "- 500 Paket Sembako"), but a document
+    whose prose is title-cased damaged its lists too, and a list item is no heading. Each
+    is added to ``found``; returns their indexes."""
+    items = set()
+    for index, text in enumerate(paragraphs):
+        if index in found or not _LIST_ITEM_RE.match(text):
+            continue
+        flat = text.replace("\n", " ")
+        words = split_words(flat)
+        letters = [w.text for w in words if w.text[0].isalpha()]
+        if len(letters) >= 2 and all(w[0].isupper() for w in letters) and not all(w.isupper() for w in letters):
+            found[index] = words, sentence_starts(flat, words)
+            items.add(index)
+    return items
+
+
 def leaves_alone(paragraph: str) -> bool:
-    """Whether :func:`recase_document` leaves ``paragraph`` as it is, whatever the others:
-    it is not title-cased (what the fast path asks of a line its quick look cannot settle).
+    """Whether :func:`recase_document` leaves ``paragraph`` as it is when it leaves every
+    other paragraph alone too: it is not title-cased (what the fast path asks of a line its
+    quick look cannot settle; a list item changes only beside title-cased prose).
 
     >>> leaves_alone("Warga Yang Datang Ke Pasar Itu Mengeluh."), leaves_alone("Harga naik di Pasar Baru.")
     (False, True)
@@ -311,6 +334,7 @@ def recase_document(
             found[index] = parts
     if not found:
         return list(paragraphs)
+    items = _title_cased_items(paragraphs, found) if len(found) >= 2 else set()
     lexicon = lexicon or default_lexicon()
     model = model or default_model()
     evidence = document_evidence([t for i, t in enumerate(paragraphs) if i not in found])
@@ -320,7 +344,7 @@ def recase_document(
     decided = {}
     for index, (words, starts) in found.items():
         text = paragraphs[index]
-        if not _is_heading(text):
+        if index in items or not _is_heading(text):
             flat = text.replace("\n", " ")
             keys = lowercase_keys(words)
             decided[index] = keys, decide_words(flat, words, lexicon, model, starts, evidence, names, keys)

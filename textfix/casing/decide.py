@@ -86,7 +86,7 @@ from .words import (
 #: "Ke-43", "Ke-3": the ordinal prefix before a numeral.
 _ORDINAL_RE = regex.compile(r"-\d")
 #: A paragraph opened by a numeral ("15 Menit Pertama ..."), not by a list number ("1. ").
-_NUMERAL_LEAD_RE = regex.compile(r"(?:^|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
+_NUMERAL_LEAD_RE = regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
 _CLOSE_RE = regex.compile(r"\s*\)")
 
