@@ -78,6 +78,7 @@ JUNK = [
     "Lihat Foto",
     "Klik untuk baca: Jalan Desa Rusak Parah",
     "Jangan lupa ikuti update berita lainnya dan follow akun Google News Contoh",
+    "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini.",
 ]
 #: Prose that opens like junk, written for this script (a junk rule must leave each alone).
 TRAPS = [
@@ -112,6 +113,7 @@ TRAPS = [
     "Berita lainnya menyebutkan bahwa harga cabai turun.",
     "Jangan lupa ikuti aturan lalu lintas selama perjalanan mudik.",
     "Hak cipta karya seni tradisional perlu dilindungi negara.",
+    "Dilarang keras mengambil foto di area bandara, kata petugas.",
     "Terima kasih kepada semua pihak yang telah membantu, kata bupati.",
 ]
 MODES = {

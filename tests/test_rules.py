@@ -205,6 +205,13 @@ SOCIAL = [
 ]
 
 SYNDICATION = [
+    case("reuse notice, then the copyright above it goes too",
+         f"{BODY1}\n{BODY2}\nEditor: Budi\nCOPYRIGHT © CONTOH 2024\n\nDilarang keras mengambil konten, melakukan crawling"
+         " atau pengindeksan otomatis untuk AI di situs web ini tanpa izin tertulis dari Contoh.\n",
+         ["Dilarang keras", "COPYRIGHT"], [BODY1, BODY2, "Editor: Budi"]),
+    case("reuse notice for social media accounts", f"{BODY1}\n{BODY2}\nDilarang mengambil dan/atau menayangkan ulang sebagian"
+         " atau keseluruhan artikel di atas untuk konten akun media sosial komersil tanpa seizin redaksi.\n",
+         ["Dilarang mengambil"], [BODY1, BODY2]),
     case("note with headline on its line", f"{BODY1}\n{BODY2}\nArtikel ini telah tayang di Contoh.com dengan judul Bus Baru Siap Melayani Warga\n",
          ["Artikel ini telah tayang", "Bus Baru Siap"]),
     case("note with headline on the next line", f"{BODY1}\n{BODY2}\nArtikel ini telah tayang di Contoh.co.id dengan judul\n"
