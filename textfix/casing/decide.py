@@ -104,7 +104,9 @@ _RUN_MAX = 8
 #: "duta besar", "wakil presiden", "jaksa agung"), generic offices among them ("kepala
 #: daerah yang hadir", but "Kepala Desa Sukamaju"; no change on dev).
 _TITLE_HEADS = frozenset({"juru"})
-_TITLE_TAILS = frozenset({"bicara", "besar", "agung", "muda", "utama", "umum", "kota", "daerah", "desa", "negara", "sekolah", "dinas", "staf"})
+_TITLE_TAILS = frozenset(
+    "bicara besar agung muda utama umum kota daerah desa negara sekolah dinas staf".split()
+)
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
@@ -233,7 +235,7 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
 
 
 #: The end of a web address after a site's name: "Kompas.com", "Antaranews.co.id".
-_DOMAIN_ENDINGS = frozenset("com co id net org tv news".split())
+DOMAIN_ENDINGS = frozenset("com co id net org tv news".split())
 
 
 def _keep_site_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
@@ -241,7 +243,7 @@ def _keep_site_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     unless it is a common word, as sites so named write themselves (``merdeka.com``,
     ``detik.com``): when unsure whether a word is a name, keep the capital."""
     for i in range(len(words) - 1):
-        if decisions[i] == LOWER and words[i + 1].gap == "." and words[i + 1].text in _DOMAIN_ENDINGS:
+        if decisions[i] == LOWER and words[i + 1].gap == "." and words[i + 1].text in DOMAIN_ENDINGS:
             lower, capital = lexicon.counts.get(words[i].text.lower(), (0, 0))
             if lower <= capital:
                 decisions[i] = KEEP

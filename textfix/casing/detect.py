@@ -35,6 +35,7 @@ from typing import Sequence
 
 import regex
 
+from .decide import DOMAIN_ENDINGS
 from .model import Lexicon
 from .words import TITLE_AFTER, Word, sentence_starts, split_words
 
@@ -97,8 +98,8 @@ def title_case_evidence(
         gap = word.gap
         if gap and not gap[-1].isspace() and gap[-1] not in TITLE_AFTER:
             continue  # Title Case does not reach it (titlecase_reaches)
-        if low and i + 1 < len(words) and words[i + 1].gap == "." and words[i + 1].text in _DOMAIN_ENDINGS:
-            continue  # a site's address ("contoh.com" in a dateline): scrapers keep it so
+        if low and i + 1 < len(words) and words[i + 1].gap == "." and words[i + 1].text in DOMAIN_ENDINGS:
+            continue  # a site's address ("contoh.com" in a dateline) says nothing of the casing
         total += 1
         if low:
             lower += 1
@@ -118,8 +119,6 @@ def title_case_evidence(
     return total, lower, function, common, rare, verbs
 
 
-#: Endings of web addresses: the site's name before one says nothing about the casing.
-_DOMAIN_ENDINGS = frozenset("com co id net org".split())
 #: What a capitalised word counts as in title_case_evidence (0: nothing).
 _FUNCTION, _COMMON, _RARE, _VERB = 1, 2, 4, 8
 _KINDS_MAX = 50_000
