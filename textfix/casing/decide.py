@@ -70,7 +70,7 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import regex
 
@@ -155,7 +155,7 @@ def rule_decisions(
     fixed: dict[int, str] = {}
     for i in sentence_starts(text, words) if starts is None else starts:
         fixed[i] = START
-    for i in [i for i in fixed if _NUMERAL_LEAD_RE.search(words[i].gap)]:
+    for i in [i for i in fixed if words[i].gap.rstrip()[-1:].isdigit() and _NUMERAL_LEAD_RE.search(words[i].gap)]:
         del fixed[i]  # "15 menit pertama ...": the numeral opens the sentence
     if "-" not in text or not _ORDINAL_RE.search(text):
         return fixed  # neither rule below can fire (most paragraphs)
@@ -429,7 +429,11 @@ def _lower_verbs_after_names(lexicon: Lexicon, words: Sequence[Word], decisions:
     ``warga Kota Bandung menyambut festival`` (train.txt's glued headlines capitalise
     ``Menyambut`` 3 times in 41). Its Sastrawi stem must differ from it (``Menteri`` is
     no verb) and the corpus must write it in lowercase nine times in ten."""
-    for i in range(1, len(words)):
+    pairs = "".join(decisions)
+    at = pairs.find(KEEP + KEEP)
+    while at >= 0:
+        i = at + 1  # the second of two kept words (found in C; most paragraphs have few)
+        at = pairs.find(KEEP + KEEP, i)
         if decisions[i] != KEEP or decisions[i - 1] != KEEP or words[i].gap != " ":
             continue
         key = keys[i]
@@ -731,13 +735,24 @@ def grow_phrases(decided: Sequence[tuple[Sequence[Word], Sequence[str], Sequence
     grown = set()
     for words, keys, decisions in decided:
         for parts in phrases:
-            size = len(parts)
-            for i in range(1, len(keys) - size + 1):
-                if keys[i] != parts[0] or list(keys[i : i + size]) != parts:
-                    continue
-                if decisions[i - 1] == KEEP and words[i].gap == " " and keys[i - 1] not in _ACRONYM_SKIP:
+            for i in _occurrences(keys, parts):
+                if i and decisions[i - 1] == KEEP and words[i].gap == " " and keys[i - 1] not in _ACRONYM_SKIP:
                     grown.add(keys[i - 1] + " " + " ".join(parts))
     names.update(grown)
+
+
+def _occurrences(keys: Sequence[str], parts: list[str]) -> Iterator[int]:
+    """Where ``parts`` occurs in ``keys`` (the first word found by ``list.index``, in C)."""
+    keys = list(keys)
+    first, size = parts[0], len(parts)
+    i = -1
+    while True:
+        try:
+            i = keys.index(first, i + 1)
+        except ValueError:
+            return
+        if keys[i : i + size] == parts:
+            yield i
 
 
 def _extend_phrases(words: Sequence[Word], decisions: list[str], phrases: list[str], keys: Sequence[str]) -> bool:
@@ -746,11 +761,8 @@ def _extend_phrases(words: Sequence[Word], decisions: list[str], phrases: list[s
     changed = False
     for phrase in phrases:
         parts = phrase.split(" ")
-        size = len(parts)
-        for i in range(len(keys) - size + 1):
-            if keys[i] != parts[0] or keys[i : i + size] != parts:
-                continue
-            span = range(i, i + size)
+        for i in _occurrences(keys, parts):
+            span = range(i, i + len(parts))
             if all(decisions[k] in (KEEP, LOWER) for k in span) and all(words[k].gap == " " for k in span[1:]):
                 for k in span:
                     if decisions[k] == LOWER and keys[k] not in _ACRONYM_SKIP:
