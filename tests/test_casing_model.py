@@ -92,6 +92,23 @@ def test_decode_matches_training_features(weights):
     assert model.cache, "the model was never asked: the test compares nothing"
 
 
+def test_decode_reads_word_shapes_as_the_reference_does():
+    """Decoding tells a lowerable word by comparing it with its type's capitalised form;
+    words whose letters make that comparison and the letter test disagree must still be
+    decided as the reference decides them (digits, mixed case, titlecase letters, a
+    capital whose lowercase is two characters, an uncased letter first)."""
+    lexicon = casing.default_lexicon()
+    model = Model(scrambled(casing.default_model().weights))
+    text = (
+        "Warga Ke43 Dan K9 Yang KTT Di McDonald Itu İstanbul Ke ǅemal Dan ǄEMAL Yang "
+        "Éclair Di ÉCLAIR Itu Aß Dan 中A Yang Ab1c Di A1b Itu G20 Ke Warga."
+    )
+    words = split_words(text)
+    fixed = {0: START}
+    for _ in range(2):  # cold caches, then warm ones
+        assert decode(lexicon, model, words, fixed) == reference(lexicon, model, words, fixed)
+
+
 def _second_pass_features(lexicon, first_model):
     """Every second-pass feature the test texts can fire, whatever the decisions."""
     names = set()

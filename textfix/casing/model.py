@@ -94,9 +94,12 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable, Container, Mapping, Sequence
 
 from .words import Word, is_acronym
+
+_TEXT, _GAP = itemgetter(0), itemgetter(2)  # a Word's text and gap
 
 #: Decisions, as used in features and results.
 KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
@@ -211,6 +214,26 @@ def _gap_class(gap: str) -> str:
     if last in "/":
         return "/"
     return "p"
+
+
+class _GapClasses(dict):
+    """``gap -> _gap_class(gap)``, filled as gaps are met: read through ``__getitem__``
+    in a C-level ``map`` (a paragraph's gaps for a tenth of an ``lru_cache`` call each)."""
+
+    def __missing__(self, gap: str) -> str:
+        if len(self) >= _GAP_CLASSES_MAX:
+            self.clear()
+        found = self[gap] = _gap_class(gap)
+        return found
+
+
+_GAP_CLASSES_MAX = 4096
+_GAP_CLASSES = _GapClasses()
+
+
+def gap_classes(words: Sequence[Word]) -> list[str]:
+    """The class of the gap before each word (:func:`_gap_class`)."""
+    return list(map(_GAP_CLASSES.__getitem__, map(_GAP, words)))
 
 
 def static_features(lexicon: Lexicon, key: str, lower: int, capital: int) -> list[str]:
@@ -484,6 +507,10 @@ def second_features(
 #: 500 MB JSONL run then peaked at 116.6 MiB PSS (largest process 64.5 MiB RSS).
 _CACHE_MAX = 50_000
 _FAST_MAX = 100_000
+#: ``wnb=`` weights kept per word type (a word meets a few dozen next-word shapes at most).
+_SHAPES_MAX = 32
+#: The (empty, never filled) ``wnb=`` weights of word types the fast path always settles.
+_NEVER_ASKED: dict[str, float] = {}
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
@@ -590,6 +617,24 @@ def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[
     return weights
 
 
+def _lowerable(text: str) -> bool:
+    """What decoding hands to the fast path or the model: a capital, then nothing or a
+    rest that ``str.islower`` accepts (``Ke43`` is one; ``K9``, ``KTT``, ``McD`` are not)."""
+    if not text[0].isupper():
+        return False
+    rest = text[1:]
+    return not rest or rest.islower()
+
+
+def _title_form(key: str) -> str | None:
+    """``key`` with a capital, if that spelling is :func:`_lowerable`; else None. A word
+    equal to it is lowerable without testing its letters (one string comparison, where
+    the test sliced the word and called two methods)."""
+    first = key[:1].upper()
+    form = first + key[1:] if len(first) == 1 else ""
+    return form if form and _lowerable(form) else None
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
@@ -597,12 +642,16 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     its shape as the next word, the weight of ``nw=`` (it as the next word), and the
     weights of :func:`left_word` that depend on it alone (it as the previous word: ``pw=``,
     ``pwg=`` after a space, ``ps=``, ``pb=``), where a cache by previous word, gap and
-    decision held 35,000 entries for train.txt's word types.
+    decision held 35,000 entries for train.txt's word types. Then what saves decoding
+    string work: its capitalised form (:func:`_title_form`), the start of its ``nw2=``
+    features (it as the next word) and of its pairs' keys in the bigram table.
 
     ``wnb=`` (the word with the next word's shape) is looked up in decoding instead: its
     92 shapes cost 50 microseconds a word type here (most of this function's time), as
     much as 200 lookups in decoding, and a long run's workers each met every word type
-    of the run at least once."""
+    of the run at least once. The weights met are kept in the record (a dict by shape, up
+    to _SHAPES_MAX), where building and hashing ``wnb=word|shape`` cost four times the
+    lookup."""
     lower, capital = lexicon.counts.get(key, _UNSEEN)
     after_lower = fast_decision(lexicon, key, lower, capital, LOWER)
     after_other = fast_decision(lexicon, key, lower, capital, KEEP)
@@ -610,7 +659,8 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     static = wp_keep = wp_lower = 0.0
     weights = model.weights
     known = lexicon.knows_root(key)
-    if after_lower is None or after_other is None:
+    may_ask = after_lower is None or after_other is None
+    if may_ask:
         static = model.score(static_features(lexicon, key, lower, capital))
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
@@ -629,6 +679,10 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         weights.get("pwg=" + key + "sp", 0.0),
         weights.get("ps=" + b + ("r" if known else ""), 0.0),
         weights.get("pb=" + b, 0.0),
+        _title_form(key),
+        {} if may_ask else _NEVER_ASKED,  # wnb= weights by the next word's shape, as met
+        "nw2=" + key + "|",
+        key + " ",  # the start of its pairs' keys in the bigram table
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -653,19 +707,20 @@ def decode(
     ``keys`` are the words in lowercase, when the caller has them. A paragraph the fast
     path settles alone gets the same decisions from both passes, so it is decided once.
     """
+    texts = list(map(_TEXT, words))
     if keys is None:
-        keys = [w.text.lower() for w in words]
-    gaps = [_gap_class(w.gap) for w in words]  # cached per gap string
-    out, asked = decode_pass(lexicon, model, words, fixed, keys, gaps)
+        keys = list(map(str.lower, texts))
+    gaps = gap_classes(words)
+    out, asked = decode_pass(lexicon, model, texts, fixed, keys, gaps)
     if asked and model.second is not None:
-        out, _ = decode_pass(lexicon, model.second, words, fixed, keys, gaps, out)
+        out, _ = decode_pass(lexicon, model.second, texts, fixed, keys, gaps, out)
     return out
 
 
 def decode_pass(
     lexicon: Lexicon,
     model: Model,
-    words: Sequence[Word],
+    texts: Sequence[str],
     fixed: Mapping[int, str],
     keys: Sequence[str],
     gaps: Sequence[str],
@@ -689,24 +744,30 @@ def decode_pass(
     score = model.score
     bigrams = lexicon.bigrams
     pairs = model.pairs
-    last = len(words) - 1
+    last = len(texts) - 1
     asked = False
     out: list[str] = []
     previous, before = OTHER, OTHER
     ahead = -1  # the word whose left pair ``weights`` holds (the last right pair looked up)
     weights = None
-    for i, word in enumerate(words):
+    # The records of the paragraph's word types, looked up in one C loop; a missing one
+    # is made when a word needs it (as itself or as a neighbour). A word equal to its
+    # type's capitalised form is lowerable: one comparison settles nearly every word.
+    found = list(map(infos.get, keys))
+    for i, text in enumerate(texts):
         decision = fixed.get(i)
         if decision is None:
-            text = word.text
-            rest = text[1:]
-            if not text[0].isupper():
-                decision = OTHER
-            elif rest and not rest.islower():
-                decision = ACRONYM if text.isupper() else OTHER
+            key = keys[i]
+            info = found[i]
+            if info is not None and text == info[13]:
+                shaped = True
+            elif _lowerable(text):
+                shaped = True
+                info = found[i] = info or _word_info(lexicon, model, key)
             else:
-                key = keys[i]
-                info = infos.get(key) or _word_info(lexicon, model, key)
+                shaped = False
+                decision = ACRONYM if text[0].isupper() and text.isupper() else OTHER
+            if shaped:
                 decision = info[0] if previous in _AFTER_LOWER else info[1]
                 if decision is None:
                     asked = True
@@ -724,7 +785,9 @@ def decode_pass(
                         total += info[5]
                     if i:
                         pk = keys[i - 1]
-                        pinfo = infos.get(pk) or _word_info(lexicon, model, pk)
+                        pinfo = found[i - 1]
+                        if pinfo is None:
+                            pinfo = found[i - 1] = _word_info(lexicon, model, pk)
                         # left_word's weights, added in its order: the same sum to the last bit
                         part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + pk + gap, 0.0))
                         if previous == START:
@@ -736,17 +799,21 @@ def decode_pass(
                         total += part
                         if gap == "sp":
                             if ahead != i:  # not this pair's weights from the word before
-                                pair = bigrams.get(pk + " " + key)
+                                pair = bigrams.get(pinfo[16] + key)
                                 weights = pairs.get(pair) or _pair_weights(model, pair)
                             total += weights[previous]
                     else:
                         total += wget("pw=<s>", 0.0)
                     if i < last:
-                        ntext = words[i + 1].text
+                        ntext = texts[i + 1]
                         nk = keys[i + 1]
                         ngap = gaps[i + 1]
-                        ninfo = infos.get(nk) or _word_info(lexicon, model, nk)
-                        if not ntext[0].isupper():
+                        ninfo = found[i + 1]
+                        if ninfo is None:
+                            ninfo = found[i + 1] = _word_info(lexicon, model, nk)
+                        if ntext == ninfo[13]:  # title-shaped, so neither lowercase nor an acronym
+                            nb = ninfo[7]
+                        elif not ntext[0].isupper():
                             nb = "low"
                         elif len(ntext) > 1 and not ntext[1].islower() and is_acronym(ntext):
                             nb = "A"
@@ -756,14 +823,20 @@ def decode_pass(
                         part = cache.get(k)
                         if part is None:
                             part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
-                        total += part + ninfo[8] + wget(f"wnb={key}|{nb}", 0.0)
+                        shapes = info[14]
+                        right = shapes.get(nb)
+                        if right is None:
+                            right = wget(f"wnb={key}|{nb}", 0.0)
+                            if len(shapes) < _SHAPES_MAX:
+                                shapes[nb] = right
+                        total += part + ninfo[8] + right
                         if ngap == "sp":
-                            pair = bigrams.get(key + " " + nk)
+                            pair = bigrams.get(info[16] + nk)
                             weights = pairs.get(pair) or _pair_weights(model, pair)
                             ahead = i + 1  # the next word's left pair, if it is asked
                             total += weights["rb"]
                         if i + 1 < last:
-                            total += wget("nw2=" + nk + "|" + keys[i + 2], 0.0)
+                            total += wget(ninfo[15] + keys[i + 2], 0.0)
                     else:
                         total += wget("nw=</s>", 0.0)
                     if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
