@@ -94,12 +94,9 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Callable, Container, Mapping, Sequence
 
 from .words import Word, is_acronym
-
-_TEXT, _GAP = itemgetter(0), itemgetter(2)  # a Word's text and gap
 
 #: Decisions, as used in features and results.
 KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
@@ -217,8 +214,8 @@ def _gap_class(gap: str) -> str:
 
 
 class _GapClasses(dict):
-    """``gap -> _gap_class(gap)``, filled as gaps are met: read through ``__getitem__``
-    in a C-level ``map`` (a paragraph's gaps for a tenth of an ``lru_cache`` call each)."""
+    """``gap -> _gap_class(gap)``, filled as gaps are met: a subscript that reaches Python
+    code only for a new gap (a third of an ``lru_cache`` call)."""
 
     def __missing__(self, gap: str) -> str:
         if len(self) >= _GAP_CLASSES_MAX:
@@ -229,11 +226,6 @@ class _GapClasses(dict):
 
 _GAP_CLASSES_MAX = 4096
 _GAP_CLASSES = _GapClasses()
-
-
-def gap_classes(words: Sequence[Word]) -> list[str]:
-    """The class of the gap before each word (:func:`_gap_class`)."""
-    return list(map(_GAP_CLASSES.__getitem__, map(_GAP, words)))
 
 
 def static_features(lexicon: Lexicon, key: str, lower: int, capital: int) -> list[str]:
@@ -707,23 +699,20 @@ def decode(
     ``keys`` are the words in lowercase, when the caller has them. A paragraph the fast
     path settles alone gets the same decisions from both passes, so it is decided once.
     """
-    texts = list(map(_TEXT, words))
     if keys is None:
-        keys = list(map(str.lower, texts))
-    gaps = gap_classes(words)
-    out, asked = decode_pass(lexicon, model, texts, fixed, keys, gaps)
+        keys = [w.text.lower() for w in words]
+    out, asked = decode_pass(lexicon, model, words, fixed, keys)
     if asked and model.second is not None:
-        out, _ = decode_pass(lexicon, model.second, texts, fixed, keys, gaps, out)
+        out, _ = decode_pass(lexicon, model.second, words, fixed, keys, out)
     return out
 
 
 def decode_pass(
     lexicon: Lexicon,
     model: Model,
-    texts: Sequence[str],
+    words: Sequence[Word],
     fixed: Mapping[int, str],
     keys: Sequence[str],
-    gaps: Sequence[str],
     first: Sequence[str] | None = None,
 ) -> tuple[list[str], bool]:
     """One left-to-right pass; ``first``: the first pass's decisions (second pass only).
@@ -744,7 +733,8 @@ def decode_pass(
     score = model.score
     bigrams = lexicon.bigrams
     pairs = model.pairs
-    last = len(texts) - 1
+    last = len(words) - 1
+    gap_class = _GAP_CLASSES  # by gap string, read only for the words the model is asked about
     asked = False
     out: list[str] = []
     previous, before = OTHER, OTHER
@@ -754,10 +744,11 @@ def decode_pass(
     # is made when a word needs it (as itself or as a neighbour). A word equal to its
     # type's capitalised form is lowerable: one comparison settles nearly every word.
     found = list(map(infos.get, keys))
-    for i, text in enumerate(texts):
+    for i, word in enumerate(words):
         decision = fixed.get(i)
         if decision is None:
             key = keys[i]
+            text = word.text
             info = found[i]
             if info is not None and text == info[13]:
                 shaped = True
@@ -771,7 +762,7 @@ def decode_pass(
                 decision = info[0] if previous in _AFTER_LOWER else info[1]
                 if decision is None:
                     asked = True
-                    gap = gaps[i]
+                    gap = gap_class[word.gap]
                     b = info[2]
                     total = info[3]
                     k = (b, gap, previous, before)
@@ -805,9 +796,10 @@ def decode_pass(
                     else:
                         total += wget("pw=<s>", 0.0)
                     if i < last:
-                        ntext = texts[i + 1]
+                        following_word = words[i + 1]
+                        ntext = following_word.text
                         nk = keys[i + 1]
-                        ngap = gaps[i + 1]
+                        ngap = gap_class[following_word.gap]
                         ninfo = found[i + 1]
                         if ninfo is None:
                             ninfo = found[i + 1] = _word_info(lexicon, model, nk)
@@ -840,7 +832,7 @@ def decode_pass(
                     else:
                         total += wget("nw=</s>", 0.0)
                     if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
-                        following, ngap = first[i + 1], gaps[i + 1]
+                        following, ngap = first[i + 1], gap_class[words[i + 1].gap]
                         after = first[i + 2] if i + 1 < last else "</s>"
                         k = ("r", b, previous, following, after, ngap, info[6])
                         part = cache.get(k)

@@ -12,7 +12,7 @@ Nothing here decides anything; it only measures. All functions are pure.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple, Sequence
 
 import regex
@@ -73,7 +73,8 @@ def split_words(text: str) -> list[Word]:
     parts = (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
     # parts: gap, word, gap, word, ..., tail; a word starts where the parts before it end.
     ends = list(accumulate(map(len, parts)))
-    return [_new_word(Word, item) for item in zip(parts[1::2], ends[0::2], parts[0:-1:2])]
+    # map, not a comprehension: no bytecode per word, and zip may reuse its tuple.
+    return list(map(_new_word, repeat(Word), zip(parts[1::2], ends[0::2], parts[0:-1:2])))
 
 
 def scraped_title_case(text: str) -> str:
