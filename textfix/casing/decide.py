@@ -70,6 +70,7 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator, Mapping, Sequence
 
 import regex
@@ -85,8 +86,11 @@ from .words import (
 
 #: "Ke-43", "Ke-3": the ordinal prefix before a numeral.
 _ORDINAL_RE = regex.compile(r"-\d")
-#: A paragraph opened by a numeral ("15 Menit Pertama ..."), not by a list number ("1. ").
-_NUMERAL_LEAD_RE = regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
+@functools.lru_cache(maxsize=None)
+def _numeral_lead_re() -> regex.Pattern:
+    """A sentence opened by a numeral ("15 Menit Pertama ..."), not by a list number ("1. "),
+    as the gap before its first word. Compiled on first use (most texts never need it)."""
+    return regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
 _CLOSE_RE = regex.compile(r"\s*\)")
 
@@ -155,7 +159,7 @@ def rule_decisions(
     fixed: dict[int, str] = {}
     for i in sentence_starts(text, words) if starts is None else starts:
         fixed[i] = START
-    for i in [i for i in fixed if words[i].gap.rstrip()[-1:].isdigit() and _NUMERAL_LEAD_RE.search(words[i].gap)]:
+    for i in [i for i in fixed if words[i].gap.rstrip()[-1:].isdigit() and _numeral_lead_re().search(words[i].gap)]:
         del fixed[i]  # "15 menit pertama ...": the numeral opens the sentence
     if "-" not in text or not _ORDINAL_RE.search(text):
         return fixed  # neither rule below can fire (most paragraphs)
@@ -711,16 +715,18 @@ def _confirmed_phrases(
     return phrases
 
 
-#: A dateline opening with a place of two to four words: "Kota Serang, contoh.id – ".
-_DATELINE_PLACE_RE = regex.compile(
-    r"(\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+){1,3}),[ ][^\n,]{1,60}?[ ](?:–|—|-{1,2})[ ]"
-)
+@functools.lru_cache(maxsize=None)
+def _dateline_place_re() -> regex.Pattern:
+    """A dateline opening with a place of two to four words: "Kota Serang, contoh.id – "."""
+    return regex.compile(r"(\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+){1,3}),[ ][^\n,]{1,60}?[ ](?:–|—|-{1,2})[ ]")
 
 
 def dateline_place(text: str) -> str | None:
     """The place a dateline opens with, as its lowercase words (``kota serang``), when it
     has two words or more: a name the document may repeat in title-cased prose."""
-    match = _DATELINE_PLACE_RE.match(text)
+    if "," not in text[:60]:
+        return None  # no place then comma near the start (most paragraphs: no compile, no scan)
+    match = _dateline_place_re().match(text)
     return match.group(1).lower() if match else None
 
 
