@@ -721,6 +721,11 @@ def _dateline_place_re() -> regex.Pattern:
     return regex.compile(r"(\p{Lu}[\p{L}.\-]*+(?:[ ]\p{Lu}[\p{L}.\-]*+){1,3}),[ ][^\n,]{1,60}?[ ](?:–|—|-{1,2})[ ]")
 
 
+def all_patterns() -> dict[str, regex.Pattern]:
+    """The patterns this module compiles on first use, compiled (for the linear-time test)."""
+    return {"NUMERAL_LEAD_RE": _numeral_lead_re(), "DATELINE_PLACE_RE": _dateline_place_re()}
+
+
 def dateline_place(text: str) -> str | None:
     """The place a dateline opens with, as its lowercase words (``kota serang``), when it
     has two words or more: a name the document may repeat in title-cased prose."""
