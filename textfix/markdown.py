@@ -663,8 +663,8 @@ def _edits(
             if found is None or _joins_lines(source, *found[2]):
                 skipped = True
                 continue
-            i1, i2, source = found
-            span = list(range(*source))
+            i1, i2, lines = found
+            span = list(range(*lines))
         inside = any(i1 < j < i2 for j in joins)
         beside = (i1 in joins or i2 in joins) and not old[i1:i2].strip()
         if inside or beside:
