@@ -502,10 +502,12 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
     out: list[str | None] = list(paragraphs)
     for number, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
         text = _flat(paragraph)
-        if number + 1 >= len(paragraphs) or text.endswith(",") or (_is_sentence(text, 8) and not _looks_like_caption(text)):
+        if number + 1 >= len(paragraphs) or text.endswith(","):
             break
-        if _is_sentence(text, 4) and not _is_headline(text) and not _looks_like_caption(text):
-            break  # a short sentence of the body: a title-like line below it is a subheading
+        # A full sentence of prose ends the header; a short one too unless it reads as a
+        # headline (a title-like line below it is then a subheading).
+        if _is_sentence(text, 4) and (_is_sentence(text, 8) or not _is_headline(text)) and not _looks_like_caption(text):
+            break
         if _NUMBERED_ITEM_RE.match(text):
             break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
