@@ -1007,8 +1007,9 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
             text = line.strip()
             if out[number] is None or not text:
                 continue
-            ahead = _flat(" ".join(items[number : number + 8]))
-            if (_opens_promo(text) or _opens_promo(ahead)) and total - number <= 20:
+            opens = _opens_promo(text)
+            promo_here = opens or _opens_promo(_flat(" ".join(items[number : number + 8])))
+            if promo_here and total - number <= 20:
                 tail = items[number:]
                 tail_flat = _flat(" ".join(tail))
                 if len(tail_flat) < 700 and patterns.CHANNEL_RE.search(tail_flat) and not any(
@@ -1019,13 +1020,12 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
                         if not _is_meta_line(items[drop]):
                             out[drop] = None
                     break
-            if _opens_promo(text) or _opens_promo(ahead):
-                if _opens_promo(text) and len(text) < 600 and (
-                    patterns.CHANNEL_RE.search(text)
-                    or (number >= total - 8 and (not _is_sentence(text, 8) or patterns.PROMO_OFFER_RE.search(text)))
-                ):
-                    out[number] = None
-                    continue
+            if opens and len(text) < 600 and (
+                patterns.CHANNEL_RE.search(text)
+                or (number >= total - 8 and (not _is_sentence(text, 8) or patterns.PROMO_OFFER_RE.search(text)))
+            ):
+                out[number] = None
+                continue
             # Promos glued in a row at the end go one by one (each cut shows the next).
             for _ in range(_PROMO_TAIL_CUTS):
                 cut = _cut_promo_tail(line, starts)
