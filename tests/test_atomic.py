@@ -40,9 +40,15 @@ def test_sigkill_during_in_place_cli(tmp_path):
     reference = tmp_path / "rujukan.txt"
     reference.write_bytes(original)
     command = [sys.executable, "-m", "textfix", "clean", "--in-place", "-q", "-j1"]
-    start = time.perf_counter()
-    subprocess.run(command + [str(reference)], check=True, timeout=120)
-    full_run = time.perf_counter() - start
+    # The median of three whole runs: one run timed during a neighbour's burst of load
+    # was twice as slow as the rest, and every kill then landed after the rename.
+    runs = []
+    for _ in range(3):
+        reference.write_bytes(original)
+        start = time.perf_counter()
+        subprocess.run(command + [str(reference)], check=True, timeout=120)
+        runs.append(time.perf_counter() - start)
+    full_run = sorted(runs)[1]
     cleaned = reference.read_bytes()
     assert cleaned != original
 
