@@ -182,6 +182,31 @@ def test_list_items_of_a_title_cased_document_are_repaired_with_it():
     assert recase_document([scraped_title_case(t) for t in expected]) == expected
 
 
+def test_list_items_with_their_own_damage_are_sentences_like_the_rest():
+    # "Untuk" and "Di" show this item's damage by themselves; it was given heading style
+    # ("Bantuan untuk Petani di Desa") beside items repaired as sentences.
+    expected = [
+        "Presiden meminta para menteri segera menyelesaikan program yang tertunda di daerah.",
+        "- Pembangunan jalan tol di Sumatra",
+        "- Bantuan untuk petani di desa",
+        "Menurut dia, semua pihak harus bekerja sama.",
+    ]
+    assert recase_document([scraped_title_case(t) for t in expected]) == expected
+
+
+def test_bulletless_list_items_are_repaired_when_named():
+    # Markdown's list items reach casing without their marker.
+    expected = [
+        "Presiden meminta para menteri segera menyelesaikan program yang tertunda di daerah.",
+        "Pembangunan jalan tol di Sumatra",
+        "Harga beras di pasar induk",
+        "Menurut dia, semua pihak harus bekerja sama.",
+    ]
+    title_cased = [scraped_title_case(t) for t in expected]
+    assert recase_document(title_cased, list_items={1, 2}) == expected
+    assert recase_document(title_cased)[1:3] == title_cased[1:3]  # headings, not named items
+
+
 def test_title_style_list_items_stay_beside_normal_prose():
     text = ["Warga mengeluh karena harga naik.", "- Harga Beras Premium", "- Harga Minyak Goreng"]
     assert recase_document(text) == text

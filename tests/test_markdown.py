@@ -382,6 +382,20 @@ def test_wrapped_article_end_to_end_with_the_real_casing_model():
     assert "- Warga yang datang ke pasar mengeluh karena harga naik lagi dan lagi sejak\n" in out
 
 
+def test_list_items_of_a_title_cased_markdown_file_are_repaired_with_its_prose():
+    source = (
+        "# Rapat Kerja\n\n"
+        "Presiden Meminta Para Menteri Untuk Segera Menyelesaikan Program Yang Tertunda Di Daerah.\n\n"
+        "- Pembangunan Jalan Tol Di Sumatra\n"
+        "- Harga Beras Di Pasar Induk\n"
+        "- Bantuan Untuk Petani Di Desa\n\n"
+        "Menurut Dia, Semua Pihak Harus Bekerja Sama.\n"
+    )
+    out = textfix.clean(source, MD)
+    assert "- Pembangunan jalan tol di Sumatra\n- Harga beras di pasar induk\n- Bantuan untuk petani di desa\n" in out
+    assert textfix.clean(out, MD) == out
+
+
 def test_crlf_markdown_round_trip_through_io(stub_casing):
     raw = WRAPPED.replace("\n", "\r\n").encode("utf-8")
     shape = io.decode_bytes(raw, "berita.md")

@@ -121,6 +121,7 @@ class _Prose:
     removable: bool = True  # False when dropping the lines would break the structure
     joins: set = dataclasses.field(default_factory=set)  # where invisible markup was left out
     breaks: set = dataclasses.field(default_factory=set)  # where a soft line break stands as a space
+    in_list: bool = False  # a paragraph in a list item (its marker is not in ``plain``)
 
 
 class _Misaligned(Exception):
@@ -427,10 +428,11 @@ def _collect_prose(text: str, parse_text: str) -> list[_Prose]:
         except _Misaligned:
             continue
         source = [offsets[w] if w is not None else None for w in where]
-        span, removable = (first, last), True
+        span, removable, in_list = (first, last), True, False
         if kind == "paragraph":
             span, removable = _removal_span(tokens, stack, children, (first, last))
-        found.append(_Prose(kind, plain, source, span, removable, joins, breaks))
+            in_list = any(tokens[k].type == "list_item_open" for k in stack)
+        found.append(_Prose(kind, plain, source, span, removable, joins, breaks, in_list))
     return found
 
 
@@ -940,7 +942,10 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
     paragraphs = [p for p in prose if p.kind == "paragraph"]
     normalized = [_normalize(p.plain, config) for p in paragraphs]
     texts, para_steps = pipeline.run_stages(
-        [_lines_for_rules(p, n) for p, (n, _) in zip(paragraphs, normalized)], config, unwrap=True
+        [_lines_for_rules(p, n) for p, (n, _) in zip(paragraphs, normalized)],
+        config,
+        unwrap=True,
+        list_items={n for n, p in enumerate(paragraphs) if p.in_list},
     )
     steps_of: dict[int, list] = {}
     for item in para_steps:

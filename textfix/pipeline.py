@@ -12,7 +12,7 @@ import dataclasses
 import itertools
 import unicodedata
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import Collection, Iterator, NamedTuple
 
 import regex
 
@@ -452,12 +452,15 @@ def run_stages(
     explain: bool = True,
     counts: Counter | None = None,
     unwrap: bool = False,
+    list_items: Collection[int] = (),
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
 
     ``unwrap``: the paragraphs' line breaks are there for the rules only (lines of a
     Markdown paragraph that read as paragraphs of their own); after the rules each
     becomes the space it stands for, so the rest sees what it always saw.
+    ``list_items``: indexes of paragraphs that are list items with no bullet in their
+    text (Markdown's), for casing (see ``casing.recase_document``).
 
     Returns one entry per input paragraph (``None`` where a rule dropped it) and the
     steps, each with the paragraph index and its position in the original paragraph.
@@ -520,7 +523,8 @@ def run_stages(
 
     if config.recase if recase is None else recase:
         live = [i for i, t in enumerate(texts) if t is not None]
-        recased = recase_in_windows([texts[i] for i in live])
+        items = {n for n, i in enumerate(live) if i in list_items} if list_items else ()
+        recased = recase_in_windows([texts[i] for i in live], list_items=items)
         for i, new in zip(live, recased):
             old = texts[i]
             if new != old:
@@ -543,14 +547,17 @@ CASING_WINDOW = 256_000
 _CUT_RE = regex.compile(r"[.!?][\"'”’)]*+\s++(?=\S)")
 
 
-def recase_in_windows(paragraphs: list[str], window: int = CASING_WINDOW) -> list[str]:
-    """``casing.recase_document`` over windows of at most ``window`` characters.
+def recase_in_windows(
+    paragraphs: list[str], window: int = CASING_WINDOW, list_items: Collection[int] = ()
+) -> list[str]:
+    """``casing.recase_document`` over windows of at most ``window`` characters
+    (``list_items``: indexes of paragraphs that are bulletless list items).
 
     >>> recase_in_windows(["Harga Beras Naik Di Pasar. Warga Yang Datang Mengeluh."], window=30)
     ['Harga beras naik di pasar. Warga yang datang mengeluh.']
     """
     if sum(map(len, paragraphs)) <= window:
-        return casing.recase_document(paragraphs)
+        return casing.recase_document(paragraphs, list_items=list_items)
     pieces = [(index, piece) for index, text in enumerate(paragraphs) for piece in _cut(text, window)]
     parts: list[list[str]] = [[] for _ in paragraphs]
     batch: list[tuple[int, str]] = []
@@ -559,7 +566,8 @@ def recase_in_windows(paragraphs: list[str], window: int = CASING_WINDOW) -> lis
         batch.append((index, piece))
         size += len(piece)
         if number + 1 == len(pieces) or size + len(pieces[number + 1][1]) > window:
-            for (owner, _), new in zip(batch, casing.recase_document([p for _, p in batch])):
+            items = {n for n, (owner, _) in enumerate(batch) if owner in list_items} if list_items else ()
+            for (owner, _), new in zip(batch, casing.recase_document([p for _, p in batch], list_items=items)):
                 parts[owner].append(new)
             batch, size = [], 0
     return ["".join(chunks) for chunks in parts]

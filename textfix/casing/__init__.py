@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import regex
 
@@ -288,14 +288,22 @@ def _title_cased_parts(text: str, lexicon: Lexicon | None) -> tuple | None:
 _LIST_ITEM_RE = regex.compile(r"[-*•·][ \t]+\S")
 
 
-def _title_cased_items(paragraphs: Sequence[str], found: dict[int, tuple]) -> set[int]:
+def _title_cased_items(
+    paragraphs: Sequence[str], found: dict[int, tuple], list_items: Collection[int] = ()
+) -> set[int]:
     """List items of a title-cased document whose every word is capitalised: too short to
     show the damage themselves (no function word: "- 500 Paket Sembako"), but a document
-    whose prose is title-cased damaged its lists too, and a list item is no heading. Each
-    is added to ``found``; returns their indexes."""
+    whose prose is title-cased damaged its lists too, and a list item is no heading. An
+    item opens with a bullet, or is in ``list_items`` (Markdown's, without their marker).
+    Each is added to ``found``; returns the indexes of all the title-cased items, those
+    found by their own evidence too ("- Bantuan Untuk Petani Di Desa" was given heading
+    style beside "- Pembangunan jalan tol di Sumatra")."""
     items = set()
     for index, text in enumerate(paragraphs):
-        if index in found or not _LIST_ITEM_RE.match(text):
+        if not (index in list_items or _LIST_ITEM_RE.match(text)):
+            continue
+        if index in found:  # title-cased by its own evidence: a sentence, all the same
+            items.add(index)
             continue
         flat = text.replace("\n", " ")
         words = split_words(flat)
@@ -318,11 +326,17 @@ def leaves_alone(paragraph: str) -> bool:
 
 
 def recase_document(
-    paragraphs: Sequence[str], lexicon: Lexicon | None = None, model: Model | None = None
+    paragraphs: Sequence[str],
+    lexicon: Lexicon | None = None,
+    model: Model | None = None,
+    list_items: Collection[int] = (),
 ) -> list[str]:
     """Recase every title-cased paragraph of one document; leave the others as they are.
 
     Each output has the input's length and differs from it only in letter case.
+    ``list_items``: the indexes of paragraphs that are list items without a bullet in
+    their text (Markdown's): beside title-cased prose they are recased as sentences, as
+    bulleted items are, not as headings.
 
     >>> recase_document(["Harga naik di pasar.", "Warga Yang Datang Ke Pasar Itu Mengeluh."])
     ['Harga naik di pasar.', 'Warga yang datang ke pasar itu mengeluh.']
@@ -334,7 +348,7 @@ def recase_document(
             found[index] = parts
     if not found:
         return list(paragraphs)
-    items = _title_cased_items(paragraphs, found) if len(found) >= 2 else set()
+    items = _title_cased_items(paragraphs, found, list_items) if len(found) >= 2 else set()
     lexicon = lexicon or default_lexicon()
     model = model or default_model()
     evidence = document_evidence([t for i, t in enumerate(paragraphs) if i not in found])
