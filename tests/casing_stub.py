@@ -45,7 +45,7 @@ def sentence_case(text: str) -> str:
     return _WORD_RE.sub(fix, text)
 
 
-def recase_document(paragraphs: list[str]) -> list[str]:
+def recase_document(paragraphs: list[str], list_items=()) -> list[str]:
     return [sentence_case(p) for p in paragraphs]
 
 
