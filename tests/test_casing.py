@@ -257,6 +257,10 @@ DETECTION = [
         True,
         id="sentence longer than a heading, no final stop",
     ),
+    pytest.param("Kedatangan Rustam Membuat Kampus Heboh.", True, id="statement, a derived verb, one common word"),
+    pytest.param("Sekretaris Jenderal Partai Adalah Budi Santoso.", True, id="statement, adalah, names around it"),
+    pytest.param("Universitas Terbuka.", False, id="a name ending in a ter- word"),
+    pytest.param("Gerakan Indonesia Mengajar.", False, id="a name ending in a me- verb"),
     pytest.param("Gubernur Resmikan Jembatan Baru Penghubung Dua Kabupaten", False, id="headline, no stop"),
     pytest.param("Apa Arti Semua Ini?", False, id="question of common words, maybe a headline"),
 ]
@@ -331,8 +335,10 @@ def test_small_lexicon_model():
     ]
 
 
-def test_small_lexicon_detection_needs_function_words():
-    assert not casing.is_title_cased("Warga Menjual Ikan.", SMALL)
+def test_small_lexicon_detection_needs_function_words_or_a_predicate():
+    assert not casing.is_title_cased("Warga Pasar Ikan.", SMALL)
+    assert not casing.is_title_cased("Warga Bogor Menjual.", SMALL)  # the verb ends it: maybe a name
+    assert casing.is_title_cased("Warga Menjual Ikan.", SMALL)  # a capitalised derived verb, then more
     assert casing.is_title_cased("Warga Yang Menjual Ikan Di Bogor.", SMALL)
 
 
