@@ -82,6 +82,11 @@ PLACES = [
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
     case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
     case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
+    case("two-word head without a name", "Jalan menuju bandar udara ditutup sejak pagi."),
+    case("two-word head and a common word, no name", "Penumpang di bandar udara internasional itu tidak terpengaruh."),
+    case("two-word head, then a level", "Ribuan pelajar sekolah menengah atas mengikuti lomba itu."),
+    case("airport before its name", "Pesawat itu mendarat di Bandar Udara Sultan Hasanuddin pada pagi hari."),
+    case("two-word head before a name, then a comma", "Pejabat di Negara Bagian Benggala Barat, India timur, mengatakan hal itu."),
     case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
     case("police unit before its name", "Korban lalu melapor ke Polsek Sukajadi dan Polres Cimahi."),
 ]
