@@ -93,6 +93,11 @@ PLACES = [
 
 SPEECH = [
     case("speech verb after a quote", "“Kami sudah siap,” ujar Budiman kepada wartawan."),
+    case(
+        "unseen speaker that reads as a derived word",
+        "Permintaan beras ini, kata Kiasan, karena harga di pasar jauh lebih murah.",
+    ),
+    case("pronoun as the speaker", "Permintaan beras ini, kata dia, karena harga di pasar jauh lebih murah."),
     case("name after a quote", "“Kami sudah siap,” Budiman menambahkan kepada wartawan."),
 ]
 
