@@ -32,7 +32,10 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    Tata Kelola dan Kemitraan Komunikasi Publik Direktorat ...``);
    a title or place word between lowered words has no name to head (``presiden itu``,
    ``kata juru bicara itu``, ``ke sungai sudah``), but one before a kept capital heads it
-   (``Sungai Ciliwung``, ``Badan Penanggulangan Bencana Daerah``, ``Kementerian ...``);
+   (``Sungai Ciliwung``, ``Badan Penanggulangan Bencana Daerah``, ``Kementerian ...``),
+   and a title after ``Pak``, ``Bu``, ``Mbak`` or ``Bung`` is the name it addresses (``ke
+   Pak Sultan dan``, ``dijalankan Bu Sri saat``; dev acc 0.9608 -> 0.9609, names lowered
+   536 -> 532, cap R 0.9154 -> 0.9160);
    a compass word after a country describes a part of it (``Afghanistan selatan``; dev
    acc 0.9574 -> 0.9581, one name lowered: the historical ``Pakistan Barat``);
    ``Dr`` before a name keeps its capital (doctorate or physician: Title Case hides which;
@@ -125,6 +128,9 @@ _TITLE_TAILS = frozenset(
 )
 #: Titles that are forms of address (Pak Budi) or membership, never the head of an office's
 #: name: "ibu kota Jakarta" is the capital city, not a Mrs. Kota.
+#: Forms of address that only ever stand before a name or a title used as one (``Pak
+#: Sultan``, ``Bu Sri``, ``Pak Presiden``): a title after one is that name.
+_ADDRESSES = frozenset("pak bu mbak bung".split())
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
 #: Generic heads of two words (EYD V: Rumah Sakit Cipto Mangunkusumo, Taman Nasional
 #: Komodo), kept before a name; written by hand.
@@ -548,6 +554,8 @@ def _lower_titles_without_names(
             continue
         if key in lexicon.name_heads and any(_name_part(lexicon, keys[k]) for k in range(start + 1, j)):
             continue  # a place word with its name: "di Mahkamah Agung."
+        if key in _ADDRESSES and j > start + 1:
+            continue  # a form of address before a name that is also a title: "ke Pak Sultan bilang"
         for k in range(start, j):
             decisions[k] = LOWER
 
