@@ -113,6 +113,8 @@ NAMES = [
     case("minggu the week", "Harga cabai naik dua minggu berturut-turut dan minggu ini turun."),
     case("compass words in place names", "Banjir melanda Jawa Barat dan Kalimantan Selatan sejak kemarin."),
     case("compass word after a country", "Pasukan itu bergerak ke Afghanistan selatan pada Jumat dan Israel utara."),
+    case("compass word before a place", "Gempa mengguncang bagian tenggara Hokkaido pada Senin pagi."),
+    case("compass word opening a name", "Harga minyak di Timur Tengah naik lagi."),
     case("compass word of two before a name", "Gempa itu terjadi di sebelah timur laut Kolombo pada pagi hari."),
     case("day after a name, with hari", "Presiden Pervez Musharraf hari Jumat mengakui bahwa rapat itu batal."),
     case("month after a title and name, with bulan", "Wakil Presiden Jusuf Kalla bulan Mei lalu meresmikan jembatan itu."),

@@ -54,7 +54,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    ``hari Jumat``; the model kept ``Hari`` after a name, and an office's run swallowed
    ``Bulan Mei`` after its holder's name), and the second half of a compass word of two
    follows the first (``timur laut Kolombo``); dev acc 0.9596 -> 0.9598, cap F1 0.8895 ->
-   0.8899, names lowered 533 -> 533; a generic head of two words (``bandar udara``, added
+   0.8899, names lowered 533 -> 533; a compass word between a lowered word and a name is
+   a direction, not part of the name (``bagian tenggara Hokkaido``; not ``Timur Tengah``;
+   dev acc 0.9609 -> 0.9610, names lowered 532 -> 532); a generic head of two words (``bandar udara``, added
    to the heads) with at most two common words and no name after it is lowercase
    (``jalan menuju bandar udara ditutup``, ``sekolah menengah atas``): dev acc 0.9602 ->
    0.9608, cap F1 0.8909 -> 0.8925, names lowered 535 -> 536 (the reference's ``Pondok
@@ -722,6 +724,9 @@ _MONTHS = _CALENDAR - _DAYS
 #: Generic nouns before a day or a month: EYD V writes ``hari Jumat``, ``bulan Agustus``
 #: (train.txt: 22 of 26 and 131 of 134 mid-sentence uses lowercase).
 _CALENDAR_NOUNS = {"hari": _DAYS, "bulan": _MONTHS}
+#: After a compass word, these make a name or a compass word of two (``Timur Tengah``,
+#: ``Timur Jauh``, ``barat laut``, ``Barat Daya``).
+_COMPASS_AFTER = frozenset("tengah jauh dekat laut daya".split())
 #: The second half of a compass word of two (``barat laut``, ``timur laut``, ``barat daya``).
 _COMPASS_HALVES = {"laut": frozenset({"barat", "timur"}), "daya": frozenset({"barat"})}
 
@@ -730,8 +735,9 @@ def refine_decisions(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     """EYD patterns run over :func:`decide_words`'s decisions: a generic noun before a day
     or a month is lowercase (``Musharraf hari Jumat``, where the model kept ``Hari`` after
     the name), the second half of a compass word follows the first (``sebelah timur laut
-    Kolombo``, where ``Laut`` read as a sea's name before one), and a generic head of two
-    words with no name after it is lowercase (:func:`_lower_heads_without_names`).
+    Kolombo``, where ``Laut`` read as a sea's name before one), a compass word between a
+    lowered word and a name is a direction (``bagian tenggara Hokkaido``), and a generic
+    head of two words with no name after it is lowercase (:func:`_lower_heads_without_names`).
     ``keys``: the words in lowercase."""
     if not _TWO_WORD_FIRSTS.isdisjoint(keys):
         _lower_heads_without_names(lexicon, words, decisions, keys)
@@ -749,6 +755,16 @@ def refine_decisions(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
         firsts = _COMPASS_HALVES.get(key)
         if firsts is not None and i and words[i].gap == " " and decisions[i - 1] == LOWER and keys[i - 1] in firsts:
             decisions[i] = LOWER
+        elif (
+            key in _COMPASS
+            and 0 < i < last
+            and decisions[i - 1] == LOWER
+            and words[i].gap == " "
+            and words[i + 1].gap == " "
+            and decisions[i + 1] == KEEP
+            and keys[i + 1] not in _COMPASS_AFTER
+        ):
+            decisions[i] = LOWER  # a direction before the place: "sebelah tenggara Dehradun"
 
 
 #: Verbs that introduce the speaker after a quote or a clause: ``..., kata Budi.``
