@@ -128,6 +128,8 @@ NAMES = [
     case("unknown place read by the stemmer as root + -i", "Ia bertemu Rahimi dan Kasuri di dekat Pulau Bokori."),
     case("unknown place read by the stemmer as ke- + root", "Banjir melanda Desa Sukamaju dan Kesamben."),
     case("site name before its domain", "Hal itu dikatakan Andi saat dikonfirmasi Kompas.com, Senin."),
+    case("English article opening a name", "Lagu itu dinyanyikan grup The Auteurs di panggung utama."),
+    case("English article opening a title", "Pada tahun itu film terlarisnya adalah The Jazz Singer karya sutradara muda."),
     case("English small words inside a name", "Dia memainkan gim Attack on Titan dan Lord of the Rings."),
 ]
 
