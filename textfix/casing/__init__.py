@@ -357,7 +357,7 @@ def recase_document(
             flat = text.replace("\n", " ")
             keys = lowercase_keys(words)
             decisions = decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
-            refine_decisions(lexicon, words, decisions, keys)
+            refine_decisions(lexicon, words, decisions, keys, evidence)
             decided[index] = keys, decisions
     place = dateline_place(paragraphs[0]) if paragraphs else None
     if place:
