@@ -94,6 +94,7 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 from __future__ import annotations
 
 import functools
+import operator
 from typing import Iterator, Mapping, Sequence
 
 import regex
@@ -692,6 +693,8 @@ def _keep_doctor_before_names(words: Sequence[Word], decisions: list[str]) -> No
 
 #: Compass words: after a country they describe a part of it ("Afghanistan selatan").
 _COMPASS = frozenset("utara selatan timur barat tenggara".split())
+#: The words the calendar and compass patterns of refine_decisions start from.
+_REFINE_KEYS = frozenset(("hari", "bulan", "laut", "daya")) | _COMPASS
 #: Before the country, these make the compass word part of a sea's name ("Laut China Selatan").
 _SEA_HEADS = frozenset("laut samudra samudera teluk selat".split())
 
@@ -755,22 +758,23 @@ def refine_decisions(
     ``evidence`` (:func:`~textfix.casing.document_evidence`) has it in lowercase,
     and a generic head of two words with no name after it is lowercase
     (:func:`_lower_heads_without_names`). ``keys``: the words in lowercase."""
-    if not _TWO_WORD_FIRSTS.isdisjoint(keys):
+    _keep_capital_only_words(lexicon, decisions, keys, evidence)
+    found = _REFINE_TRIGGERS.intersection(keys)  # (one C loop; most paragraphs have none)
+    if not found:
+        return
+    if not _TWO_WORD_FIRSTS.isdisjoint(found):
         _lower_heads_without_names(lexicon, words, decisions, keys)
-    if not _SPEECH_VERBS.isdisjoint(keys):
+    if not _SPEECH_VERBS.isdisjoint(found):
         _keep_unseen_speakers(lexicon, words, decisions, keys)
-    if "the" in keys:
+    if "the" in found:
         _keep_the_before_names(words, decisions, keys)
+    if _REFINE_KEYS.isdisjoint(found):
+        return
     last = len(words) - 1
-    counts = lexicon.counts
-    for i, key in enumerate(keys):
+    for i in [i for i, key in enumerate(keys) if key in _REFINE_KEYS]:
         if decisions[i] != KEEP:
-            if decisions[i] == LOWER and i and key not in _ACRONYM_SKIP:
-                lower, capital = counts.get(key, (0, 0))
-                if capital and not lower and not lexicon.knows_root(key) and key not in lexicon.common_words:
-                    if not (evidence and evidence.get(key, (0, 0))[0]):
-                        decisions[i] = KEEP  # the corpus only ever capitalised it: "pemimpin Kurdi"
             continue
+        key = keys[i]
         follows = _CALENDAR_NOUNS.get(key)
         if follows is not None:
             if i < last and words[i + 1].gap == " " and keys[i + 1] in follows and decisions[i + 1] != LOWER:
@@ -789,6 +793,48 @@ def refine_decisions(
             and keys[i + 1] not in _COMPASS_AFTER
         ):
             decisions[i] = LOWER  # a direction before the place: "sebelah tenggara Dehradun"
+
+
+def _keep_capital_only_words(
+    lexicon: Lexicon, decisions: list[str], keys: Sequence[str], evidence: Mapping[str, tuple[int, int]] | None
+) -> None:
+    """A lowered word the corpus never wrote in lowercase (and did capitalise) that
+    Sastrawi does not know keeps its capital, unless the document writes it in lowercase.
+    Whether a word is such is worked out once per word (:func:`_capital_only_flags`)."""
+    flags = _capital_only_flags(lexicon, keys)
+    if True not in flags:
+        return  # (C loops from here: most paragraphs have no such word, or kept it)
+    lowered = list(map(operator.and_, flags, map(LOWER.__eq__, decisions)))
+    if True not in lowered:
+        return
+    for i in [i for i, flag in enumerate(lowered) if flag]:
+        if i and not (evidence and evidence.get(keys[i], (0, 0))[0]):
+            decisions[i] = KEEP  # the corpus only ever capitalised it: "pemimpin Kurdi"
+
+
+#: _capital_only_flags' memory: word -> flag, for the lexicon in _CAPITAL_ONLY_OWNER.
+_CAPITAL_ONLY: dict[str, bool] = {}
+_CAPITAL_ONLY_OWNER: list[Lexicon | None] = [None]
+_CAPITAL_ONLY_MAX = 50_000
+
+
+def _capital_only_flags(lexicon: Lexicon, keys: Sequence[str]) -> list[bool]:
+    """For each key: whether the corpus capitalised it and never wrote it in lowercase,
+    Sastrawi does not know it and it is no common or acronym-skip word. Looked up in C
+    for the word types met before (a paragraph's words are nearly all such)."""
+    memory = _CAPITAL_ONLY
+    if _CAPITAL_ONLY_OWNER[0] is not lexicon or len(memory) > _CAPITAL_ONLY_MAX:
+        memory.clear()
+        _CAPITAL_ONLY_OWNER[0] = lexicon
+    flags = list(map(memory.get, keys))
+    if None in flags:
+        get = lexicon.counts.get
+        for i, key in enumerate(keys):
+            if flags[i] is None:
+                lower, capital = get(key, (0, 0))
+                flag = bool(capital) and not lower and key not in _ACRONYM_SKIP
+                flags[i] = memory[key] = flag and not lexicon.knows_root(key) and key not in lexicon.common_words
+    return flags
 
 
 #: English words after which ``the`` is English prose, lowercase (``Lord of the Rings``).
@@ -832,6 +878,8 @@ def _keep_unseen_speakers(lexicon: Lexicon, words: Sequence[Word], decisions: li
 
 #: The first words of _TWO_WORD_HEADS: a paragraph without one skips the rule below.
 _TWO_WORD_FIRSTS = frozenset(first for first, _ in _TWO_WORD_HEADS)
+#: Any word that can start one of refine_decisions' patterns but the capital-only one.
+_REFINE_TRIGGERS = _TWO_WORD_FIRSTS | _SPEECH_VERBS | _REFINE_KEYS | {"the"}
 #: At most this many common words after a two-word head still make a generic phrase
 #: (``bandar udara internasional itu``).
 _HEAD_TAIL_MAX = 2
