@@ -63,6 +63,9 @@ ACRONYMS = [
     case("syllable acronym lowercase", "Kemenkes mengimbau warga memakai masker di tempat umum."),
     case("unknown syllable acronym names its expansion", "Pegawai itu mengikuti Bimbingan Teknis (Bimtek) di Jakarta."),
     case("common-noun syllable acronym", "Sejumlah calon anggota legislatif (caleg) berkampanye di pasar."),
+    case("foreign acronym after its translated name", "Delegasi Badan Tenaga Atom Internasional (IAEA) tiba di Teheran pada Senin."),
+    case("foreign acronym after a name with an acronym inside", "Mereka dibantu Komisi Tinggi PBB Urusan Pengungsi (UNHCR) di kamp itu."),
+    case("foreign acronym after a description of a name", "Hal itu dilaporkan kantor berita India (PTI) pada Senin."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]

@@ -62,7 +62,12 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    corpus never wrote in lowercase and Sastrawi does not know keeps its capital, unless
    the document writes it in lowercase (``pemimpin Kurdi tersebut``, lowered by the model
    from a single sighting; when unsure, keep the capital: dev acc 0.9611 -> 0.9612, cap
-   R 0.9165 -> 0.9174, names lowered 529 -> 523; one new error, ``multiple axis``); a generic head of two words (``bandar udara``, added
+   R 0.9165 -> 0.9174, names lowered 529 -> 523; one new error, ``multiple axis``); an
+   acronym in brackets whose letters are not the initials before it abbreviates the
+   foreign name those words translate, from the first kept capital or name head before it
+   (:func:`_name_before_foreign_acronyms`: ``Komisi Tinggi PBB Urusan Pengungsi
+   (UNHCR)``; dev acc 0.9612 -> 0.9616, cap R 0.9174 -> 0.9195, names lowered 523 ->
+   510; one new error, ``Lembaga donor Amerika Serikat (USAID)``); a generic head of two words (``bandar udara``, added
    to the heads) with at most two common words and no name after it is lowercase
    (``jalan menuju bandar udara ditutup``, ``sekolah menengah atas``): dev acc 0.9602 ->
    0.9608, cap F1 0.8909 -> 0.8925, names lowered 535 -> 536 (the reference's ``Pondok
@@ -755,10 +760,13 @@ def refine_decisions(
     opens a name after an Indonesian word (:func:`_keep_the_before_names`), a word the
     corpus never saw is the speaker after a speech verb (:func:`_keep_unseen_speakers`),
     one it only ever capitalised and Sastrawi does not know keeps its capital unless
-    ``evidence`` (:func:`~textfix.casing.document_evidence`) has it in lowercase,
+    ``evidence`` (:func:`~textfix.casing.document_evidence`) has it in lowercase, the
+    words a foreign acronym in brackets abbreviates keep their capitals,
     and a generic head of two words with no name after it is lowercase
     (:func:`_lower_heads_without_names`). ``keys``: the words in lowercase."""
     _keep_capital_only_words(lexicon, decisions, keys, evidence)
+    if ACRONYM in decisions:
+        _name_before_foreign_acronyms(lexicon, words, decisions)
     found = _REFINE_TRIGGERS.intersection(keys)  # (one C loop; most paragraphs have none)
     if not found:
         return
@@ -810,6 +818,49 @@ def _keep_capital_only_words(
     for i in [i for i, flag in enumerate(lowered) if flag]:
         if i and not (evidence and evidence.get(keys[i], (0, 0))[0]):
             decisions[i] = KEEP  # the corpus only ever capitalised it: "pemimpin Kurdi"
+
+
+def _name_before_foreign_acronyms(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+    """An acronym in brackets whose letters are not the initials of the words before it
+    abbreviates a foreign name those words translate (``Badan Tenaga Atom Internasional
+    (IAEA)``, ``Komisi Tinggi PBB Urusan Pengungsi (UNHCR)``). Looking back from the
+    bracket over at most one word more than the acronym has letters, and not past
+    punctuation, a verb or a title (``juru bicara``), the words from the first capital
+    kept there (or name head) up to the bracket are the name; English small words inside
+    stay lowercase (``Conference on Weights and Measures``)."""
+    joined = "".join(decisions)
+    a = joined.find(ACRONYM)
+    while a >= 0:
+        word = words[a]
+        if a and word.gap.strip() == "(" and 3 <= len(word.text) <= 6 and word.text.isalpha():
+            letters = word.text.lower()
+            if _initials_span(words, a, letters) is None:
+                window: list[int] = []
+                j = a - 1
+                while j >= 0 and len(window) <= len(letters):
+                    key = words[j].text.lower()
+                    decision = decisions[j]
+                    if decision not in (KEEP, LOWER, ACRONYM, START):
+                        break
+                    if decision == LOWER and (
+                        key in lexicon.titles or key in _TITLE_HEADS or key in _TITLE_TAILS
+                        or (key.startswith(_ACTIVE_PASSIVE) and lexicon.stem(key) != key)
+                    ):
+                        break
+                    window.append(j)
+                    if decision == START or not words[j].gap.isspace():
+                        break
+                    j -= 1
+                named = [
+                    k for k in window if decisions[k] in (KEEP, ACRONYM) or words[k].text.lower() in lexicon.name_heads
+                ]
+                if named:  # a sentence start counts only beside such a word
+                    first = window[-1] if decisions[window[-1]] == START else min(named)
+                    for k in range(first, a):  # a lowered name head at ``first`` too
+                        key = words[k].text.lower()
+                        if decisions[k] == LOWER and key not in _ACRONYM_SKIP and key not in _ENGLISH_JOINERS:
+                            decisions[k] = KEEP
+        a = joined.find(ACRONYM, a + 1)
 
 
 #: _capital_only_flags' memory: word -> flag, for the lexicon in _CAPITAL_ONLY_OWNER.
