@@ -100,7 +100,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from typing import Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -770,16 +770,17 @@ def refine_decisions(
     found = _REFINE_TRIGGERS.intersection(keys)  # (one C loop; most paragraphs have none)
     if not found:
         return
+    keys = keys if isinstance(keys, list) else list(keys)
     if not _TWO_WORD_FIRSTS.isdisjoint(found):
-        _lower_heads_without_names(lexicon, words, decisions, keys)
+        _lower_heads_without_names(lexicon, words, decisions, keys, found & _TWO_WORD_FIRSTS)
     if not _SPEECH_VERBS.isdisjoint(found):
-        _keep_unseen_speakers(lexicon, words, decisions, keys)
+        _keep_unseen_speakers(lexicon, words, decisions, keys, found & _SPEECH_VERBS)
     if "the" in found:
         _keep_the_before_names(words, decisions, keys)
     if _REFINE_KEYS.isdisjoint(found):
         return
     last = len(words) - 1
-    for i in [i for i, key in enumerate(keys) if key in _REFINE_KEYS]:
+    for i in _positions(keys, found & _REFINE_KEYS):
         if decisions[i] != KEEP:
             continue
         key = keys[i]
@@ -863,6 +864,22 @@ def _name_before_foreign_acronyms(lexicon: Lexicon, words: Sequence[Word], decis
         a = joined.find(ACRONYM, a + 1)
 
 
+def _positions(keys: list[str], wanted: Iterable[str]) -> list[int]:
+    """The indexes of ``keys`` that are one of ``wanted`` (words the paragraph holds),
+    in order, found by ``list.index`` (C scans) rather than a Python loop over every word."""
+    found = []
+    for key in wanted:
+        i = -1
+        while True:
+            try:
+                i = keys.index(key, i + 1)
+            except ValueError:
+                break
+            found.append(i)
+    found.sort()
+    return found
+
+
 #: _capital_only_flags' memory: word -> flag, for the lexicon in _CAPITAL_ONLY_OWNER.
 _CAPITAL_ONLY: dict[str, bool] = {}
 _CAPITAL_ONLY_OWNER: list[Lexicon | None] = [None]
@@ -897,8 +914,8 @@ def _keep_the_before_names(words: Sequence[Word], decisions: list[str], keys: Se
     (``akun The Auteurs``, ``film The Jazz Singer``): train.txt and dev.txt write ``The``
     there (``dari The``, ``di The``, ``film The``: 3 lowercase in over 100), ``the`` after
     English words (``of the``, ``by the``)."""
-    for i in range(1, len(words) - 1):
-        if keys[i] != "the" or decisions[i] != LOWER or words[i].gap != " " or words[i + 1].gap != " ":
+    for i in _positions(keys, ("the",)):
+        if not 0 < i < len(words) - 1 or decisions[i] != LOWER or words[i].gap != " " or words[i + 1].gap != " ":
             continue
         if decisions[i + 1] in (KEEP, ACRONYM) and decisions[i - 1] in (LOWER, START) and keys[i - 1] not in _ENGLISH_BEFORE_THE:
             decisions[i] = KEEP
@@ -908,15 +925,19 @@ def _keep_the_before_names(words: Sequence[Word], decisions: list[str], keys: Se
 _SPEECH_VERBS = frozenset("kata ujar ucap tutur jelas ungkap imbuh sebut tambah terang papar lanjut".split())
 
 
-def _keep_unseen_speakers(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]) -> None:
+def _keep_unseen_speakers(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str], verbs: Iterable[str]
+) -> None:
     """The one word between a speech verb after a comma or a quote and the next comma or
     full stop is the speaker (``..., kata Kiasan, karena ...``): a word the corpus never
     saw there is a name, even when Sastrawi reads it as a derived common word (*kias* +
     *-an*). train.txt and dev.txt: all 33 unseen words in that slot are capitalised; the
-    common words there (``dia``, ``polisi``) are words the corpus knows."""
+    common words there (``dia``, ``polisi``) are words the corpus knows. ``verbs``: the
+    speech verbs the paragraph holds."""
     last = len(words) - 1
-    for i in range(1, last):
-        if decisions[i] != LOWER or keys[i - 1] not in _SPEECH_VERBS or words[i].gap != " ":
+    for v in _positions(keys, verbs):
+        i = v + 1
+        if i >= last or decisions[i] != LOWER or words[i].gap != " ":
             continue
         verb_gap = words[i - 1].gap.rstrip()
         if not verb_gap or verb_gap[-1] not in ',"”’' or decisions[i - 1] not in (LOWER, START):
@@ -936,17 +957,20 @@ _REFINE_TRIGGERS = _TWO_WORD_FIRSTS | _SPEECH_VERBS | _REFINE_KEYS | {"the"}
 _HEAD_TAIL_MAX = 2
 
 
-def _lower_heads_without_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]) -> None:
+def _lower_heads_without_names(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str], firsts: Iterable[str]
+) -> None:
     """EYD: a generic head of two words is capitalised only as part of a name (``Bandar
     Udara Soekarno-Hatta``, ``Rumah Sakit Donka``): kept, with at most two common words
     after it (``internasional``) and then a lowered word, a day, punctuation or the end,
     it names nothing (``jalan menuju bandar udara ditutup``, ``ke rumah sakit umum itu``)
     and is lowered. The model keeps such pairs, which train.txt writes mostly in names.
     A word after the head that the corpus mostly capitalises, or does not know, is a
-    name's (four times in five) and keeps the whole."""
+    name's (four times in five) and keeps the whole. ``firsts``: the heads' first words
+    the paragraph holds."""
     n = len(words)
-    for i in range(n - 1):
-        if (keys[i], keys[i + 1]) not in _TWO_WORD_HEADS or words[i + 1].gap != " ":
+    for i in _positions(keys, firsts):
+        if i + 1 >= n or (keys[i], keys[i + 1]) not in _TWO_WORD_HEADS or words[i + 1].gap != " ":
             continue
         if decisions[i + 1] != KEEP or decisions[i] not in (KEEP, START):
             continue
