@@ -99,7 +99,6 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 from __future__ import annotations
 
 import functools
-import operator
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import regex
@@ -809,15 +808,13 @@ def _keep_capital_only_words(
 ) -> None:
     """A lowered word the corpus never wrote in lowercase (and did capitalise) that
     Sastrawi does not know keeps its capital, unless the document writes it in lowercase.
-    Whether a word is such is worked out once per word (:func:`_capital_only_flags`)."""
-    flags = _capital_only_flags(lexicon, keys)
-    if True not in flags:
-        return  # (C loops from here: most paragraphs have no such word, or kept it)
-    lowered = list(map(operator.and_, flags, map(LOWER.__eq__, decisions)))
-    if True not in lowered:
+    Whether a word is such is worked out once per word (:func:`_capital_only_words`)."""
+    hits = _capital_only_words(lexicon, keys).intersection(keys)  # (C loops)
+    if not hits:
         return
-    for i in [i for i, flag in enumerate(lowered) if flag]:
-        if i and not (evidence and evidence.get(keys[i], (0, 0))[0]):
+    keys = keys if isinstance(keys, list) else list(keys)
+    for i in _positions(keys, hits):
+        if i and decisions[i] == LOWER and not (evidence and evidence.get(keys[i], (0, 0))[0]):
             decisions[i] = KEEP  # the corpus only ever capitalised it: "pemimpin Kurdi"
 
 
@@ -880,29 +877,32 @@ def _positions(keys: list[str], wanted: Iterable[str]) -> list[int]:
     return found
 
 
-#: _capital_only_flags' memory: word -> flag, for the lexicon in _CAPITAL_ONLY_OWNER.
-_CAPITAL_ONLY: dict[str, bool] = {}
+#: _capital_only_words' memory, for the lexicon in _CAPITAL_ONLY_OWNER: the words met
+#: so far, and those of them that are capital-only.
+_CAPITAL_ONLY_SEEN: set[str] = set()
+_CAPITAL_ONLY: set[str] = set()
 _CAPITAL_ONLY_OWNER: list[Lexicon | None] = [None]
-_CAPITAL_ONLY_MAX = 50_000
+_CAPITAL_ONLY_MAX = 100_000
 
 
-def _capital_only_flags(lexicon: Lexicon, keys: Sequence[str]) -> list[bool]:
-    """For each key: whether the corpus capitalised it and never wrote it in lowercase,
-    Sastrawi does not know it and it is no common or acronym-skip word. Looked up in C
-    for the word types met before (a paragraph's words are nearly all such)."""
-    memory = _CAPITAL_ONLY
-    if _CAPITAL_ONLY_OWNER[0] is not lexicon or len(memory) > _CAPITAL_ONLY_MAX:
-        memory.clear()
+def _capital_only_words(lexicon: Lexicon, keys: Sequence[str]) -> set[str]:
+    """The words met so far (``keys`` among them) that the corpus capitalised and never
+    wrote in lowercase, that Sastrawi does not know and that are no common or
+    acronym-skip word. A paragraph whose words were all met before costs one C loop."""
+    seen, found = _CAPITAL_ONLY_SEEN, _CAPITAL_ONLY
+    if _CAPITAL_ONLY_OWNER[0] is not lexicon or len(seen) > _CAPITAL_ONLY_MAX:
+        seen.clear()
+        found.clear()
         _CAPITAL_ONLY_OWNER[0] = lexicon
-    flags = list(map(memory.get, keys))
-    if None in flags:
+    if not seen.issuperset(keys):
         get = lexicon.counts.get
-        for i, key in enumerate(keys):
-            if flags[i] is None:
-                lower, capital = get(key, (0, 0))
-                flag = bool(capital) and not lower and key not in _ACRONYM_SKIP
-                flags[i] = memory[key] = flag and not lexicon.knows_root(key) and key not in lexicon.common_words
-    return flags
+        for key in set(keys).difference(seen):
+            seen.add(key)
+            lower, capital = get(key, (0, 0))
+            if capital and not lower and key not in _ACRONYM_SKIP:
+                if not lexicon.knows_root(key) and key not in lexicon.common_words:
+                    found.add(key)
+    return found
 
 
 #: English words after which ``the`` is English prose, lowercase (``Lord of the Rings``).
