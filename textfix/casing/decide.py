@@ -99,6 +99,7 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 from __future__ import annotations
 
 import functools
+from itertools import compress
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import regex
@@ -812,6 +813,9 @@ def _keep_capital_only_words(
     hits = _capital_only_words(lexicon, keys).intersection(keys)  # (C loops)
     if not hits:
         return
+    hits.intersection_update(compress(keys, map(LOWER.__eq__, decisions)))  # the lowered ones
+    if not hits:
+        return  # (most paragraphs: the corpus's capital-only words are names the model kept)
     keys = keys if isinstance(keys, list) else list(keys)
     for i in _positions(keys, hits):
         if i and decisions[i] == LOWER and not (evidence and evidence.get(keys[i], (0, 0))[0]):
@@ -867,11 +871,8 @@ def _positions(keys: list[str], wanted: Iterable[str]) -> list[int]:
     found = []
     for key in wanted:
         i = -1
-        while True:
-            try:
-                i = keys.index(key, i + 1)
-            except ValueError:
-                break
+        for _ in range(keys.count(key)):  # (no ValueError to raise and catch at the end)
+            i = keys.index(key, i + 1)
             found.append(i)
     found.sort()
     return found
