@@ -61,6 +61,17 @@ def title_case(text: str) -> str:
     return "\n".join(_TITLE_RE.sub(lambda m: m.group(1).upper(), line) for line in text.split("\n"))
 
 
+def miscased_words(span: str, out: str) -> list[str]:
+    """The words of ``span`` that ``out`` holds with another casing, as ``gold->output``
+    (``span`` is found in ``out`` ignoring case; empty if it is not there)."""
+    span = squash(span)
+    at = out.casefold().find(span.casefold())
+    if at < 0 or len(out.casefold()) != len(out):
+        return []  # not there, or case folding moved the offsets
+    found = out[at : at + len(span)]
+    return [f"{g}->{o}" for g, o in zip(span.split(" "), found.split(" ")) if g != o]
+
+
 def shared_dir(option: str | None) -> Path:
     if option:
         return Path(option)
@@ -109,7 +120,7 @@ def score(name: str, raw: str, gold: dict, config: Config, titlecase: bool):
         tail = " ".join(words[-4:])
         if len(words) >= 6 and j not in junk_left and tail in low and tail not in body_text:
             partial.append(j)
-    return junk_left, body_lost, meta_kept, body_lost_any_case, partial
+    return junk_left, body_lost, meta_kept, body_lost_any_case, partial, out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print(f"{'file':<22} {'junk':>9} {'body':>9} {meta_word:>12}")
     for name, raw, gold in cases:
-        junk_left, body_lost, meta_kept, lost_any_case, partial = score(name, raw, gold, config, args.titlecase)
+        junk_left, body_lost, meta_kept, lost_any_case, partial, out = score(name, raw, gold, config, args.titlecase)
         totals["body_lost_any_case"] += len(lost_any_case)
         totals["junk_partial"] += len(partial)
         nj, nb, nm = len(gold["junk"]), len(gold["body"]), len(gold["meta"])
@@ -148,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         for item in partial:
             print(f"    junk partly left (its last words): {squash(item)[:100]!r}")
         for item in body_lost:
-            how = "body lost" if item in lost_any_case else "body miscased"
-            print(f"    {how}: {squash(item)[:100]!r}")
+            if item in lost_any_case:
+                print(f"    body lost: {squash(item)[:100]!r}")
+            else:
+                words = ", ".join(miscased_words(item, out))
+                print(f"    body miscased: {squash(item)[:100]!r}\n        words: {words}")
         if args.strip_meta:
             for item in meta_kept:
                 print(f"    meta left: {squash(item)[:100]!r}")

@@ -37,6 +37,8 @@ TITLES_BEFORE_NAMES = [
     case("governor before name", "Gubernur Ridwan Kamil meninjau banjir di Bekasi."),
     case("title without a name", "Dia menjadi menteri sejak tahun lalu."),
     case("title followed by a demonstrative", "Warga menyambut presiden itu dengan meriah."),
+    case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
+    case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
     case("generic office before a name", "Acara itu dibuka oleh Kepala Desa Sukamaju, Budi."),
     case(
@@ -61,6 +63,9 @@ ACRONYMS = [
     case("syllable acronym lowercase", "Kemenkes mengimbau warga memakai masker di tempat umum."),
     case("unknown syllable acronym names its expansion", "Pegawai itu mengikuti Bimbingan Teknis (Bimtek) di Jakarta."),
     case("common-noun syllable acronym", "Sejumlah calon anggota legislatif (caleg) berkampanye di pasar."),
+    case("foreign acronym after its translated name", "Delegasi Badan Tenaga Atom Internasional (IAEA) tiba di Teheran pada Senin."),
+    case("foreign acronym after a name with an acronym inside", "Mereka dibantu Komisi Tinggi PBB Urusan Pengungsi (UNHCR) di kamp itu."),
+    case("foreign acronym after a description of a name", "Hal itu dilaporkan kantor berita India (PTI) pada Senin."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
@@ -82,18 +87,30 @@ PLACES = [
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
     case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
     case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
+    case("two-word head without a name", "Jalan menuju bandar udara ditutup sejak pagi."),
+    case("two-word head and a common word, no name", "Penumpang di bandar udara internasional itu tidak terpengaruh."),
+    case("two-word head, then a level", "Ribuan pelajar sekolah menengah atas mengikuti lomba itu."),
+    case("airport before its name", "Pesawat itu mendarat di Bandar Udara Sultan Hasanuddin pada pagi hari."),
+    case("two-word head before a name, then a comma", "Pejabat di Negara Bagian Benggala Barat, India timur, mengatakan hal itu."),
     case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
     case("police unit before its name", "Korban lalu melapor ke Polsek Sukajadi dan Polres Cimahi."),
 ]
 
 SPEECH = [
     case("speech verb after a quote", "“Kami sudah siap,” ujar Budiman kepada wartawan."),
+    case(
+        "unseen speaker that reads as a derived word",
+        "Permintaan beras ini, kata Kiasan, karena harga di pasar jauh lebih murah.",
+    ),
+    case("pronoun as the speaker", "Permintaan beras ini, kata dia, karena harga di pasar jauh lebih murah."),
     case("name after a quote", "“Kami sudah siap,” Budiman menambahkan kepada wartawan."),
 ]
 
 NAMES = [
     case("a verb after a name", "Kemarin, warga Kota Bandung menyambut festival itu dengan gembira."),
     case("a verb after a name, then a name", "Warga Kota Bandung menyambut Presiden Joko Widodo dengan gembira."),
+    case("a word the corpus only capitalises, lowered by the model", "Racun itu ditemukan di rambut pemimpin Kurdi tersebut."),
+    case("a country the corpus saw once", "Bantuan itu diberikan kepada militer Lebanon tanpa syarat apa pun."),
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
     case("Minggu the day", "Pasukan itu tiba di kota tersebut Minggu dan langsung berjaga."),
@@ -101,6 +118,11 @@ NAMES = [
     case("minggu the week", "Harga cabai naik dua minggu berturut-turut dan minggu ini turun."),
     case("compass words in place names", "Banjir melanda Jawa Barat dan Kalimantan Selatan sejak kemarin."),
     case("compass word after a country", "Pasukan itu bergerak ke Afghanistan selatan pada Jumat dan Israel utara."),
+    case("compass word before a place", "Gempa mengguncang bagian tenggara Hokkaido pada Senin pagi."),
+    case("compass word opening a name", "Harga minyak di Timur Tengah naik lagi."),
+    case("compass word of two before a name", "Gempa itu terjadi di sebelah timur laut Kolombo pada pagi hari."),
+    case("day after a name, with hari", "Presiden Pervez Musharraf hari Jumat mengakui bahwa rapat itu batal."),
+    case("month after a title and name, with bulan", "Wakil Presiden Jusuf Kalla bulan Mei lalu meresmikan jembatan itu."),
     case("compass word in a sea's name", "Kapal perang itu berlayar di Laut China Selatan sejak pekan lalu."),
     case("country named with a compass word", "Pemimpin Korea Utara bertemu Presiden Korea Selatan di perbatasan."),
     case("doctor before a name", "Penelitian itu dipimpin Dr. Andika Pratama dari kampus itu."),
@@ -111,6 +133,8 @@ NAMES = [
     case("unknown place read by the stemmer as root + -i", "Ia bertemu Rahimi dan Kasuri di dekat Pulau Bokori."),
     case("unknown place read by the stemmer as ke- + root", "Banjir melanda Desa Sukamaju dan Kesamben."),
     case("site name before its domain", "Hal itu dikatakan Andi saat dikonfirmasi Kompas.com, Senin."),
+    case("English article opening a name", "Lagu itu dinyanyikan grup The Auteurs di panggung utama."),
+    case("English article opening a title", "Pada tahun itu film terlarisnya adalah The Jazz Singer karya sutradara muda."),
     case("English small words inside a name", "Dia memainkan gim Attack on Titan dan Lord of the Rings."),
 ]
 
@@ -279,6 +303,10 @@ DETECTION = [
         True,
         id="sentence longer than a heading, no final stop",
     ),
+    pytest.param("Kedatangan Rustam Membuat Kampus Heboh.", True, id="statement, a derived verb, one common word"),
+    pytest.param("Sekretaris Jenderal Partai Adalah Budi Santoso.", True, id="statement, adalah, names around it"),
+    pytest.param("Universitas Terbuka.", False, id="a name ending in a ter- word"),
+    pytest.param("Gerakan Indonesia Mengajar.", False, id="a name ending in a me- verb"),
     pytest.param("Gubernur Resmikan Jembatan Baru Penghubung Dua Kabupaten", False, id="headline, no stop"),
     pytest.param("Apa Arti Semua Ini?", False, id="question of common words, maybe a headline"),
 ]
@@ -353,8 +381,10 @@ def test_small_lexicon_model():
     ]
 
 
-def test_small_lexicon_detection_needs_function_words():
-    assert not casing.is_title_cased("Warga Menjual Ikan.", SMALL)
+def test_small_lexicon_detection_needs_function_words_or_a_predicate():
+    assert not casing.is_title_cased("Warga Pasar Ikan.", SMALL)
+    assert not casing.is_title_cased("Warga Bogor Menjual.", SMALL)  # the verb ends it: maybe a name
+    assert casing.is_title_cased("Warga Menjual Ikan.", SMALL)  # a capitalised derived verb, then more
     assert casing.is_title_cased("Warga Yang Menjual Ikan Di Bogor.", SMALL)
 
 

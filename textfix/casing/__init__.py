@@ -23,7 +23,16 @@ from typing import Collection, Mapping, Sequence
 import regex
 
 from .. import lexicon as _lexicon
-from .decide import apply_decisions, dateline_place, decide_words, extend_names, grow_phrases, lowercase_keys, recase_title_cased
+from .decide import (
+    apply_decisions,
+    dateline_place,
+    decide_words,
+    extend_names,
+    grow_phrases,
+    lowercase_keys,
+    recase_title_cased,
+    refine_decisions,
+)
 from .detect import HEADING_MAX_WORDS, is_title_cased
 from .model import Lexicon, Model
 from .words import (
@@ -361,7 +370,9 @@ def recase_document(
         if index in items or not _is_heading(text):
             flat = text.replace("\n", " ")
             keys = lowercase_keys(words)
-            decided[index] = keys, decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
+            decisions = decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
+            refine_decisions(lexicon, words, decisions, keys, evidence)
+            decided[index] = keys, decisions
     place = dateline_place(paragraphs[0]) if paragraphs else None
     if place:
         names.add(place)
