@@ -792,14 +792,15 @@ def decode_pass(
                         total += weights[previous]
                 else:
                     total += wget("pw=<s>", 0.0)
-                if i < last:
-                    following_word = words[i + 1]
+                j = i + 1
+                if j <= last:
+                    following_word = words[j]
                     ntext = following_word.text
-                    nk = keys[i + 1]
+                    nk = keys[j]
                     ngap = gap_class[following_word.gap]
-                    ninfo = found[i + 1]
+                    ninfo = found[j]
                     if ninfo is None:
-                        ninfo = found[i + 1] = _word_info(lexicon, model, nk)
+                        ninfo = found[j] = _word_info(lexicon, model, nk)
                     if ntext == ninfo[13]:  # title-shaped, so neither lowercase nor an acronym
                         nb = ninfo[7]
                     elif not ntext[0].isupper():
@@ -822,10 +823,10 @@ def decode_pass(
                     if ngap == "sp":
                         pair = bigrams.get(info[16] + nk)
                         weights = pairs.get(pair) or _pair_weights(model, pair)
-                        ahead = i + 1  # the next word's left pair, if it is asked
+                        ahead = j  # the next word's left pair, if it is asked
                         total += weights["rb"]
-                    if i + 1 < last:
-                        total += wget(ninfo[15] + keys[i + 2], 0.0)
+                    if j < last:
+                        total += wget(ninfo[15] + keys[j + 1], 0.0)
                 else:
                     total += wget("nw=</s>", 0.0)
                 if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
