@@ -772,12 +772,11 @@ def decode_pass(
                 elif previous == LOWER:
                     total += info[5]
                 if i:
-                    pk = keys[i - 1]
                     pinfo = found[i - 1]
                     if pinfo is None:
-                        pinfo = found[i - 1] = _word_info(lexicon, model, pk)
+                        pinfo = found[i - 1] = _word_info(lexicon, model, keys[i - 1])
                     # left_word's weights, added in its order: the same sum to the last bit
-                    part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + pk + gap, 0.0))
+                    part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + keys[i - 1] + gap, 0.0))
                     if previous == START:
                         part += pinfo[11]
                     elif previous == KEEP:
