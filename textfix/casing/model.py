@@ -747,101 +747,98 @@ def decode_pass(
     for i, word in enumerate(words):
         decision = fixed.get(i)
         if decision is None:
-            key = keys[i]
             text = word.text
             info = found[i]
             if info is not None and text == info[13]:
-                shaped = True
-            elif _lowerable(text):
-                shaped = True
-                info = found[i] = info or _word_info(lexicon, model, key)
-            else:
-                shaped = False
-                decision = ACRONYM if text[0].isupper() and text.isupper() else OTHER
-            if shaped:
                 decision = info[0] if previous in _AFTER_LOWER else info[1]
-                if decision is None:
-                    asked = True
-                    gap = gap_class[word.gap]
-                    b = info[2]
-                    total = info[3]
-                    k = (b, gap, previous, before)
+            elif _lowerable(text):
+                info = found[i] = info or _word_info(lexicon, model, keys[i])
+                decision = info[0] if previous in _AFTER_LOWER else info[1]
+            else:
+                decision = ACRONYM if text[0].isupper() and text.isupper() else OTHER
+            if decision is None:  # title-shaped, and the fast path left it open
+                key = keys[i]
+                asked = True
+                gap = gap_class[word.gap]
+                b = info[2]
+                total = info[3]
+                k = (b, gap, previous, before)
+                part = cache.get(k)
+                if part is None:
+                    part = cache[k] = score(own_context(b, gap, previous, before))
+                total += part
+                if previous == KEEP:
+                    total += info[4]
+                elif previous == LOWER:
+                    total += info[5]
+                if i:
+                    pinfo = found[i - 1]
+                    if pinfo is None:
+                        pinfo = found[i - 1] = _word_info(lexicon, model, keys[i - 1])
+                    # left_word's weights, added in its order: the same sum to the last bit
+                    part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + keys[i - 1] + gap, 0.0))
+                    if previous == START:
+                        part += pinfo[11]
+                    elif previous == KEEP:
+                        part += pinfo[12]
+                    if pinfo[6]:
+                        part += wget("ptitle" + previous, 0.0)
+                    total += part
+                    if gap == "sp":
+                        if ahead != i:  # not this pair's weights from the word before
+                            pair = bigrams.get(pinfo[16] + key)
+                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                        total += weights[previous]
+                else:
+                    total += wget("pw=<s>", 0.0)
+                j = i + 1
+                if j <= last:
+                    following_word = words[j]
+                    ntext = following_word.text
+                    nk = keys[j]
+                    ngap = gap_class[following_word.gap]
+                    ninfo = found[j]
+                    if ninfo is None:
+                        ninfo = found[j] = _word_info(lexicon, model, nk)
+                    if ntext == ninfo[13]:  # title-shaped, so neither lowercase nor an acronym
+                        nb = ninfo[7]
+                    elif not ntext[0].isupper():
+                        nb = "low"
+                    elif len(ntext) > 1 and not ntext[1].islower() and is_acronym(ntext):
+                        nb = "A"
+                    else:
+                        nb = ninfo[7]
+                    k = (b, nb, ngap, info[6], ninfo[6])
                     part = cache.get(k)
                     if part is None:
-                        part = cache[k] = score(own_context(b, gap, previous, before))
-                    total += part
-                    if previous == KEEP:
-                        total += info[4]
-                    elif previous == LOWER:
-                        total += info[5]
-                    if i:
-                        pk = keys[i - 1]
-                        pinfo = found[i - 1]
-                        if pinfo is None:
-                            pinfo = found[i - 1] = _word_info(lexicon, model, pk)
-                        # left_word's weights, added in its order: the same sum to the last bit
-                        part = pinfo[9] + (pinfo[10] if gap == "sp" else wget("pwg=" + pk + gap, 0.0))
-                        if previous == START:
-                            part += pinfo[11]
-                        elif previous == KEEP:
-                            part += pinfo[12]
-                        if pinfo[6]:
-                            part += wget("ptitle" + previous, 0.0)
-                        total += part
-                        if gap == "sp":
-                            if ahead != i:  # not this pair's weights from the word before
-                                pair = bigrams.get(pinfo[16] + key)
-                                weights = pairs.get(pair) or _pair_weights(model, pair)
-                            total += weights[previous]
-                    else:
-                        total += wget("pw=<s>", 0.0)
-                    if i < last:
-                        following_word = words[i + 1]
-                        ntext = following_word.text
-                        nk = keys[i + 1]
-                        ngap = gap_class[following_word.gap]
-                        ninfo = found[i + 1]
-                        if ninfo is None:
-                            ninfo = found[i + 1] = _word_info(lexicon, model, nk)
-                        if ntext == ninfo[13]:  # title-shaped, so neither lowercase nor an acronym
-                            nb = ninfo[7]
-                        elif not ntext[0].isupper():
-                            nb = "low"
-                        elif len(ntext) > 1 and not ntext[1].islower() and is_acronym(ntext):
-                            nb = "A"
-                        else:
-                            nb = ninfo[7]
-                        k = (b, nb, ngap, info[6], ninfo[6])
-                        part = cache.get(k)
-                        if part is None:
-                            part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
-                        shapes = info[14]
-                        right = shapes.get(nb)
-                        if right is None:
-                            right = wget(f"wnb={key}|{nb}", 0.0)
-                            if len(shapes) < _SHAPES_MAX:
-                                shapes[nb] = right
-                        total += part + ninfo[8] + right
-                        if ngap == "sp":
-                            pair = bigrams.get(info[16] + nk)
-                            weights = pairs.get(pair) or _pair_weights(model, pair)
-                            ahead = i + 1  # the next word's left pair, if it is asked
-                            total += weights["rb"]
-                        if i + 1 < last:
-                            total += wget(ninfo[15] + keys[i + 2], 0.0)
-                    else:
-                        total += wget("nw=</s>", 0.0)
-                    if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
-                        following, ngap = first[i + 1], gap_class[words[i + 1].gap]
-                        after = first[i + 2] if i + 1 < last else "</s>"
-                        k = ("r", b, previous, following, after, ngap, info[6])
-                        part = cache.get(k)
-                        if part is None:
-                            part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
-                        total += part + wget("wrd=" + key + following, 0.0)
-                        if ngap == "sp":  # ``weights``: this word's right pair, looked up above
-                            total += weights["r" + following]
-                    decision = KEEP if total >= THRESHOLD else LOWER
+                        part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
+                    shapes = info[14]
+                    right = shapes.get(nb)
+                    if right is None:
+                        right = wget(f"wnb={key}|{nb}", 0.0)
+                        if len(shapes) < _SHAPES_MAX:
+                            shapes[nb] = right
+                    total += part + ninfo[8] + right
+                    if ngap == "sp":
+                        pair = bigrams.get(info[16] + nk)
+                        weights = pairs.get(pair) or _pair_weights(model, pair)
+                        ahead = j  # the next word's left pair, if it is asked
+                        total += weights["rb"]
+                    if j < last:
+                        total += wget(ninfo[15] + keys[j + 1], 0.0)
+                else:
+                    total += wget("nw=</s>", 0.0)
+                if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
+                    following, ngap = first[i + 1], gap_class[words[i + 1].gap]
+                    after = first[i + 2] if i + 1 < last else "</s>"
+                    k = ("r", b, previous, following, after, ngap, info[6])
+                    part = cache.get(k)
+                    if part is None:
+                        part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
+                    total += part + wget("wrd=" + key + following, 0.0)
+                    if ngap == "sp":  # ``weights``: this word's right pair, looked up above
+                        total += weights["r" + following]
+                decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
         before, previous = previous, decision
     return out, asked
