@@ -100,7 +100,7 @@ from __future__ import annotations
 
 import functools
 from itertools import compress
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import regex
 
@@ -766,7 +766,7 @@ def refine_decisions(
     (:func:`_lower_heads_without_names`). ``keys``: the words in lowercase."""
     _keep_capital_only_words(lexicon, decisions, keys, evidence)
     if ACRONYM in decisions:
-        _name_before_foreign_acronyms(lexicon, words, decisions)
+        _name_before_foreign_acronyms(lexicon, words, decisions, keys)
     found = _REFINE_TRIGGERS.intersection(keys)  # (one C loop; most paragraphs have none)
     if not found:
         return
@@ -822,7 +822,9 @@ def _keep_capital_only_words(
             decisions[i] = KEEP  # the corpus only ever capitalised it: "pemimpin Kurdi"
 
 
-def _name_before_foreign_acronyms(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+def _name_before_foreign_acronyms(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
+) -> None:
     """An acronym in brackets whose letters are not the initials of the words before it
     abbreviates a foreign name those words translate (``Badan Tenaga Atom Internasional
     (IAEA)``, ``Komisi Tinggi PBB Urusan Pengungsi (UNHCR)``). Looking back from the
@@ -840,7 +842,7 @@ def _name_before_foreign_acronyms(lexicon: Lexicon, words: Sequence[Word], decis
                 window: list[int] = []
                 j = a - 1
                 while j >= 0 and len(window) <= len(letters):
-                    key = words[j].text.lower()
+                    key = keys[j]
                     decision = decisions[j]
                     if decision not in (KEEP, LOWER, ACRONYM, START):
                         break
@@ -854,12 +856,12 @@ def _name_before_foreign_acronyms(lexicon: Lexicon, words: Sequence[Word], decis
                         break
                     j -= 1
                 named = [
-                    k for k in window if decisions[k] in (KEEP, ACRONYM) or words[k].text.lower() in lexicon.name_heads
+                    k for k in window if decisions[k] in (KEEP, ACRONYM) or keys[k] in lexicon.name_heads
                 ]
                 if named:  # a sentence start counts only beside such a word
                     first = window[-1] if decisions[window[-1]] == START else min(named)
                     for k in range(first, a):  # a lowered name head at ``first`` too
-                        key = words[k].text.lower()
+                        key = keys[k]
                         if decisions[k] == LOWER and key not in _ACRONYM_SKIP and key not in _ENGLISH_JOINERS:
                             decisions[k] = KEEP
         a = joined.find(ACRONYM, a + 1)
@@ -1053,18 +1055,11 @@ def grow_phrases(decided: Sequence[tuple[Sequence[Word], Sequence[str], Sequence
     names.update(grown)
 
 
-def _occurrences(keys: Sequence[str], parts: list[str]) -> Iterator[int]:
-    """Where ``parts`` occurs in ``keys`` (the first word found by ``list.index``, in C)."""
+def _occurrences(keys: Sequence[str], parts: list[str]) -> list[int]:
+    """Where ``parts`` occurs in ``keys``: its first word's :func:`_positions`, checked."""
     keys = list(keys)
-    first, size = parts[0], len(parts)
-    i = -1
-    while True:
-        try:
-            i = keys.index(first, i + 1)
-        except ValueError:
-            return
-        if keys[i : i + size] == parts:
-            yield i
+    size = len(parts)
+    return [i for i in _positions(keys, (parts[0],)) if keys[i : i + size] == parts]
 
 
 def _extend_phrases(words: Sequence[Word], decisions: list[str], phrases: list[str], keys: Sequence[str]) -> bool:

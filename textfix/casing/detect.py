@@ -8,8 +8,8 @@ calls a paragraph title-cased when
   ``Melansir dari laman ...`` before the damage starts is allowed for), and
 * capitals sit on words the corpus writes in lowercase: two *function words* (``Yang``,
   ``Dan``, ``Di``), or one and a common word; without any function word, a sentence:
-  ending in a full stop, with a capitalised ``me-`` or ``di-`` verb or ``Adalah`` that
-  has words after it (``Kedatangan Rebecca Membuat Kampus Heboh.``: prose writes these in
+  ending in a full stop, with a capitalised ``me-`` or ``di-`` verb or a predicate word
+  (``Adalah``, ``Merupakan``: ``_PREDICATES``) that has words after it (``Kedatangan Rebecca Membuat Kampus Heboh.``: prose writes these in
   lowercase, and a name ending on one, ``Gerakan Indonesia Mengajar.``, is left alone),
   or with a capitalised predicate (a derived verb, ``Adalah``) and a
   common word in every four, or four common words making up a third of the line; ending
@@ -156,7 +156,7 @@ def _word_kind(lexicon: Lexicon, text: str) -> int:
                 root = lexicon.stem(key)
                 if root != key and root in lexicon.roots:
                     kind = _COMMON | _VERB
-    if kind and kind != _FUNCTION and _is_predicate(lexicon, text.lower()):
+    if kind and kind != _FUNCTION and _is_predicate(lexicon, key):  # (kind set: key too)
         kind |= _PREDICATE
     kinds = lexicon.kinds
     if len(kinds) >= _KINDS_MAX:
@@ -166,8 +166,9 @@ def _word_kind(lexicon: Lexicon, text: str) -> int:
 
 
 def _is_predicate(lexicon: Lexicon, key: str) -> bool:
-    """``adalah``, ``merupakan``, or a ``me-`` or ``di-`` verb Sastrawi derives from a
-    common root (``membuat``; not ``medan``, ``menteri``, ``dinas``, which are roots)."""
+    """A word of ``_PREDICATES`` (``adalah``, ``merupakan``, ``tidak``, ``akan`` ...), or a
+    ``me-`` or ``di-`` verb Sastrawi derives from a common root (``membuat``; not
+    ``medan``, ``menteri``, ``dinas``, which are roots)."""
     if key in _PREDICATES:
         return True
     if not key.startswith(_PREDICATE_PREFIXES):
