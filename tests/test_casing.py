@@ -195,26 +195,33 @@ def test_document_names_repeat_only_whole(expected):
     assert recase_document([scraped_title_case(t) for t in expected]) == expected
 
 
-def test_list_items_of_a_title_cased_document_are_repaired_with_it():
-    expected = [
-        "Warga yang datang ke pasar itu mengeluh karena harga naik.",
-        "Berikut daftar harga di pasar itu:",
-        "- Beras premium Rp15.000",
-        "- 200 lembar selimut",
-        "Harga itu naik dibanding pekan lalu di pasar induk.",
-    ]
-    assert recase_document([scraped_title_case(t) for t in expected]) == expected
-
-
-def test_list_items_with_their_own_damage_are_sentences_like_the_rest():
-    # "Untuk" and "Di" show this item's damage by themselves; it was given heading style
-    # ("Bantuan untuk Petani di Desa") beside items repaired as sentences.
-    expected = [
-        "Presiden meminta para menteri segera menyelesaikan program yang tertunda di daerah.",
-        "- Pembangunan jalan tol di Sumatra",
-        "- Bantuan untuk petani di desa",
-        "Menurut dia, semua pihak harus bekerja sama.",
-    ]
+@pytest.mark.parametrize(
+    "expected",
+    [
+        pytest.param(
+            [
+                "Warga yang datang ke pasar itu mengeluh karena harga naik.",
+                "Berikut daftar harga di pasar itu:",
+                "- Beras premium Rp15.000",
+                "- 200 lembar selimut",
+                "Harga itu naik dibanding pekan lalu di pasar induk.",
+            ],
+            id="items too short to show the damage",
+        ),
+        # "Untuk" and "Di" show the last item's damage by themselves; it was given heading
+        # style ("Bantuan untuk Petani di Desa") beside items repaired as sentences.
+        pytest.param(
+            [
+                "Presiden meminta para menteri segera menyelesaikan program yang tertunda di daerah.",
+                "- Pembangunan jalan tol di Sumatra",
+                "- Bantuan untuk petani di desa",
+                "Menurut dia, semua pihak harus bekerja sama.",
+            ],
+            id="an item with damage of its own is a sentence like the rest",
+        ),
+    ],
+)
+def test_list_items_of_a_title_cased_document_are_repaired_with_it(expected):
     assert recase_document([scraped_title_case(t) for t in expected]) == expected
 
 
