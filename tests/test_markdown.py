@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from pathlib import Path
@@ -27,6 +26,7 @@ import textfix
 from textfix import casing, io
 from textfix.config import Config
 from textfix.markdown import STAND_IN, split_front_matter
+from test_layout import changed_lines
 from test_precommit import repo  # noqa: F401  (the temporary git repo fixture)
 
 HERE = Path(__file__).parent
@@ -37,17 +37,6 @@ MD = Config(format="markdown")
 @pytest.fixture
 def stub_casing(monkeypatch):
     casing_stub.install(monkeypatch)
-
-
-def changed_lines(before: str, after: str) -> set[int]:
-    """1-based numbers of the non-blank lines of ``before`` that ``after`` changed or removed."""
-    old = before.splitlines()
-    changed: set[int] = set()
-    matcher = difflib.SequenceMatcher(None, old, after.splitlines(), autojunk=False)
-    for op, i1, i2, _, _ in matcher.get_opcodes():
-        if op != "equal":
-            changed.update(n + 1 for n in range(i1, i2) if old[n].strip())
-    return changed
 
 
 # ---------------------------------------------------------------------------- golden cases
