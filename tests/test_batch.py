@@ -301,17 +301,24 @@ def test_closing_a_run_discards_the_half_written_output(tmp_path: Path, monkeypa
     assert list(dest.parent.iterdir()) == []
 
 
-def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path):
+def _half_way_through_a_pool_run(tmp_path: Path, output) -> tuple[subprocess.Popen, Path]:
+    """A ``-j2`` run on a big JSONL file, returned once its output file has appeared
+    (half written), with the folder it writes to; ``output``: where its stdout and stderr go."""
     src = write(tmp_path / "a.jsonl", records(*[PROMO * 20] * 3000))
     out = tmp_path / "out"
     out.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "textfix", "clean", str(src), "--out-dir", str(out), "-j", "2", "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=output, stderr=output,
     )
     deadline = time.monotonic() + 60
     while not list(out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)  # wait until the output is half written
+        time.sleep(0.02)
+    return proc, out
+
+
+def test_ctrl_c_leaves_no_half_written_output(tmp_path: Path):
+    proc, out = _half_way_through_a_pool_run(tmp_path, subprocess.PIPE)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
@@ -376,16 +383,7 @@ def test_jsonl_diff_names_the_record_lines(tmp_path: Path, monkeypatch):
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path):
-    src = write(tmp_path / "a.jsonl", records(*[PROMO * 20] * 3000))
-    out = tmp_path / "out"
-    out.mkdir()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "textfix", "clean", str(src), "--out-dir", str(out), "-j", "2", "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while not list(out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
+    proc, _ = _half_way_through_a_pool_run(tmp_path, subprocess.DEVNULL)
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
     proc.kill()
