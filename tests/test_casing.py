@@ -110,6 +110,7 @@ NAMES = [
     case("a verb after a name", "Kemarin, warga Kota Bandung menyambut festival itu dengan gembira."),
     case("a verb after a name, then a name", "Warga Kota Bandung menyambut Presiden Joko Widodo dengan gembira."),
     case("a word the corpus only capitalises, lowered by the model", "Racun itu ditemukan di rambut pemimpin Kurdi tersebut."),
+    case("a word the corpus mostly capitalises, lowered by the model", "Gempa berkekuatan 6,1 pada skala Richter mengguncang pulau itu."),
     case("a country the corpus saw once", "Bantuan itu diberikan kepada militer Lebanon tanpa syarat apa pun."),
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
