@@ -128,6 +128,8 @@ NAMES = [
     case("country named with a compass word", "Pemimpin Korea Utara bertemu Presiden Korea Selatan di perbatasan."),
     case("doctor before a name", "Penelitian itu dipimpin Dr. Andika Pratama dari kampus itu."),
     case("Arabic article opening a name", "Polisi menangkap dua anggota Al Qaeda dan menyita senjata mereka."),
+    case("Arabic article before a sun letter", "Ribuan pendukung As Sadr berunjuk rasa di kota itu pada Jumat."),
+    case("Arabic article with sh before a sun letter", "Pesan itu disampaikan juru bicara Ash Shabaab kepada wartawan."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
     case("regency name", "Dia tinggal di Kabupaten Bogor, Jawa Barat."),
