@@ -94,6 +94,16 @@ PLACES = [
     case("two-word head before a name, then a comma", "Pejabat di Negara Bagian Benggala Barat, India timur, mengatakan hal itu."),
     case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
     case("police unit before its name", "Korban lalu melapor ke Polsek Sukajadi dan Polres Cimahi."),
+    case("peninsula before its name", "Ketegangan di Semenanjung Korea kembali meningkat pekan ini."),
+    case("valley before its name", "Wisatawan itu berjalan kaki menyusuri Lembah Baliem bersama pemandu."),
+    case("canal before its name", "Kapal tanker itu melintasi Terusan Suez pada Selasa pagi."),
+    case("strip before its name", "Bantuan itu dikirim ke Jalur Gaza melalui Mesir."),
+    case("market before its name", "Para pedagang di Pasar Beringharjo mulai berjualan sejak subuh."),
+    case("temple before its name", "Rombongan itu berdoa di Kuil Meiji sebelum pulang."),
+    case("kingdom before its name", "Sejarawan itu meneliti Kerajaan Majapahit selama bertahun-tahun."),
+    case("forest before its name", "Pasukan itu bersembunyi di Hutan Sambisari selama berhari-hari."),
+    case("forest without a name", "Pendaki itu tersesat di hutan selama dua hari."),
+    case("market without a name", "Harga cabai di pasar itu naik tajam."),
 ]
 
 SPEECH = [
