@@ -40,6 +40,8 @@ TITLES_BEFORE_NAMES = [
     case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
     case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
+    case("two-word title without a name, no other title near", "Ledakan itu terdengar hingga Kandahar, kata juru bicara itu kepada wartawan."),
+    case("two-word title without a name after a place of two words", "Dua orang tewas di Nablus Utara, kata juru bicara itu."),
     case("generic office before a name", "Acara itu dibuka oleh Kepala Desa Sukamaju, Budi."),
     case(
         "office named by its holder's role",
