@@ -916,12 +916,18 @@ _MOSTLY_CAPITAL_MAX = 100_000
 _MOSTLY_CAPITAL_RATIO = 3
 
 
+def _listed(lexicon: Lexicon, key: str) -> bool:
+    """A common word, a title or a name head of the hand-written lists."""
+    return key in lexicon.common_words or key in lexicon.titles or key in lexicon.name_heads
+
+
 def _mostly_capital_words(lexicon: Lexicon, keys: Sequence[str]) -> set[str]:
     """The words met so far (``keys`` among them) that the corpus capitalised at least
     _MOSTLY_CAPITAL_RATIO times for each lowercase sighting, that Sastrawi does not know
-    and that are no common or acronym-skip word, no single letter, and no title or name
-    head (whose capitals come from the names after them). A paragraph whose words were all
-    met before costs one C loop."""
+    and that are no common or acronym-skip word, no single letter, no title or name head
+    (whose capitals come from the names after them) and not always capitalised (the fast
+    path keeps those: left out, ``jakarta`` and ``september`` do not make most paragraphs
+    look for lowered ones). A paragraph whose words were all met before costs one C loop."""
     seen, found = _MOSTLY_CAPITAL_SEEN, _MOSTLY_CAPITAL
     if _MOSTLY_CAPITAL_OWNER[0] is not lexicon or len(seen) > _MOSTLY_CAPITAL_MAX:
         seen.clear()
@@ -933,7 +939,7 @@ def _mostly_capital_words(lexicon: Lexicon, keys: Sequence[str]) -> set[str]:
             seen.add(key)
             lower, capital = get(key, (0, 0))
             if capital and lower * _MOSTLY_CAPITAL_RATIO <= capital and len(key) > 1 and key not in _ACRONYM_SKIP:
-                if not lexicon.knows_root(key) and key not in lexicon.common_words and key not in lexicon.titles and key not in lexicon.name_heads:
+                if not lexicon.knows_root(key) and key not in lexicon.always_capital and not _listed(lexicon, key):
                     found.add(key)
     return found
 
