@@ -69,6 +69,8 @@ ACRONYMS = [
     case("foreign acronym after a name with an acronym inside", "Mereka dibantu Komisi Tinggi PBB Urusan Pengungsi (UNHCR) di kamp itu."),
     case("foreign acronym after a description of a name", "Hal itu dilaporkan kantor berita India (PTI) pada Senin."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
+    case("foreign acronym after nouns, one of them name-like", "Serangan itu diumumkan Pasukan Bantuan Keamanan Internasional (ISAF) pada Senin."),
+    case("foreign acronym after common nouns only", "Perawat kekurangan alat pelindung diri (PPE) selama pandemi."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
 
