@@ -108,6 +108,8 @@ PLACES = [
     case("forest before its name", "Pasukan itu bersembunyi di Hutan Sambisari selama berhari-hari."),
     case("forest without a name", "Pendaki itu tersesat di hutan selama dua hari."),
     case("market without a name", "Harga cabai di pasar itu naik tajam."),
+    case("place word counted by a numeral", "Turis itu mengunjungi tiga kuil Shinto di kota itu."),
+    case("place word counted by a quantifier", "Banjir melanda beberapa sungai Kalimantan pekan lalu."),
 ]
 
 SPEECH = [
