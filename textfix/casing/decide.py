@@ -1180,6 +1180,22 @@ def extend_names(
             decisions[i] = KEEP
 
 
+#: Words beyond the lexicon's titles, name heads and countries that let a rule of
+#: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS
+_TRIGGERS: list = [None, frozenset()]
+
+
+def _rule_triggers(lexicon: Lexicon) -> frozenset[str] | None:
+    """The lexicon's rule words with _EXTRA_TRIGGERS (None when its lists are no sets), made
+    once per lexicon: one intersection per paragraph then tells every trigger."""
+    if lexicon.rule_words is None:
+        return None
+    if _TRIGGERS[0] is not lexicon:
+        _TRIGGERS[:] = [lexicon, lexicon.rule_words | _EXTRA_TRIGGERS]
+    return _TRIGGERS[1]
+
+
 def decide_words(
     text: str,
     words: Sequence[Word],
@@ -1217,17 +1233,19 @@ def decide_words(
     _lower_verbs_after_names(lexicon, words, decisions, keys)
     _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
-    # The paragraph's titles, place words and countries (all its words without the union).
-    found = keys if lexicon.rule_words is None else lexicon.rule_words.intersection(keys)
+    # The paragraph's titles, place words, countries and the other words that let a rule
+    # below fire (all its words without the union), in one set intersection.
+    triggers = _rule_triggers(lexicon)
+    found = keys if triggers is None else triggers.intersection(keys)
     if found and (_any_in(lexicon.titles, found) or _any_in(lexicon.name_heads, found)):
         _title_before_office(lexicon, words, decisions, confirmed, keys)
         _lower_titles_without_names(lexicon, words, decisions, keys)
-    elif not _TITLE_HEADS.isdisjoint(keys):  # a two-word title the titles list lacks: "kata juru bicara itu"
+    elif found and not _TITLE_HEADS.isdisjoint(found):  # a two-word title the list lacks: "kata juru bicara itu"
         _lower_titles_without_names(lexicon, words, decisions, keys)
     _keep_name_heads(lexicon, words, decisions)
     if "para" in keys:
         _lower_after_para(lexicon, words, decisions)
-    if not _ARABIC_KEYS.isdisjoint(keys):
+    if found and not _ARABIC_KEYS.isdisjoint(found):
         _keep_article_before_names(words, decisions)
     if "Dr" in text:
         _keep_doctor_before_names(words, decisions)
