@@ -708,14 +708,18 @@ _ARABIC_ARTICLES = frozenset("Al As Asy Ash Ad Adz Ar Az Ath".split())
 _ARABIC_KEYS = frozenset(article.lower() for article in _ARABIC_ARTICLES)
 
 
-def _keep_article_before_names(words: Sequence[Word], decisions: list[str]) -> None:
+def _keep_article_before_names(
+    words: Sequence[Word], decisions: list[str], keys: list[str], found: Iterable[str]
+) -> None:
     """The Arabic article ``Al`` opening a name keeps its capital (``dengan Al Qaeda``,
     ``dalam Al Quran``), and so do its assimilated forms (``pendukung As Sadr``): lowered,
     before a kept capital and not after one. Inside a person's name (``Ayman al
     Zawahri``) it is left to the model: train.txt writes ``Zayed Al Nahyan``, Antara's
-    news ``al``."""
-    for i in range(len(words) - 1):
-        if decisions[i] != LOWER or words[i].text not in _ARABIC_ARTICLES or decisions[i + 1] != KEEP:
+    news ``al``. Only the places of the articles' keys the paragraph holds (``found``) are
+    looked at: ``as`` is also ``AS``, in many paragraphs."""
+    last = len(words) - 1
+    for i in _positions(keys, _ARABIC_KEYS.intersection(found)):
+        if i >= last or decisions[i] != LOWER or words[i].text not in _ARABIC_ARTICLES or decisions[i + 1] != KEEP:
             continue
         if words[i + 1].gap in (" ", "-") and (i == 0 or decisions[i - 1] not in (KEEP, ACRONYM)):
             decisions[i] = KEEP
@@ -1246,7 +1250,7 @@ def decide_words(
     if "para" in keys:
         _lower_after_para(lexicon, words, decisions)
     if found and not _ARABIC_KEYS.isdisjoint(found):
-        _keep_article_before_names(words, decisions)
+        _keep_article_before_names(words, decisions, keys if isinstance(keys, list) else list(keys), found)
     if "Dr" in text:
         _keep_doctor_before_names(words, decisions)
     if found and _any_in(lexicon.countries, found):
