@@ -40,6 +40,8 @@ TITLES_BEFORE_NAMES = [
     case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
     case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
+    case("two-word title without a name, no other title near", "Ledakan itu terdengar hingga Kandahar, kata juru bicara itu kepada wartawan."),
+    case("two-word title without a name after a place of two words", "Dua orang tewas di Nablus Utara, kata juru bicara itu."),
     case("generic office before a name", "Acara itu dibuka oleh Kepala Desa Sukamaju, Budi."),
     case(
         "office named by its holder's role",
@@ -67,6 +69,8 @@ ACRONYMS = [
     case("foreign acronym after a name with an acronym inside", "Mereka dibantu Komisi Tinggi PBB Urusan Pengungsi (UNHCR) di kamp itu."),
     case("foreign acronym after a description of a name", "Hal itu dilaporkan kantor berita India (PTI) pada Senin."),
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
+    case("foreign acronym after nouns, one of them name-like", "Serangan itu diumumkan Pasukan Bantuan Keamanan Internasional (ISAF) pada Senin."),
+    case("foreign acronym after common nouns only", "Perawat kekurangan alat pelindung diri (PPE) selama pandemi."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
 
@@ -94,6 +98,18 @@ PLACES = [
     case("two-word head before a name, then a comma", "Pejabat di Negara Bagian Benggala Barat, India timur, mengatakan hal itu."),
     case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
     case("police unit before its name", "Korban lalu melapor ke Polsek Sukajadi dan Polres Cimahi."),
+    case("peninsula before its name", "Ketegangan di Semenanjung Korea kembali meningkat pekan ini."),
+    case("valley before its name", "Wisatawan itu berjalan kaki menyusuri Lembah Baliem bersama pemandu."),
+    case("canal before its name", "Kapal tanker itu melintasi Terusan Suez pada Selasa pagi."),
+    case("strip before its name", "Bantuan itu dikirim ke Jalur Gaza melalui Mesir."),
+    case("market before its name", "Para pedagang di Pasar Beringharjo mulai berjualan sejak subuh."),
+    case("temple before its name", "Rombongan itu berdoa di Kuil Meiji sebelum pulang."),
+    case("kingdom before its name", "Sejarawan itu meneliti Kerajaan Majapahit selama bertahun-tahun."),
+    case("forest before its name", "Pasukan itu bersembunyi di Hutan Sambisari selama berhari-hari."),
+    case("forest without a name", "Pendaki itu tersesat di hutan selama dua hari."),
+    case("market without a name", "Harga cabai di pasar itu naik tajam."),
+    case("place word counted by a numeral", "Turis itu mengunjungi tiga kuil Shinto di kota itu."),
+    case("place word counted by a quantifier", "Banjir melanda beberapa sungai Kalimantan pekan lalu."),
 ]
 
 SPEECH = [
@@ -110,6 +126,7 @@ NAMES = [
     case("a verb after a name", "Kemarin, warga Kota Bandung menyambut festival itu dengan gembira."),
     case("a verb after a name, then a name", "Warga Kota Bandung menyambut Presiden Joko Widodo dengan gembira."),
     case("a word the corpus only capitalises, lowered by the model", "Racun itu ditemukan di rambut pemimpin Kurdi tersebut."),
+    case("a word the corpus mostly capitalises, lowered by the model", "Gempa berkekuatan 6,1 pada skala Richter mengguncang pulau itu."),
     case("a country the corpus saw once", "Bantuan itu diberikan kepada militer Lebanon tanpa syarat apa pun."),
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
@@ -127,6 +144,8 @@ NAMES = [
     case("country named with a compass word", "Pemimpin Korea Utara bertemu Presiden Korea Selatan di perbatasan."),
     case("doctor before a name", "Penelitian itu dipimpin Dr. Andika Pratama dari kampus itu."),
     case("Arabic article opening a name", "Polisi menangkap dua anggota Al Qaeda dan menyita senjata mereka."),
+    case("Arabic article before a sun letter", "Ribuan pendukung As Sadr berunjuk rasa di kota itu pada Jumat."),
+    case("Arabic article with sh before a sun letter", "Pesan itu disampaikan juru bicara Ash Shabaab kepada wartawan."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
     case("regency name", "Dia tinggal di Kabupaten Bogor, Jawa Barat."),
