@@ -97,16 +97,13 @@ def _default_lexicon(indexed: bool) -> Lexicon:
 
 
 def default_model() -> Model:
-    """The shipped averaged-perceptron weights, with the second pass if
-    ``casing-model-second.tsv`` is there (not shipped; see :mod:`.model`). Built once per
-    table mode, as the lexicon."""
+    """The shipped averaged-perceptron weights. Built once per table mode, as the lexicon."""
     return _default_model(_lexicon.indexed_tables_on())
 
 
 @functools.cache
 def _default_model(indexed: bool) -> Model:
-    second = _lexicon.casing_second_weights()
-    return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
+    return Model(_lexicon.casing_weights())
 
 
 #: The characters the regex module's ``\s`` matches (a test checks every code point), the
