@@ -630,29 +630,34 @@ def decode(
     pairs = model.pairs
     last = len(words) - 1
     gap_class = _GAP_CLASSES  # by gap string, read only for the words the model is asked about
-    out: list[str] = []
     previous, before = OTHER, OTHER
     ahead = -1  # the word whose left pair ``weights`` holds (the last right pair looked up)
     weights = None
+    # (Words are read by index: an attribute is a generic, unspecialised lookup.)
     # The records of the paragraph's word types, looked up in one C loop; a missing one
     # is made when a word needs it (as itself or as a neighbour). A word equal to its
     # type's capitalised form is lowerable: one comparison settles nearly every word.
     found = list(map(infos.get, keys))
-    for i, word in enumerate(words):
-        decision = fixed.get(i)
+    # The rules' decisions in place, the others filled in as the loop reaches them: one
+    # list read a word, where a lookup in ``fixed`` and an append were two calls.
+    out: list = [None] * len(words)
+    for i, decision in fixed.items():
+        out[i] = decision
+    after_lower = _AFTER_LOWER
+    for i, (word, decision) in enumerate(zip(words, out)):
         if decision is None:
-            text = word.text
+            text = word[0]
             info = found[i]
             if info is not None and text == info[13]:
-                decision = info[0] if previous in _AFTER_LOWER else info[1]
+                decision = info[0] if previous in after_lower else info[1]
             elif _lowerable(text):
                 info = found[i] = info or _word_info(lexicon, model, keys[i])
-                decision = info[0] if previous in _AFTER_LOWER else info[1]
+                decision = info[0] if previous in after_lower else info[1]
             else:
                 decision = ACRONYM if text[0].isupper() and text.isupper() else OTHER
             if decision is None:  # title-shaped, and the fast path left it open
                 key = keys[i]
-                gap = gap_class[word.gap]
+                gap = gap_class[word[2]]
                 b = info[2]
                 total = info[3]
                 k = (b, gap, previous, before)
@@ -687,9 +692,9 @@ def decode(
                 j = i + 1
                 if j <= last:
                     following_word = words[j]
-                    ntext = following_word.text
+                    ntext = following_word[0]
                     nk = keys[j]
-                    ngap = gap_class[following_word.gap]
+                    ngap = gap_class[following_word[2]]
                     ninfo = found[j]
                     if ninfo is None:
                         ninfo = found[j] = _word_info(lexicon, model, nk)
@@ -722,6 +727,6 @@ def decode(
                 else:
                     total += wget("nw=</s>", 0.0)
                 decision = KEEP if total >= THRESHOLD else LOWER
-        out.append(decision)
+            out[i] = decision
         before, previous = previous, decision
     return out
