@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the casing model under textfix/data/ from ../shared/corpora/train.txt.
 
-Writes four files, deterministically (same input, same bytes), five with ``--second``;
-the main ones:
+Writes four files, deterministically (same input, same bytes); the main ones:
 
 * ``casing-counts.tsv``: every word of ``train.txt`` with how often it is written in
   mid-sentence in lowercase and with a capital (sentence starts and quoted sentence starts
@@ -10,15 +9,10 @@ the main ones:
 * ``casing-model.tsv``: averaged-perceptron weights, trained on ``train.txt`` put through
   scraped Title Case, the word counts seen without the block of 20 lines around each
   sentence (see ``blocked``), the mean of three runs in different orders (``--seeds``);
-* ``casing-model-second.tsv`` (only with ``--second``; not shipped: it makes decoding
-  half as slow again for a small gain, see ``casing/model.py``): the second pass, trained
-  the same way on the same features
-  plus the first pass's decisions for the next two words, cross-fitted: each half of
-  train.txt decided by a first pass trained on the other half (``cross_fitted``).
 
 Nothing is read from ``dev.txt``. Usage::
 
-    python scripts/build_casing_model.py [--shared DIR] [--epochs N] [--second]
+    python scripts/build_casing_model.py [--shared DIR] [--epochs N]
 """
 
 from __future__ import annotations
@@ -26,7 +20,6 @@ from __future__ import annotations
 import argparse
 import collections
 import os
-import pickle
 import random
 import sys
 import time
@@ -211,57 +204,8 @@ def own_stats(lexicon, words, own, own_pairs):
     return stats, pairs
 
 
-def predict(prepared, weights, lexicon, first=None):
-    """Greedy decisions of a model over prepared sentences, as decoding makes them (its
-    own history), with the counts of :func:`own_stats`; ``first``: the first pass's
-    decisions, if this is the second pass."""
-    out = []
-    for n, (words, fixed, gold, own, own_pairs) in enumerate(prepared):
-        stats, pairs = own_stats(lexicon, words, own, own_pairs)
-        decisions = []
-        previous = before = model_module.OTHER
-        for i, word in enumerate(words):
-            decision = fixed.get(i)
-            text = word.text
-            if decision is not None:
-                pass
-            elif not text[0].isupper():
-                decision = model_module.OTHER
-            elif text[1:] and not text[1:].islower():
-                decision = model_module.ACRONYM if text.isupper() else model_module.OTHER
-            else:  # as decode() decides
-                lo, cap = stats(i)
-                decision = model_module.fast_decision(lexicon, text.lower(), lo, cap, previous)
-                if decision is None:
-                    feats = model_module.word_features(lexicon, words, i, previous, before, stats, pairs)
-                    if first is not None:
-                        feats += model_module.second_features(
-                            lexicon, words, i, previous, model_module._bucket(lo, cap), first[n], pairs
-                        )
-                    score = sum(weights.get(f, 0.0) for f in feats)
-                    decision = model_module.KEEP if score >= 0 else model_module.LOWER
-            decisions.append(decision)
-            before, previous = previous, decision
-        out.append(decisions)
-    return out
-
-
-def cross_fitted(prepared, lexicon, epochs: int, folds: int = 2):
-    """First-pass decisions for every training sentence from a model that did not see it:
-    train on all folds but one, decide that one."""
-    first: list = [None] * len(prepared)
-    for fold in range(folds):
-        train_part = [p for n, p in enumerate(prepared) if n % folds != fold]
-        held = [n for n in range(len(prepared)) if n % folds == fold]
-        weights, _ = train(train_part, lexicon, epochs)
-        for n, decisions in zip(held, predict([prepared[n] for n in held], weights, lexicon)):
-            first[n] = decisions
-    return first
-
-
-def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold", first=None):
-    """Averaged-perceptron weights; ``first``: the first pass's decisions per sentence,
-    to train the second pass that reads them."""
+def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold"):
+    """Averaged-perceptron weights."""
     weights: dict[str, float] = {}
     totals: dict[str, float] = {}
     stamps: dict[str, int] = {}
@@ -281,7 +225,7 @@ def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold",
     extracted: dict[int, list] = {}
     canonical: dict[str, str] = {}
     for epoch in range(epochs):
-        # The decisions the features read: the gold ones, or (from the second pass) the
+        # The decisions the features read: the gold ones, or (from the second epoch) the
         # model's own, as at decoding time, so it learns to recover from its mistakes.
         own_history = history == "predicted" and epoch > 0
         rng.shuffle(order)
@@ -313,10 +257,6 @@ def train(prepared, lexicon, epochs: int, seed: int = 13, history: str = "gold",
                             feats = model_module.word_features(
                                 lexicon, words, i, previous, before, stats, pairs
                             )
-                            if first is not None:
-                                feats += model_module.second_features(
-                                    lexicon, words, i, previous, model_module._bucket(lo, cap), first[idx], pairs
-                                )
                             if kept is not None:
                                 feats = tuple(canonical.setdefault(f, f) for f in feats)
                                 kept.append((feats, decision))
@@ -385,10 +325,6 @@ def main() -> int:
                         help="count a sentence's words without the block of this many lines around it")
     parser.add_argument("--seeds", default="13,14,15",
                         help="orders of the sentences (comma-separated): one model each, weights averaged")
-    parser.add_argument("--second", action="store_true",
-                        help="also train the second pass (casing-model-second.tsv; see casing/model.py)")
-    parser.add_argument("--first-pass-cache", type=Path, default=None,
-                        help="keep the cross-fitted first-pass decisions here (to try second-pass features)")
     args = parser.parse_args()
     started = time.perf_counter()
     lines = [
@@ -424,22 +360,6 @@ def main() -> int:
         [train(prepared, lexicon, args.epochs, seed=seed, history=args.history) for seed in seeds]
     )
     write_model(args.out / "casing-model.tsv", weights, len(lines), decisions // args.epochs, args.epochs)
-    second_path = args.out / "casing-model-second.tsv"
-    if not args.second and second_path.exists():
-        second_path.unlink()  # trained on the old first pass's decisions: stale now
-        print(f"removed {second_path} (rebuild with --second to keep a second pass)", file=sys.stderr)
-    if args.second:
-        cache = args.first_pass_cache
-        if cache is not None and cache.exists():
-            first = pickle.loads(cache.read_bytes())
-        else:
-            first = cross_fitted(prepared, lexicon, args.epochs)
-            if cache is not None:
-                cache.write_bytes(pickle.dumps(first))
-        weights, decisions = averaged_runs(
-            [train(prepared, lexicon, args.epochs, seed=seed, first=first) for seed in seeds]
-        )
-        write_model(second_path, weights, len(lines), decisions // args.epochs, args.epochs)
     print(
         f"{len(counts)} words, {len(weights)} features, {time.perf_counter() - started:.1f}s",
         file=sys.stderr,

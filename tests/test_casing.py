@@ -486,3 +486,23 @@ def test_shortcuts_agree_with_the_patterns_they_replace():
         for second in map(chr, range(128)):
             t = first + second
             assert casing._count_lower_starts(t) == len(REACHED_LOWER_RE.findall(t)), repr(t)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KTT Ke-43 (PBB) Di Jakarta, Kata Dia.",
+        "İstanbul Dan ǅemal Di Café Aß 中A Yang G20 Itu Ke43.",
+        "",
+        "  -- 12 / 3 --  ",
+    ],
+)
+def test_split_keyed_gives_the_words_and_their_lowercase_keys(text):
+    """The casing stage takes its keys from the split (one C loop) rather than lowering
+    each word after it: they must be the words' own lowercase forms, ASCII or not."""
+    from textfix.casing.decide import lowercase_keys
+    from textfix.casing.words import split_keyed, split_words
+
+    words, keys = split_keyed(text)
+    assert words == split_words(text)
+    assert keys == lowercase_keys(words)

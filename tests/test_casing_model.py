@@ -20,14 +20,11 @@ from textfix.casing.model import (
     START,
     THRESHOLD,
     Model,
-    _bucket,
     _pair_weights,
     decode,
     fast_decision,
     left_features,
-    right_decisions,
     right_features,
-    second_features,
     word_features,
 )
 from textfix.casing.words import scraped_title_case, sentence_starts, split_words
@@ -43,9 +40,8 @@ TEXTS = [
 ]
 
 
-def reference(lexicon, model, words, fixed, first=None):
-    """Greedy decoding straight from word_features, as in training; with ``first`` (the
-    first pass's decisions), the second pass, which adds second_features."""
+def reference(lexicon, model, words, fixed):
+    """Greedy decoding straight from word_features, as in training."""
     counts = lexicon.counts
 
     def stats(j):
@@ -64,8 +60,6 @@ def reference(lexicon, model, words, fixed, first=None):
                 decision = fast_decision(lexicon, text.lower(), *stats(i), previous)
                 if decision is None:
                     feats = word_features(lexicon, words, i, previous, before, stats)
-                    if first is not None:
-                        feats += second_features(lexicon, words, i, previous, _bucket(*stats(i)), first)
                     total = model.score(feats)
                     decision = KEEP if total >= THRESHOLD else LOWER
         out.append(decision)
@@ -109,60 +103,6 @@ def test_decode_reads_word_shapes_as_the_reference_does():
         assert decode(lexicon, model, words, fixed) == reference(lexicon, model, words, fixed)
 
 
-def _second_pass_features(lexicon, first_model):
-    """Every second-pass feature the test texts can fire, whatever the decisions."""
-    names = set()
-    for text in TEXTS:
-        damaged = scraped_title_case(text)
-        words = split_words(damaged)
-        fixed = decide.rule_decisions(damaged, words, sentence_starts(damaged, words))
-        one = reference(lexicon, first_model, words, fixed)
-        for i in range(len(words)):
-            b = _bucket(*lexicon.counts.get(words[i].text.lower(), (0, 0)))
-            for previous in (KEEP, LOWER, OTHER):
-                for flipped in (KEEP, LOWER):
-                    first = list(one)
-                    if i + 1 < len(first) and first[i + 1] in (KEEP, LOWER):
-                        first[i + 1] = flipped
-                    names.update(second_features(lexicon, words, i, previous, b, first))
-    return names
-
-
-def test_second_pass_matches_its_training_features():
-    """The second pass (not shipped; ``build_casing_model.py --second``) reads the first
-    pass's decisions for the next two words; decode runs both passes and must agree with
-    the features the second pass was trained on. Arbitrary weights, so every feature
-    can tip a decision."""
-    lexicon = casing.default_lexicon()
-    first = scrambled(casing.default_model().weights)
-    second = scrambled(dict.fromkeys([*first, *_second_pass_features(lexicon, Model(first))], 0.0))
-    model = Model(first, second=Model(second))
-    for _ in range(2):  # cold caches, then warm ones
-        for text in TEXTS:
-            damaged = scraped_title_case(text)
-            words = split_words(damaged)
-            fixed = decide.rule_decisions(damaged, words, sentence_starts(damaged, words))
-            one = reference(lexicon, Model(first), words, fixed)
-            assert decode(lexicon, model, words, fixed) == reference(lexicon, Model(second), words, fixed, one)
-    assert model.second.cache, "the second pass was never asked: the test compares nothing"
-
-
-def test_second_pass_reads_the_next_decision():
-    """The same word before a kept and before a lowered next word: the first pass's
-    decision to the right is a feature of its own (``rd=``), and only kept or lowered
-    next words give one (a sentence start or an acronym says nothing new)."""
-    lexicon = casing.default_lexicon()
-    text = "Warga kota Bandung datang"
-    words = split_words(text)
-    b = _bucket(*lexicon.counts.get("kota", (0, 0)))
-    kept = second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, KEEP, LOWER])
-    lowered = second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, LOWER, LOWER])
-    assert "rd=Csp" in kept and "rd=lsp" in lowered
-    assert second_features(lexicon, words, 1, LOWER, b, ["S", LOWER, ACRONYM, LOWER]) == []
-    assert second_features(lexicon, words, 3, LOWER, b, ["S", LOWER, KEEP, LOWER]) == []
-
-
-
 def test_bounded_caches_change_no_decision(monkeypatch):
     # The decoder's caches drop their older half when full; decisions must not depend on
     # what happens to be cached. Tiny caps make them drop many times over the seed.
@@ -193,7 +133,7 @@ def test_a_full_cache_keeps_its_newer_half():
 
 def test_pair_weights_are_the_pair_features_weights():
     """The decoder reads a pair's weights by its counts (``_pair_weights``): they must be
-    the weights of the ``lb=``, ``rb=`` and ``rbd=`` features the pair gives, for every
+    the weights of the ``lb=`` and ``rb=`` features the pair gives, for every
     count in the shipped table and for a pair the table lacks."""
     lexicon = casing.default_lexicon()
     model = Model(scrambled(casing.default_model().weights))
@@ -204,6 +144,3 @@ def test_pair_weights_are_the_pair_features_weights():
             feature = left_features(lexicon, "x", "sp", previous, pair)[-1]
             assert feature.startswith("lb=") and weights[previous] == get(feature, 0.0)
         assert weights["rb"] == get(right_features(lexicon, "x", "u", "y", "low", "sp", pair)[-1], 0.0)
-        for following in (KEEP, LOWER):
-            feature = right_decisions(lexicon, "x", "u", LOWER, following, "</s>", "sp", pair)[-1]
-            assert weights["r" + following] == get(feature, 0.0)

@@ -29,7 +29,6 @@ from .decide import (
     decide_words,
     extend_names,
     grow_phrases,
-    lowercase_keys,
     recase_title_cased,
     refine_decisions,
 )
@@ -41,6 +40,7 @@ from .words import (
     is_title_shaped,
     lower_first,
     sentence_starts,
+    split_keyed,
     split_words,
     titlecase_reaches,
 )
@@ -97,16 +97,13 @@ def _default_lexicon(indexed: bool) -> Lexicon:
 
 
 def default_model() -> Model:
-    """The shipped averaged-perceptron weights, with the second pass if
-    ``casing-model-second.tsv`` is there (not shipped; see :mod:`.model`). Built once per
-    table mode, as the lexicon."""
+    """The shipped averaged-perceptron weights. Built once per table mode, as the lexicon."""
     return _default_model(_lexicon.indexed_tables_on())
 
 
 @functools.cache
 def _default_model(indexed: bool) -> Model:
-    second = _lexicon.casing_second_weights()
-    return Model(_lexicon.casing_weights(), second=Model(second) if second else None)
+    return Model(_lexicon.casing_weights())
 
 
 #: The characters the regex module's ``\s`` matches (a test checks every code point), the
@@ -283,14 +280,15 @@ def _quick_reject(text: str) -> bool:
 
 
 def _title_cased_parts(text: str, lexicon: Lexicon | None) -> tuple | None:
-    """A paragraph's words and sentence starts if it is title-cased, else None."""
+    """A paragraph's words, sentence starts and keys (the words in lowercase) if it is
+    title-cased, else None."""
     if _quick_reject(text):
         return None
     lexicon = lexicon or default_lexicon()  # loaded only when a paragraph may need it
     flat = text.replace("\n", " ")  # soft line breaks are spaces; offsets stay the same
-    words = split_words(flat)
+    words, keys = split_keyed(flat)
     starts = sentence_starts(flat, words)
-    return (words, starts) if is_title_cased(flat, lexicon, words, starts) else None
+    return (words, starts, keys) if is_title_cased(flat, lexicon, words, starts) else None
 
 
 #: A list item: a bullet, then its text ("- 500 Paket Sembako").
@@ -315,10 +313,10 @@ def _title_cased_items(
             items.add(index)
             continue
         flat = text.replace("\n", " ")
-        words = split_words(flat)
+        words, keys = split_keyed(flat)
         letters = [w.text for w in words if w.text[0].isalpha()]
         if len(letters) >= 2 and all(w[0].isupper() for w in letters) and not all(w.isupper() for w in letters):
-            found[index] = words, sentence_starts(flat, words)
+            found[index] = words, sentence_starts(flat, words), keys
             items.add(index)
     return items
 
@@ -365,11 +363,10 @@ def recase_document(
     # confirm as names; the second lets those words keep their capital elsewhere.
     names: set[str] = set()
     decided = {}
-    for index, (words, starts) in found.items():
+    for index, (words, starts, keys) in found.items():
         text = paragraphs[index]
         if index in items or not _is_heading(text):
             flat = text.replace("\n", " ")
-            keys = lowercase_keys(words)
             decisions = decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
             refine_decisions(lexicon, words, decisions, keys, evidence)
             decided[index] = keys, decisions
@@ -379,7 +376,7 @@ def recase_document(
     if names:
         grow_phrases([(found[i][0], keys, decisions) for i, (keys, decisions) in decided.items()], names)
     out = list(paragraphs)
-    for index, (words, starts) in found.items():
+    for index, (words, _, _) in found.items():
         text = paragraphs[index]
         if index in decided:
             keys, decisions = decided[index]

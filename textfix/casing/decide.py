@@ -131,7 +131,8 @@ from __future__ import annotations
 
 import functools
 from itertools import compress
-from typing import Iterable, Mapping, Sequence
+from operator import eq, itemgetter
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -1212,6 +1213,64 @@ def _rule_triggers(lexicon: Lexicon) -> frozenset[str] | None:
     return _TRIGGERS[1]
 
 
+class _Gates(NamedTuple):
+    """Words without which a rule changes nothing, read off the whole counts table once
+    (see :func:`_rule_gates`)."""
+
+    common: frozenset[str]  # _is_common: _lower_headless_runs
+    heads: frozenset[str]  # what _keep_name_heads makes KEEP (but for reduplications)
+
+
+#: _rule_gates' memory: the lexicon they were read from, and they.
+_GATES_OF: list = [None, None]
+
+
+def _rule_gates(lexicon: Lexicon) -> _Gates | None:
+    """Sets that let a paragraph skip a rule with one C-level test (None when the counts
+    or word lists are indexes, not a dict and sets: then every rule runs). A superset of
+    the words that can make a rule act, so skipping is exact: a paragraph whose kept words
+    hold no common one, whose lowered words no head (and no two neighbours are the same
+    word) gets nothing from those rules. (The mostly-capital rule keeps its own memory of
+    the words met: :func:`_mostly_capital_words`.)"""
+    if _GATES_OF[0] is lexicon:
+        return _GATES_OF[1]
+    counts, heads = lexicon.counts, lexicon.name_heads
+    gates = None
+    if isinstance(counts, dict) and isinstance(heads, (set, frozenset)):
+        common, parts = [], []
+        for key, (lower, capital) in counts.items():
+            n = lower + capital
+            if n >= _COMMON_MIN and capital * _COMMON_RATIO <= n:
+                common.append(key)
+            if n >= _HEAD_MIN and capital >= _HEAD_SHARE * n:
+                parts.append(key)
+        gates = _Gates(
+            frozenset(key for key in common if key not in lexicon.titles and key not in lexicon.always_capital),
+            frozenset(parts).union(heads, (second for _, second in _TWO_WORD_HEADS)),
+        )
+    _GATES_OF[:] = [lexicon, gates]
+    return gates
+
+
+def _any_decided(gate: frozenset[str] | None, keys: Sequence[str], decisions: list[str], decision: str) -> bool:
+    """Whether a word decided ``decision`` is in ``gate`` (always, without a gate). The
+    words are picked by a byte mask of the decisions (one ``translate``), where a
+    comparison per word through ``map`` cost more than the rules it skipped."""
+    if gate is None:
+        return True
+    mask = "".join(decisions).encode("ascii").translate(_DECIDED_MASKS[decision])
+    return not gate.isdisjoint(compress(keys, mask))
+
+
+#: ``bytes.translate`` tables: a decision's letter to 1, every other byte to 0.
+_DECIDED_MASKS = {d: bytes(int(b == ord(d)) for b in range(256)) for d in (KEEP, LOWER)}
+
+
+def _repeats(keys: Sequence[str]) -> bool:
+    """Whether two neighbouring words are the same word (a reduplication: ``anak-anak``)."""
+    return any(map(eq, keys[1:], keys))
+
+
 def decide_words(
     text: str,
     words: Sequence[Word],
@@ -1236,9 +1295,11 @@ def decide_words(
     if "Minggu" in text:
         _day_or_week(words, decisions)
     # Each rule runs only when its trigger is in the text (most paragraphs lack most).
-    if "-" in text:
+    keys = keys if isinstance(keys, list) else list(keys)
+    gates = _rule_gates(lexicon)
+    if "-" in text and _repeats(keys):
         _follow_reduplication(words, decisions)
-    if ".com" in text or ".co" in text or ".id" in text or ".net" in text or ".org" in text or ".tv" in text or ".news" in text:
+    if ".co" in text or ".id" in text or ".net" in text or ".org" in text or ".tv" in text or ".news" in text:
         _keep_site_names(lexicon, words, decisions)
     if "Of " in text or "of " in text:
         _continue_english_names(words, decisions)
@@ -1247,7 +1308,8 @@ def decide_words(
     if '"' in text or "'" in text or "”" in text or "’" in text:  # _QUOTES_RE, as substring scans
         _lower_speech_verbs(lexicon, words, decisions)
     _lower_verbs_after_names(lexicon, words, decisions, keys)
-    _lower_headless_runs(lexicon, words, decisions)
+    if _any_decided(gates and gates.common, keys, decisions, KEEP):
+        _lower_headless_runs(lexicon, words, decisions)
     confirmed = _apply_acronyms(lexicon, text, words, decisions) if "(" in text else set()
     # The paragraph's titles, place words, countries and the other words that let a rule
     # below fire (all its words without the union), in one set intersection.
@@ -1258,7 +1320,8 @@ def decide_words(
         _lower_titles_without_names(lexicon, words, decisions, keys)
     elif found and not _TITLE_HEADS.isdisjoint(found):  # a two-word title the list lacks: "kata juru bicara itu"
         _lower_titles_without_names(lexicon, words, decisions, keys)
-    _keep_name_heads(lexicon, words, decisions)
+    if _any_decided(gates and gates.heads, keys, decisions, LOWER) or _repeats(keys):
+        _keep_name_heads(lexicon, words, decisions)
     if "para" in keys:
         _lower_after_para(lexicon, words, decisions)
     if found and not _ARABIC_KEYS.isdisjoint(found):
@@ -1273,12 +1336,17 @@ def decide_words(
     return decisions
 
 
+_start_of = itemgetter(1)  # a Word's offset
+
+
 def apply_decisions(text: str, words: Sequence[Word], decisions: Sequence[str]) -> str:
     """``text`` with every word decided LOWER given a lowercase first letter.
 
     ASCII text (most of it) is changed as bytes: a word's first letter there is A-Z or
-    a-z, and setting bit 5 lowercases the one and keeps the other (twice as fast)."""
-    lowered = [word.start for word, decision in zip(words, decisions) if decision == LOWER]
+    a-z, and setting bit 5 lowercases the one and keeps the other (twice as fast). The
+    lowered words are picked by a byte mask of the decisions, in C loops."""
+    mask = "".join(decisions).encode("ascii").translate(_DECIDED_MASKS[LOWER])
+    lowered = list(compress(map(_start_of, words), mask))
     if not lowered:
         return text
     if text.isascii():

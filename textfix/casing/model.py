@@ -60,26 +60,12 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   the rules and word lists it reads had changed (``walikota``, common-noun acronyms,
   numeral-opened sentences): 82,586 features; with the rules of that day, dev acc 0.9594
   -> 0.9596, cap F1 0.8890 -> 0.8895, names lowered 533 -> 533, harm 0.
-* A second pass (``casing-model-second.tsv``, ``Model.second``) sees what the greedy
-  first pass cannot: the first pass's decisions for the next two words (``rd=``, ``rd2=``;
-  with the word's bucket, the previous decision, the word itself ``wrd=``, a title
-  ``trd=``, and the pair count given the next word's decision, ``rbd=``: ``Bandar`` before
-  a kept ``Udara``). It is trained like the first on the same features plus these, the
-  first-pass decisions cross-fitted (each half of train.txt decided by a first pass
-  trained on the other half). Only a kept or lowered next word gives these features: with
-  sentence starts too (``rd=S``) it learnt that a word before a full stop is a name and
-  wrote "sejak Sabtu Malam." in the golden article. Three seeds, dev, against the first
-  pass alone: acc 0.9554, 0.9563, 0.9553 -> 0.9560, 0.9561, 0.9558; F1 0.8786, 0.8809,
-  0.8783 -> 0.8802, 0.8806, 0.8800; R 0.9094, 0.9111, 0.9089 -> 0.9113, 0.9130, 0.9130;
-  names lowered 574, 563, 577 -> 562, 551, 551; harm 0. (With one-sentence hold-out counts
-  and every next decision as a feature: 0.9550, 0.9558, 0.9551 -> 0.9552, 0.9551, 0.9565.)
-  With both passes averaged over the three orders (as shipped for the first) it gave no
-  gain at all: acc 0.9557, F1 0.8795, R 0.9106, lowered 566 against the first pass's
-  0.9560, 0.8802, 0.9103, 568. It costs a second decode of every paragraph the model was
-  asked about: dev.txt took 1.62-1.86 s of CPU instead of 1.01-1.26 s on first sight,
-  0.51-0.58 s instead of 0.34-0.39 s again (three alternating runs each), and 60-80 ms
-  more to load. So it is not shipped: ``build_casing_model.py --second`` writes the file, and
-  :func:`textfix.casing.default_model` uses it when it is there.
+* A second pass that also read the first pass's decisions for the next two words (``rd=``,
+  ``rd2=``, trained on cross-fitted first-pass decisions) was tried and dropped: averaged
+  over three orders as the first pass is shipped it gave no gain (acc 0.9557, F1 0.8795
+  against the first pass's 0.9560, 0.8802) and cost a second decode of every paragraph
+  the model was asked about (dev.txt on first sight: 1.62-1.86 s of CPU instead of
+  1.01-1.26 s).
 * Ten training passes (fifteen gave 0.9551; with older features eight gave 0.9527
   against 0.9515 after five).
   Training on the model's own previous decisions instead of the gold ones (as decoding
@@ -170,8 +156,6 @@ class Model:
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     #: The weights a word pair gives, by its counts (see _pair_weights).
     pairs: dict[tuple | None, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
-    #: The second pass, which also reads this model's decisions to the right (or None).
-    second: "Model | None" = None
 
     def score(self, features: Sequence[str]) -> float:
         get = self.weights.get
@@ -420,74 +404,6 @@ def word_features(
     )
 
 
-def _next_rate(pair: tuple[int, int, int, int] | None, following: str) -> str:
-    """How often this word is capitalised before the next one, given the next word's
-    first-pass decision (``Bandar`` before a kept ``Udara``): :func:`_pair_rate` of the
-    pair read from its other end (``lC`` and ``Cl`` swap places)."""
-    if pair is None:
-        return "u"
-    ll, lc, cl, cc = pair
-    return _pair_rate((ll, cl, lc, cc), following)
-
-
-def right_context(b: str, previous: str, following: str, after: str, ngap: str, title: bool) -> list[str]:
-    """The first pass's next two decisions with this word's bucket, the previous decision,
-    the gap before the next word and whether this word is a title."""
-    feats = ["rd=" + following + ngap, "rdb=" + b + following, "rd2=" + following + after,
-             "prd=" + previous + following]
-    if title:
-        feats.append("trd=" + following)
-    return feats
-
-
-def right_decisions(
-    lexicon: Lexicon,
-    key: str,
-    b: str,
-    previous: str,
-    following: str,
-    after: str,
-    ngap: str,
-    pair: tuple[int, int, int, int] | None = None,
-) -> list[str]:
-    """Features of the first pass's decisions for the next word (``following``; ``</s>``
-    at the end) and the one after it (``after``), for the second pass: ``Kota`` before a
-    kept name keeps its capital, ``kota`` before a lowered word does not. Only a kept or
-    lowered next word says anything new: sentence starts, acronyms and the end are what
-    the first pass's features already saw."""
-    if following != KEEP and following != LOWER:
-        return []
-    feats = right_context(b, previous, following, after, ngap, key in lexicon.titles)
-    if _has_identity(lexicon, key):
-        feats.append("wrd=" + key + following)
-    if ngap == "sp":
-        feats.append("rbd=" + _next_rate(pair, following) + following)
-    return feats
-
-
-def second_features(
-    lexicon: Lexicon,
-    words: Sequence[Word],
-    i: int,
-    previous: str,
-    b: str,
-    first: Sequence[str],
-    pairs: Callable[[str, str], tuple[int, int, int, int] | None] | None = None,
-) -> list[str]:
-    """The second pass's extra features of word ``i``: the first pass's decisions
-    (``first``) to its right."""
-    if pairs is None:
-        pairs = lambda a, b: lexicon.bigrams.get(a + " " + b)  # noqa: E731
-    key = words[i].text.lower()
-    if i + 1 >= len(words):
-        return right_decisions(lexicon, key, b, previous, "</s>", "</s>", "")
-    nxt = words[i + 1]
-    after = first[i + 2] if i + 2 < len(words) else "</s>"
-    ngap = _gap_class(nxt.gap)
-    return right_decisions(lexicon, key, b, previous, first[i + 1], after, ngap,
-                           pairs(key, nxt.text.lower()) if ngap == "sp" else None)
-
-
 #: Entries kept in the decoder's caches (context parts; word records) before the older
 #: half is dropped. With 200,000 of each and a full clear, the two workers of a default run
 #: on a 500 MB JSONL file grew to a process tree of 202 MiB PSS; at these sizes, 134 MiB,
@@ -592,8 +508,8 @@ def _drop_older_half(cache: dict) -> None:
 
 def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[str, float]:
     """The weights a word pair with counts ``pair`` (None: not in the table) gives: ``lb=``
-    by the first word's decision (keys ``C``, ``l``, ``A``, ``S``, ``O``), ``rb=`` (key
-    ``rb``) and the second pass's ``rbd=`` by the second word's decision (``rC``, ``rl``).
+    by the first word's decision (keys ``C``, ``l``, ``A``, ``S``, ``O``) and ``rb=`` (key
+    ``rb``).
 
     They depend on the counts alone, and the shipped table holds 46,000 pairs but fewer
     than 1,000 distinct counts: kept by the counts, they need no bound, where a cache by
@@ -603,8 +519,6 @@ def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[
     weights = {previous: get("lb=" + _pair_rate(pair, previous) + previous, 0.0)
                for previous in (KEEP, LOWER, ACRONYM, START, OTHER)}
     weights["rb"] = get(_right_pair(pair), 0.0)
-    for following in (KEEP, LOWER):
-        weights["r" + following] = get("rbd=" + _next_rate(pair, following) + following, 0.0)
     model.pairs[pair] = weights
     return weights
 
@@ -691,42 +605,21 @@ def decode(
     fixed: Mapping[int, str],
     keys: Sequence[str] | None = None,
 ) -> list[str]:
-    """Decide every word of a paragraph: a left-to-right pass with ``model``, then, if
-    it asked the model anything and ``model.second`` is set, a second left-to-right pass
-    that also reads the first pass's decisions for the next two words.
+    """Decide every word of a paragraph in one greedy left-to-right pass.
 
     ``fixed`` holds decisions already made by rules (sentence starts, ``Ke-43``); other
     title-shaped words go to the fast path, then the model. Words that are not
     title-shaped are ACRONYM (all capitals) or OTHER (lowercase, digits, mixed case).
-    ``keys`` are the words in lowercase, when the caller has them. A paragraph the fast
-    path settles alone gets the same decisions from both passes, so it is decided once.
-    """
-    if keys is None:
-        keys = [w.text.lower() for w in words]
-    out, asked = decode_pass(lexicon, model, words, fixed, keys)
-    if asked and model.second is not None:
-        out, _ = decode_pass(lexicon, model.second, words, fixed, keys, out)
-    return out
-
-
-def decode_pass(
-    lexicon: Lexicon,
-    model: Model,
-    words: Sequence[Word],
-    fixed: Mapping[int, str],
-    keys: Sequence[str],
-    first: Sequence[str] | None = None,
-) -> tuple[list[str], bool]:
-    """One left-to-right pass; ``first``: the first pass's decisions (second pass only).
-    Returns the decisions and whether the model (not only the fast path) made any.
+    ``keys`` are the words in lowercase, when the caller has them.
 
     The model's score is the same sum as :func:`word_features` gives, taken in parts: a
     word type's own weights and those it gives as the previous word (:func:`_word_info`),
     a word pair's weights by its counts (:func:`_pair_weights`), and context parts cached
     on the little each depends on (the previous decisions with the gap and bucket; the
-    next word's shape), so a first sighting is cheap too; the second pass adds
-    :func:`second_features` the same way.
+    next word's shape), so a first sighting is cheap too.
     """
+    if keys is None:
+        keys = [w.text.lower() for w in words]
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: stay bounded rather than grow forever
         _drop_older_half(cache)
@@ -737,31 +630,34 @@ def decode_pass(
     pairs = model.pairs
     last = len(words) - 1
     gap_class = _GAP_CLASSES  # by gap string, read only for the words the model is asked about
-    asked = False
-    out: list[str] = []
     previous, before = OTHER, OTHER
     ahead = -1  # the word whose left pair ``weights`` holds (the last right pair looked up)
     weights = None
+    # (Words are read by index: an attribute is a generic, unspecialised lookup.)
     # The records of the paragraph's word types, looked up in one C loop; a missing one
     # is made when a word needs it (as itself or as a neighbour). A word equal to its
     # type's capitalised form is lowerable: one comparison settles nearly every word.
     found = list(map(infos.get, keys))
-    for i, word in enumerate(words):
-        decision = fixed.get(i)
+    # The rules' decisions in place, the others filled in as the loop reaches them: one
+    # list read a word, where a lookup in ``fixed`` and an append were two calls.
+    out: list = [None] * len(words)
+    for i, decision in fixed.items():
+        out[i] = decision
+    after_lower = _AFTER_LOWER
+    for i, (word, decision) in enumerate(zip(words, out)):
         if decision is None:
-            text = word.text
+            text = word[0]
             info = found[i]
             if info is not None and text == info[13]:
-                decision = info[0] if previous in _AFTER_LOWER else info[1]
+                decision = info[0] if previous in after_lower else info[1]
             elif _lowerable(text):
                 info = found[i] = info or _word_info(lexicon, model, keys[i])
-                decision = info[0] if previous in _AFTER_LOWER else info[1]
+                decision = info[0] if previous in after_lower else info[1]
             else:
                 decision = ACRONYM if text[0].isupper() and text.isupper() else OTHER
             if decision is None:  # title-shaped, and the fast path left it open
                 key = keys[i]
-                asked = True
-                gap = gap_class[word.gap]
+                gap = gap_class[word[2]]
                 b = info[2]
                 total = info[3]
                 k = (b, gap, previous, before)
@@ -796,9 +692,9 @@ def decode_pass(
                 j = i + 1
                 if j <= last:
                     following_word = words[j]
-                    ntext = following_word.text
+                    ntext = following_word[0]
                     nk = keys[j]
-                    ngap = gap_class[following_word.gap]
+                    ngap = gap_class[following_word[2]]
                     ninfo = found[j]
                     if ninfo is None:
                         ninfo = found[j] = _word_info(lexicon, model, nk)
@@ -830,17 +726,7 @@ def decode_pass(
                         total += wget(f"nw2={nk}|{keys[j + 1]}", 0.0)
                 else:
                     total += wget("nw=</s>", 0.0)
-                if first is not None and i < last and (first[i + 1] == KEEP or first[i + 1] == LOWER):
-                    following, ngap = first[i + 1], gap_class[words[i + 1].gap]
-                    after = first[i + 2] if i + 1 < last else "</s>"
-                    k = ("r", b, previous, following, after, ngap, info[6])
-                    part = cache.get(k)
-                    if part is None:
-                        part = cache[k] = score(right_context(b, previous, following, after, ngap, info[6]))
-                    total += part + wget("wrd=" + key + following, 0.0)
-                    if ngap == "sp":  # ``weights``: this word's right pair, looked up above
-                        total += weights["r" + following]
                 decision = KEEP if total >= THRESHOLD else LOWER
-        out.append(decision)
+            out[i] = decision
         before, previous = previous, decision
-    return out, asked
+    return out

@@ -70,8 +70,29 @@ def split_words(text: str) -> list[Word]:
     >>> [(w.text, w.start, w.gap) for w in split_words("KTT Ke-43 (PBB).")]
     [('KTT', 0, ''), ('Ke', 4, ' '), ('PBB', 11, '-43 (')]
     """
-    parts = (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
-    # parts: gap, word, gap, word, ..., tail; a word starts where the parts before it end.
+    return _words(_split(text))
+
+
+def split_keyed(text: str) -> tuple[list[Word], list[str]]:
+    """:func:`split_words` and the words in lowercase (every lexicon lookup's key), both
+    from one split: lowering the split's words is a C loop, where lowering each Word's
+    text afterwards was a Python one (20M of the 767M instructions of the 200 KB
+    callgrind workload).
+
+    >>> split_keyed("KTT Di Jakarta")[1]
+    ['ktt', 'di', 'jakarta']
+    """
+    parts = _split(text)
+    return _words(parts), list(map(str.lower, parts[1::2]))
+
+
+def _split(text: str) -> list[str]:
+    """Gaps and words alternately: gap, word, gap, word, ..., tail."""
+    return (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
+
+
+def _words(parts: list[str]) -> list[Word]:
+    # A word starts where the parts before it end.
     ends = list(accumulate(map(len, parts)))
     # map, not a comprehension: no bytecode per word, and zip may reuse its tuple.
     return list(map(_new_word, repeat(Word), zip(parts[1::2], ends[0::2], parts[0:-1:2])))
