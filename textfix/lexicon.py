@@ -229,7 +229,7 @@ def use_indexed_tables(on: bool = True) -> None:
     if on == _INDEXED:
         return
     _INDEXED = on
-    for loader in (casing_counts, casing_bigrams, casing_weights, casing_second_weights, casing_stems, sastrawi_roots, _stemmer, stem, sastrawi_stem):
+    for loader in (casing_counts, casing_bigrams, casing_weights, casing_stems, sastrawi_roots, _stemmer, stem, sastrawi_stem):
         loader.cache_clear()
 
 
@@ -471,10 +471,3 @@ def casing_weights() -> dict[str, float]:
     """The casing model's feature weights from ``casing-model.tsv``."""
     return _cached_table("casing-model.tsv", parse_weights)
 
-
-@functools.cache
-def casing_second_weights() -> dict[str, float]:
-    """The casing model's second pass (``casing-model-second.tsv``; empty if absent)."""
-    if not os.path.isfile(os.path.join(DATA_DIR, "casing-model-second.tsv")):
-        return {}
-    return _cached_table("casing-model-second.tsv", parse_weights)
