@@ -15,6 +15,7 @@ def test_gates_hold_every_word_their_rules_act_on():
     gates = decide._rule_gates(lexicon)
     assert gates is not None, "the shipped counts are a dict: the gates must be read"
     keys = list(lexicon.counts)
+    assert decide._mostly_capital_words(lexicon, keys) <= gates.mostly_capital
     assert {k for k in keys if decide._is_common(lexicon, k)} <= gates.common
     assert {k for k in keys if decide._name_part(lexicon, k)} <= gates.heads
     assert set(lexicon.name_heads) | {second for _, second in decide._TWO_WORD_HEADS} <= gates.heads

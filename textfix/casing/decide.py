@@ -818,7 +818,9 @@ def refine_decisions(
     words a foreign acronym in brackets abbreviates keep their capitals,
     and a generic head of two words with no name after it is lowercase
     (:func:`_lower_heads_without_names`). ``keys``: the words in lowercase."""
-    _keep_mostly_capital_words(lexicon, decisions, keys, evidence)
+    gates = _rule_gates(lexicon)
+    if _any_decided(gates and gates.mostly_capital, keys, decisions, LOWER):
+        _keep_mostly_capital_words(lexicon, decisions, keys, evidence)
     if ACRONYM in decisions:
         _name_before_foreign_acronyms(lexicon, words, decisions, keys)
     found = _REFINE_TRIGGERS.intersection(keys)  # (one C loop; most paragraphs have none)
@@ -1217,6 +1219,7 @@ class _Gates(NamedTuple):
     """Words without which a rule changes nothing, read off the whole counts table once
     (see :func:`_rule_gates`)."""
 
+    mostly_capital: frozenset[str]  # capitalised 3 times a lowercase sighting: _keep_mostly_capital_words
     common: frozenset[str]  # _is_common: _lower_headless_runs
     heads: frozenset[str]  # what _keep_name_heads makes KEEP (but for reduplications)
 
@@ -1228,23 +1231,25 @@ _GATES_OF: list = [None, None]
 def _rule_gates(lexicon: Lexicon) -> _Gates | None:
     """Sets that let a paragraph skip a rule with one C-level test (None when the counts
     or word lists are indexes, not a dict and sets: then every rule runs). A superset of
-    the words that can make a rule act, so skipping is exact: a paragraph whose kept words
-    hold no common one, whose lowered words no head (and no two neighbours are the same
-    word) gets nothing from those rules. (The mostly-capital rule keeps its own memory of
-    the words met: :func:`_mostly_capital_words`.)"""
+    the words that can make a rule act, so skipping is exact: a paragraph whose lowered
+    words hold no mostly-capital word, whose kept words no common one, whose lowered words
+    no head (and no two neighbours are the same word) gets nothing from those rules."""
     if _GATES_OF[0] is lexicon:
         return _GATES_OF[1]
     counts, heads = lexicon.counts, lexicon.name_heads
     gates = None
     if isinstance(counts, dict) and isinstance(heads, (set, frozenset)):
-        common, parts = [], []
+        mostly_capital, common, parts = [], [], []
         for key, (lower, capital) in counts.items():
             n = lower + capital
+            if capital and lower * _MOSTLY_CAPITAL_RATIO <= capital:
+                mostly_capital.append(key)
             if n >= _COMMON_MIN and capital * _COMMON_RATIO <= n:
                 common.append(key)
             if n >= _HEAD_MIN and capital >= _HEAD_SHARE * n:
                 parts.append(key)
         gates = _Gates(
+            frozenset(mostly_capital),
             frozenset(key for key in common if key not in lexicon.titles and key not in lexicon.always_capital),
             frozenset(parts).union(heads, (second for _, second in _TWO_WORD_HEADS)),
         )
