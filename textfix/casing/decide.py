@@ -1201,7 +1201,7 @@ def extend_names(
 
 #: Words beyond the lexicon's titles, name heads and countries that let a rule of
 #: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
-_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"}
 _TRIGGERS: list = [None, frozenset()]
 
 
@@ -1327,7 +1327,7 @@ def decide_words(
         _lower_titles_without_names(lexicon, words, decisions, keys)
     if _any_decided(gates and gates.heads, keys, decisions, LOWER) or _repeats(keys):
         _keep_name_heads(lexicon, words, decisions)
-    if "para" in keys:
+    if "para" in found:
         _lower_after_para(lexicon, words, decisions)
     if found and not _ARABIC_KEYS.isdisjoint(found):
         _keep_article_before_names(words, decisions, keys if isinstance(keys, list) else list(keys), found)
