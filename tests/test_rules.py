@@ -21,6 +21,11 @@ BODY2 = "Kepala dinas perhubungan mengatakan jadwal baru berlaku mulai bulan dep
 BODY3 = "Warga berharap waktu tunggu di halte bisa lebih singkat dari sebelumnya."
 
 
+#: Town names for runs of promos (a dozen: more than a pass of the pipeline used to cut).
+TOWNS = ("Bekasi", "Bogor", "Depok", "Tangerang", "Serang", "Cilegon", "Karawang", "Purwakarta", "Subang",
+         "Cianjur", "Sukabumi", "Garut")
+
+
 def case(label, text, absent=(), present=(BODY1, BODY2), config=JUNK_ONLY):
     return pytest.param(text, absent, present, config, id=label)
 
@@ -72,6 +77,12 @@ READ_ALSO = [
     case("1d glued headlines", f"{BODY1} Baca juga:Harga Emas Naik Lagi Hari IniWarga Serbu Toko Emas di Pusat Kota "
          "Pedagang mengaku omzetnya naik dua kali lipat.",
          ["Harga Emas Naik", "Warga Serbu"], [BODY1, "Pedagang mengaku omzetnya naik dua kali lipat."]),
+    case("1d a run of promos, each label glued to the headline before it",
+         f"{BODY1} " + "".join(f"Baca juga:Banjir Rendam Jalan Utama {town}" for town in TOWNS) + f" {BODY2}",
+         ["Baca juga", "Banjir Rendam"]),
+    case("1d a run of promos, labels after a space",
+         f"{BODY1} " + " ".join(f"Baca juga: Banjir Rendam Jalan Utama {town}" for town in TOWNS) + f" {BODY2}",
+         ["Baca juga", "Banjir Rendam"]),
     case("1a own line, headline in sentence case", f"{BODY1}\nBaca juga: Dinkes siapkan vaksin untuk anak sekolah\n{BODY2}\n",
          ["Dinkes siapkan", "Baca juga"], [BODY1, BODY2]),
     case("1a own line, click-to-read label", f"{BODY1}\nKlik untuk baca: Polisi Periksa Lima Saksi Kasus Jalan Rusak\n{BODY2}\n",

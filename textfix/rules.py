@@ -90,6 +90,14 @@ def _read_also_inline_re() -> regex.Pattern:
 
 
 @functools.cache
+def _read_also_next_re() -> regex.Pattern:
+    """A label that follows a headline just cut, glued or after a space: no sentence end
+    is needed before it (see :func:`_drop_inline_read_also`)."""
+    labels = _read_also_labels_source()
+    return regex.compile(rf"[ ]{{0,3}}+(?=\p{{Lu}})(?i:{labels})[ ]{{0,3}}+:[ ]{{0,3}}+")
+
+
+@functools.cache
 def _bracketed_read_also_re() -> regex.Pattern:
     """A read-also label and its headline in brackets, "(Baca juga: Stok Daging Aman)": the
     brackets say exactly where the headline ends, on its own line or inside a paragraph."""
@@ -657,24 +665,28 @@ def _has_prose(text: str) -> bool:
 
 
 def _drop_inline_read_also(line: str) -> str:
-    label_re = _read_also_inline_re()
+    """Cut each inline label with its headline. A label right where a headline ends
+    (``…Kepala Daerah Simak juga: …`` or glued, ``…DaerahSimak juga:``) opens the next
+    promo of a run, though no sentence end comes before it: cut in the same pass, or a
+    run of many took a pass each and cleaning twice differed from cleaning once."""
+    label_re, next_label_re = _read_also_inline_re(), _read_also_next_re()
     spans: list[tuple[int, int]] = []
     pos = 0
-    while True:
-        match = label_re.search(line, pos)
-        if not match:
-            break
+    match = label_re.search(line)
+    while match:
         end = _headline_end(line, match.end())
         if end is None:
             # Unsure where the headline ends: remove the label only.
             spans.append(match.span())
             pos = max(match.end(), pos + 1)
+            match = label_re.search(line, pos)
             continue
         if _at_end(line, end):
             spans.append((match.start(), len(line)))
             break
         spans.append((match.start(), end))
         pos = max(end, pos + 1)
+        match = next_label_re.match(line, end) or label_re.search(line, pos)
     return _cut_spans(line, spans)
 
 
