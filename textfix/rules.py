@@ -84,17 +84,20 @@ def _read_also_labels_source() -> str:
 
 @functools.cache
 def _read_also_inline_re() -> regex.Pattern:
-    labels = _read_also_labels_source()
-    # Inline, a label needs a capital, a sentence end before it and a colon after it.
-    return regex.compile(rf"(?<=[.!?\"”')][ ]{{1,3}}|^)(?=\p{{Lu}})(?i:{labels})[ ]{{0,3}}+:[ ]{{0,3}}+")
+    # Inline, a label needs a sentence end before it.
+    return regex.compile(rf"(?<=[.!?\"”')][ ]{{1,3}}|^){_inline_label_source()}")
+
+
+def _inline_label_source() -> str:
+    """A read-also label inside a paragraph: a capital, the label, a colon after it."""
+    return rf"(?=\p{{Lu}})(?i:{_read_also_labels_source()})[ ]{{0,3}}+:[ ]{{0,3}}+"
 
 
 @functools.cache
 def _read_also_next_re() -> regex.Pattern:
     """A label that follows a headline just cut, glued or after a space: no sentence end
     is needed before it (see :func:`_drop_inline_read_also`)."""
-    labels = _read_also_labels_source()
-    return regex.compile(rf"[ ]{{0,3}}+(?=\p{{Lu}})(?i:{labels})[ ]{{0,3}}+:[ ]{{0,3}}+")
+    return regex.compile(rf"[ ]{{0,3}}+{_inline_label_source()}")
 
 
 @functools.cache
