@@ -140,6 +140,7 @@ from .model import ACRONYM, KEEP, LOWER, OTHER, START, Lexicon, Model, decode
 from .words import (
     Word,
     is_acronym,
+    lowercase_keys,
     sentence_starts,
     split_words,
     titlecase_reaches,
@@ -237,11 +238,6 @@ def rule_decisions(
             if _ORDINAL_RE.match(text, word.start + 1):
                 fixed[i] = KEEP
     return fixed
-
-
-def lowercase_keys(words: Sequence[Word]) -> list[str]:
-    """The words in lowercase: the key of every lexicon lookup, made once per paragraph."""
-    return [word.text.lower() for word in words]
 
 
 def _any_in(container, keys: Sequence[str]) -> bool:
@@ -870,7 +866,7 @@ def _keep_mostly_capital_words(
     hits = _mostly_capital_words(lexicon, keys).intersection(keys)  # (C loops)
     if not hits:
         return
-    hits.intersection_update(compress(keys, map(LOWER.__eq__, decisions)))  # the lowered ones
+    hits.intersection_update(compress(keys, _decided_mask(decisions, LOWER)))  # the lowered ones
     if not hits:
         return  # (most paragraphs: the corpus's mostly-capital words are names the model kept)
     keys = keys if isinstance(keys, list) else list(keys)
@@ -1263,8 +1259,12 @@ def _any_decided(gate: frozenset[str] | None, keys: Sequence[str], decisions: li
     comparison per word through ``map`` cost more than the rules it skipped."""
     if gate is None:
         return True
-    mask = "".join(decisions).encode("ascii").translate(_DECIDED_MASKS[decision])
-    return not gate.isdisjoint(compress(keys, mask))
+    return not gate.isdisjoint(compress(keys, _decided_mask(decisions, decision)))
+
+
+def _decided_mask(decisions: Sequence[str], decision: str) -> bytes:
+    """One byte a word, 1 where the word is decided ``decision`` (for ``compress``)."""
+    return "".join(decisions).encode("ascii").translate(_DECIDED_MASKS[decision])
 
 
 #: ``bytes.translate`` tables: a decision's letter to 1, every other byte to 0.
@@ -1330,7 +1330,7 @@ def decide_words(
     if "para" in found:
         _lower_after_para(lexicon, words, decisions)
     if found and not _ARABIC_KEYS.isdisjoint(found):
-        _keep_article_before_names(words, decisions, keys if isinstance(keys, list) else list(keys), found)
+        _keep_article_before_names(words, decisions, keys, found)
     if "Dr" in text:
         _keep_doctor_before_names(words, decisions)
     if found and _any_in(lexicon.countries, found):
@@ -1350,8 +1350,7 @@ def apply_decisions(text: str, words: Sequence[Word], decisions: Sequence[str]) 
     ASCII text (most of it) is changed as bytes: a word's first letter there is A-Z or
     a-z, and setting bit 5 lowercases the one and keeps the other (twice as fast). The
     lowered words are picked by a byte mask of the decisions, in C loops."""
-    mask = "".join(decisions).encode("ascii").translate(_DECIDED_MASKS[LOWER])
-    lowered = list(compress(map(_start_of, words), mask))
+    lowered = list(compress(map(_start_of, words), _decided_mask(decisions, LOWER)))
     if not lowered:
         return text
     if text.isascii():

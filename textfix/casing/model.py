@@ -82,7 +82,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Container, Mapping, Sequence
 
-from .words import Word, is_acronym
+from .words import Word, is_acronym, lowercase_keys
 
 #: Decisions, as used in features and results.
 KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
@@ -619,7 +619,7 @@ def decode(
     next word's shape), so a first sighting is cheap too.
     """
     if keys is None:
-        keys = [w.text.lower() for w in words]
+        keys = lowercase_keys(words)
     cache = model.cache
     if len(cache) > _CACHE_MAX:  # a long batch run: stay bounded rather than grow forever
         _drop_older_half(cache)

@@ -73,6 +73,11 @@ def split_words(text: str) -> list[Word]:
     return _words(_split(text))
 
 
+def lowercase_keys(words: Sequence[Word]) -> list[str]:
+    """The words in lowercase: the key of every lexicon lookup, made once per paragraph."""
+    return [word.text.lower() for word in words]
+
+
 def split_keyed(text: str) -> tuple[list[Word], list[str]]:
     """:func:`split_words` and the words in lowercase (every lexicon lookup's key), both
     from one split: lowering the split's words is a C loop, where lowering each Word's
