@@ -80,6 +80,9 @@ COMMON_WORDS = [
     case("reduplication at a sentence start", "Anak-anak bermain di halaman sekolah yang luas."),
     case("common nouns", "Harga cabai di pasar tradisional naik tajam."),
     case("plural marker before titles", "Para menteri dan para panglima AS bertemu di markas itu."),
+    case("unseen verb: a prefix on a word the corpus writes lowercase", "Beberapa warga mengaudisikan lagu itu kemarin."),
+    case("unseen noun: a prefix and a suffix on a corpus word", "Partai itu masih sibuk dalam pencapresan tahun ini."),
+    case("unseen noun: a nasal prefix that replaced a letter", "Polisi menahan seorang pemrotes di depan kantor itu."),
 ]
 
 PLACES = [
