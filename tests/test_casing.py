@@ -83,6 +83,10 @@ COMMON_WORDS = [
     case("unseen verb: a prefix on a word the corpus writes lowercase", "Beberapa warga mengaudisikan lagu itu kemarin."),
     case("unseen noun: a prefix and a suffix on a corpus word", "Partai itu masih sibuk dalam pencapresan tahun ini."),
     case("unseen noun: a nasal prefix that replaced a letter", "Polisi menahan seorang pemrotes di depan kantor itu."),
+    case("a plural before a name", "Menteri itu mengunjungi negara-negara Asia pekan lalu."),
+    case("a title in the plural before a name", "Buku itu membahas raja-raja Majapahit dan rakyatnya."),
+    case("a plural inside a name", "Sekjen Perserikatan Bangsa-Bangsa tiba di Jakarta."),
+    case("a reduplicated law's name", "Hal itu diatur dalam Undang-Undang Dasar."),
 ]
 
 PLACES = [
@@ -97,6 +101,9 @@ PLACES = [
     case("two-word head without a name", "Jalan menuju bandar udara ditutup sejak pagi."),
     case("two-word head and a common word, no name", "Penumpang di bandar udara internasional itu tidak terpengaruh."),
     case("two-word head, then a level", "Ribuan pelajar sekolah menengah atas mengikuti lomba itu."),
+    case("armed service without a name", "Kapal angkatan laut itu berlabuh di pelabuhan kemarin."),
+    case("armed service before its country", "Dua kapal Angkatan Laut Amerika Serikat tiba di pelabuhan itu."),
+    case("armed service after a lowered word, then a verb", "Seorang personel angkatan darat juga dikirim ke sana."),
     case("airport before its name", "Pesawat itu mendarat di Bandar Udara Sultan Hasanuddin pada pagi hari."),
     case("two-word head before a name, then a comma", "Pejabat di Negara Bagian Benggala Barat, India timur, mengatakan hal itu."),
     case("state of a federation before its name", "Banjir melanda Negara Bagian Queensland pekan lalu."),
