@@ -87,6 +87,9 @@ COMMON_WORDS = [
     case("a title in the plural before a name", "Buku itu membahas raja-raja Majapahit dan rakyatnya."),
     case("a plural inside a name", "Sekjen Perserikatan Bangsa-Bangsa tiba di Jakarta."),
     case("a reduplicated law's name", "Hal itu diatur dalam Undang-Undang Dasar."),
+    case("a bound prefix before a name", "Kelompok anti-Amerika itu berunjuk rasa di depan kedutaan."),
+    case("a bound prefix before a name after a name", "Tokoh Druze anti-Suriah itu menolak berkomentar."),
+    case("a bound prefix before a common word", "Mereka menembakkan senjata anti-pesawat ke arah itu."),
 ]
 
 PLACES = [
