@@ -90,6 +90,9 @@ COMMON_WORDS = [
     case("a bound prefix before a name", "Kelompok anti-Amerika itu berunjuk rasa di depan kedutaan."),
     case("a bound prefix before a name after a name", "Tokoh Druze anti-Suriah itu menolak berkomentar."),
     case("a bound prefix before a common word", "Mereka menembakkan senjata anti-pesawat ke arah itu."),
+    case("an apostrophe inside an Arabic word", "Salat Jum'at digelar di masjid itu dan warga membaca Al-Qur'an."),
+    case("an English possessive", "Kantor itu berada di dekat restoran McDonald's di pusat kota."),
+    case("an apostrophe after a one-letter article", "Gelandang N'Golo Kante tiba di Jakarta pada Senin."),
 ]
 
 PLACES = [
