@@ -352,6 +352,20 @@ def _lower_after_inner_apostrophes(words: Sequence[Word], decisions: list[str]) 
             decisions[i] = LOWER
 
 
+#: Unit symbols with a lowercase SI prefix (kilo, milli), as Title Case writes them:
+#: ``mAh`` became ``MAh`` (train.txt: ``mAh`` 16 times, never ``MAh``).
+_UNITS = frozenset({"MAh", "KWh", "KHz"})
+
+
+def _lower_unit_prefixes(words: Sequence[Word], decisions: list[str]) -> None:
+    """A unit symbol whose SI prefix is lowercase keeps it: ``baterai 4.000 mAh``,
+    ``450 kWh``; Title Case capitalised the prefix. (``kW`` became ``KW``, an acronym's
+    shape: left alone.)"""
+    for i, word in enumerate(words):
+        if word.text in _UNITS:
+            decisions[i] = LOWER
+
+
 #: Bound prefixes that EYD joins to a name with a hyphen, lowercase: ``anti-Suriah``,
 #: ``pro-Tbilisi``, ``pasca-Orde Baru``, ``non-Indonesia``.
 _BOUND_BEFORE_NAMES = frozenset("anti pro pra pasca non antar".split())
@@ -1410,6 +1424,8 @@ def decide_words(
         _lower_plural_reduplications(lexicon, words, decisions, keys)
     if "'" in text or "’" in text:
         _lower_after_inner_apostrophes(words, decisions)
+    if "MAh" in text or "KWh" in text or "KHz" in text:
+        _lower_unit_prefixes(words, decisions)
     if "-" in text and not _BOUND_BEFORE_NAMES.isdisjoint(keys):
         _lower_prefixes_before_names(words, decisions, keys)
     if names is not None and confirmed:
