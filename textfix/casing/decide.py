@@ -323,8 +323,8 @@ def _lower_plural_reduplications(
     (``Alun-Alun``), and not inside a name (``Perserikatan Bangsa-Bangsa``, after a
     capital). train.txt: 165 lowercase plurals before a capital, 30 capitalised ones
     after a lowercase word, most of them ``Undang-Undang`` (capitalised 51 times in 82)."""
-    for i in range(2, len(words)):
-        if words[i].gap != "-" or keys[i] != keys[i - 1] or decisions[i] != KEEP or decisions[i - 1] != KEEP:
+    for i in compress(range(1, len(words)), map(eq, keys[1:], keys)):  # (picked in C)
+        if i < 2 or words[i].gap != "-" or decisions[i] != KEEP or decisions[i - 1] != KEEP:
             continue
         if words[i - 1].gap != " " or decisions[i - 2] not in (LOWER, OTHER):
             continue
@@ -344,12 +344,19 @@ def _lower_after_inner_apostrophes(words: Sequence[Word], decisions: list[str]) 
     (``Di'Shon``); after one, 9 and 54. An English possessive ``'s`` is lowercase also
     when a tokeniser set it apart (``Children 's Hospital``: 13 words of the held-out
     eighth of train.txt)."""
-    for i in range(1, len(words)):
+    # The words after an apostrophe, picked in C (most paragraphs with one quote speech).
+    for i in compress(range(len(words)), map(_APOSTROPHE_GAPS.__contains__, map(_gap_of, words))):
         gap = words[i].gap
+        if not i:
+            continue
         if gap in ("'", "’") and decisions[i] in (KEEP, START) and len(words[i - 1].text) >= 2:
             decisions[i] = LOWER
         elif gap in (" '", " ’") and words[i].text == "S" and decisions[i] in (KEEP, START, ACRONYM):
             decisions[i] = LOWER
+
+
+_APOSTROPHE_GAPS = frozenset(("'", "’", " '", " ’"))
+_gap_of = itemgetter(2)  # a Word's gap
 
 
 #: Unit symbols with a lowercase SI prefix (kilo, milli), as Title Case writes them:
@@ -377,8 +384,10 @@ def _lower_prefixes_before_names(words: Sequence[Word], decisions: list[str], ke
     writes such a prefix mid-sentence in lowercase 20 times before a capital, and with
     a capital only in a product's and an English name (``formula Pro-Vitamin``, lowered
     now, and ``(Anti-lock Braking System)``). dev acc 0.9627 -> 0.9627, two words."""
-    for i in range(1, len(words) - 1):
-        if keys[i] in _BOUND_BEFORE_NAMES and decisions[i] == KEEP and words[i + 1].gap == "-":
+    keys = keys if isinstance(keys, list) else list(keys)
+    last = len(words) - 1
+    for i in _positions(keys, _BOUND_BEFORE_NAMES.intersection(keys)):
+        if 0 < i < last and decisions[i] == KEEP and words[i + 1].gap == "-":
             if decisions[i + 1] in (KEEP, ACRONYM):
                 decisions[i] = LOWER
 
