@@ -91,19 +91,21 @@ def title_case_evidence(
     # can end the loop (a third of the paragraph in), and only those still to come.
     left = -1
     kinds = lexicon.kinds
+    # (Words are read by index: an attribute of a Word is a slower, generic lookup.)
     for i, word in enumerate(words):
         if function >= 2:
             if left < 0:
                 left = _lowercase_words(text, words, i)
             if (lower + left) * 10 <= total:
                 return total, lower, function, common, rare, verbs, strong
-        low = word[0][0].islower()
+        text_of_word = word[0]
+        low = text_of_word[0].islower()
         if low and left > 0:
             left -= 1
         if i in starts:
             continue
-        gap = word.gap
-        if gap and not gap[-1].isspace() and gap[-1] not in TITLE_AFTER:
+        gap = word[2]
+        if gap != " " and gap and not gap[-1].isspace() and gap[-1] not in TITLE_AFTER:
             continue  # Title Case does not reach it (titlecase_reaches)
         if low and i + 1 < len(words) and words[i + 1].gap == "." and words[i + 1].text in DOMAIN_ENDINGS:
             continue  # a site's address ("contoh.com" in a dateline) says nothing of the casing
@@ -111,9 +113,9 @@ def title_case_evidence(
         if low:
             lower += 1
             continue
-        kind = kinds.get(word.text)
+        kind = kinds.get(text_of_word)
         if kind is None:
-            kind = _word_kind(lexicon, word.text)
+            kind = _word_kind(lexicon, text_of_word)
         if kind:
             if kind == _FUNCTION:
                 function += 1

@@ -225,7 +225,7 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
     starts = {0} if words else set()
     known = _STARTING_GAPS
     for i, word in enumerate(words[1:], start=1):
-        gap = word.gap
+        gap = word[2]  # (an index: an attribute of a tuple subclass is a slower generic lookup)
         if gap != " ":
             start = known.get(gap)
             if start is None:
