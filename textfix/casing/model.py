@@ -694,7 +694,12 @@ def decode(
     for i, decision in fixed.items():
         out[i] = decision
     after_lower = _AFTER_LOWER
-    for i, (word, decision) in enumerate(zip(words, out)):
+    # The caches are read by subscript, a miss raising KeyError: a miss is a first
+    # sighting, and a subscript costs less than a ``get`` call (200 KB title-cased,
+    # callgrind steady state: decode 199.4M -> 194.3M instructions; the cold first pass,
+    # with its misses, 9M more).
+    for i, word in enumerate(words):
+        decision = out[i]
         if decision is None:
             text = word[0]
             info = found[i]
@@ -711,8 +716,9 @@ def decode(
                 b = info[2]
                 total = info[3]
                 k = (b, gap, previous, before)
-                part = cache.get(k)
-                if part is None:
+                try:
+                    part = cache[k]
+                except KeyError:
                     part = cache[k] = score(own_context(b, gap, previous, before))
                 total += part
                 if previous == KEEP:
@@ -735,7 +741,10 @@ def decode(
                     if gap == "sp":
                         if ahead != i:  # not this pair's weights from the word before
                             pair = bigrams.get(f"{keys[i - 1]} {key}")
-                            weights = pairs.get(pair) or _pair_weights(model, pair)
+                            try:
+                                weights = pairs[pair]
+                            except KeyError:
+                                weights = _pair_weights(model, pair)
                         total += weights[previous]
                 else:
                     total += wget("pw=<s>", 0.0)
@@ -757,19 +766,24 @@ def decode(
                     else:
                         nb = ninfo[7]
                     k = (b, nb, ngap, info[6], ninfo[6])
-                    part = cache.get(k)
-                    if part is None:
+                    try:
+                        part = cache[k]
+                    except KeyError:
                         part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
                     shapes = info[14]
-                    right = shapes.get(nb)
-                    if right is None:
+                    try:
+                        right = shapes[nb]
+                    except KeyError:
                         right = wget(f"wnb={key}|{nb}", 0.0)
                         if len(shapes) < _SHAPES_MAX:
                             shapes[nb] = right
                     total += part + ninfo[8] + right
                     if ngap == "sp":
                         pair = bigrams.get(f"{key} {nk}")
-                        weights = pairs.get(pair) or _pair_weights(model, pair)
+                        try:
+                            weights = pairs[pair]
+                        except KeyError:
+                            weights = _pair_weights(model, pair)
                         ahead = j  # the next word's left pair, if it is asked
                         total += weights["rb"]
                     if j < last:
