@@ -378,13 +378,12 @@ def _lower_unit_prefixes(words: Sequence[Word], decisions: list[str]) -> None:
 _BOUND_BEFORE_NAMES = frozenset("anti pro pra pasca non antar".split())
 
 
-def _lower_prefixes_before_names(words: Sequence[Word], decisions: list[str], keys: Sequence[str]) -> None:
+def _lower_prefixes_before_names(words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
     """EYD: a bound prefix before a hyphen and a name stays lowercase (``tokoh Druze
     anti-Suriah``, ``pemerintah pro-Tbilisi``); Title Case capitalised it. train.txt
     writes such a prefix mid-sentence in lowercase 20 times before a capital, and with
     a capital only in a product's and an English name (``formula Pro-Vitamin``, lowered
     now, and ``(Anti-lock Braking System)``). dev acc 0.9627 -> 0.9627, two words."""
-    keys = keys if isinstance(keys, list) else list(keys)
     last = len(words) - 1
     for i in _positions(keys, _BOUND_BEFORE_NAMES.intersection(keys)):
         if 0 < i < last and decisions[i] == KEEP and words[i + 1].gap == "-":
@@ -1396,7 +1395,8 @@ def decide_words(
     # Each rule runs only when its trigger is in the text (most paragraphs lack most).
     keys = keys if isinstance(keys, list) else list(keys)
     gates = _rule_gates(lexicon)
-    if "-" in text and _repeats(keys):
+    repeats = _repeats(keys)  # (the keys stay as they are while the decisions change)
+    if repeats and "-" in text:
         _follow_reduplication(words, decisions)
     if ".co" in text or ".id" in text or ".net" in text or ".org" in text or ".tv" in text or ".news" in text:
         _keep_site_names(lexicon, words, decisions)
@@ -1419,7 +1419,7 @@ def decide_words(
         _lower_titles_without_names(lexicon, words, decisions, keys)
     elif found and not _TITLE_HEADS.isdisjoint(found):  # a two-word title the list lacks: "kata juru bicara itu"
         _lower_titles_without_names(lexicon, words, decisions, keys)
-    if _any_decided(gates and gates.heads, keys, decisions, LOWER) or _repeats(keys):
+    if repeats or _any_decided(gates and gates.heads, keys, decisions, LOWER):
         _keep_name_heads(lexicon, words, decisions)
     if "para" in found:
         _lower_after_para(lexicon, words, decisions)
@@ -1429,7 +1429,7 @@ def decide_words(
         _keep_doctor_before_names(words, decisions)
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
-    if "-" in text and _repeats(keys):
+    if repeats and "-" in text:
         _lower_plural_reduplications(lexicon, words, decisions, keys)
     if "'" in text or "’" in text:
         _lower_after_inner_apostrophes(words, decisions)

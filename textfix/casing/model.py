@@ -432,13 +432,16 @@ _BOUND_PREFIXES = ("antar", "semi", "pasca", "non", "swa", "multi", "nir")
 _BASE_MIN = 4
 
 
-def _common_base(lexicon: Lexicon, base: str) -> bool:
+def _common_base(lexicon: Lexicon, base: str, stemmed: bool = True) -> bool:
+    """A word the corpus writes in lowercase or, unseen, a common root: through its
+    Sastrawi stem, or (not ``stemmed``) only as it is, for the bases an affix reading
+    makes up (:func:`_affixed_common`), which stem to anything."""
     if len(base) < _BASE_MIN:
         return False
     lower, capital = lexicon.counts.get(base, _UNSEEN)
     if lower or capital:
         return lower > capital and lower >= 2
-    return lexicon.knows_root(base)
+    return lexicon.knows_root(base) if stemmed else base in lexicon.roots
 
 
 def _derived_common(lexicon: Lexicon, key: str) -> bool:
@@ -484,22 +487,11 @@ def _affixed_common(lexicon: Lexicon, key: str) -> bool:
             if not rest.endswith(suffix) or (prefix == "ke" and suffix not in ("an", "annya")):
                 continue
             base = rest[: len(rest) - len(suffix)]
-            if base and (firsts is _ANY or base[0] in firsts) and _common_root(lexicon, base):
+            if base and (firsts is _ANY or base[0] in firsts) and _common_base(lexicon, base, stemmed=False):
                 return True
-            if dropped and _common_root(lexicon, dropped + base):
+            if dropped and _common_base(lexicon, dropped + base, stemmed=False):
                 return True
     return False
-
-
-def _common_root(lexicon: Lexicon, base: str) -> bool:
-    """A word the corpus writes in lowercase (:func:`_common_base`) or, unseen, a common
-    root itself (not through a stem: a made-up base stems to anything)."""
-    if len(base) < _BASE_MIN:
-        return False
-    lower, capital = lexicon.counts.get(base, _UNSEEN)
-    if lower or capital:
-        return lower > capital and lower >= 2
-    return base in lexicon.roots
 
 
 #: Affixes that alone make no common word from a root: ``-i`` without a prefix and ``ke-``
