@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -172,6 +173,32 @@ def test_jsonl_gz_in_and_out(tmp_path: Path):
     result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-q")
     assert result.exit_code == 0
     assert json.loads(read(tmp_path / "out" / "a.jsonl.gz"))["text"] == textfix.clean(PROMO)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_gz_output_is_whole_in_gzip_members(tmp_path: Path, monkeypatch, jobs):
+    # Each chunk arrives compressed by its worker; the file is the members in a row, which
+    # gzip itself and Python read back as one stream.
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 2000)
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    texts = [PROMO.replace("Kranggan", f"Kranggan {i}") for i in range(200)]
+    write(tmp_path / "in" / "a.jsonl.gz", records(*texts))
+    result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-j", jobs, "-q")
+    assert result.exit_code == 0, result.stderr
+    data = (tmp_path / "out" / "a.jsonl.gz").read_bytes()
+    assert data.count(b"\x1f\x8b\x08") > 1  # more than one member
+    expected = records(*(textfix.clean(t) for t in texts))
+    assert gzip.decompress(data).decode("utf-8") == expected
+    if shutil.which("gzip"):
+        unzipped = subprocess.run(["gzip", "-dc"], input=data, capture_output=True, check=True)
+        assert unzipped.stdout.decode("utf-8") == expected
+
+
+def test_empty_jsonl_gz_gives_an_empty_gzip_file(tmp_path: Path):
+    write(tmp_path / "in" / "a.jsonl.gz", "")
+    result = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert gzip.decompress((tmp_path / "out" / "a.jsonl.gz").read_bytes()) == b""
 
 
 def test_bad_records_are_reported_counted_and_kept(tmp_path: Path):

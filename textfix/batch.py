@@ -384,8 +384,13 @@ def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Conf
     return result
 
 
-def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) -> _Result:
-    """Clean the records of consecutive JSONL lines; returns the output lines as bytes.
+def clean_jsonl_chunk(
+    lines: list[bytes], first_line: int, name: str, job: Job, compress: bool = False
+) -> _Result:
+    """Clean the records of consecutive JSONL lines; returns the output lines as bytes,
+    as one gzip member when ``compress`` (the output is a ``.gz`` file: compressed here,
+    in the worker, where one main process compressing for all of them held a parallel
+    batch to its own speed).
 
     Blank lines and failed records are copied unchanged; an unchanged record keeps its
     original bytes (key order, spacing, escapes), so only cleaned records are re-encoded.
@@ -439,7 +444,8 @@ def clean_jsonl_chunk(lines: list[bytes], first_line: int, name: str, job: Job) 
         return _Result(outcome, "".join(hunks).encode("utf-8"), tuple(explanations))
     if job.mode == "check":
         return _Result(outcome, b"", tuple(explanations))
-    return _Result(outcome, b"".join(out), tuple(explanations))
+    data = b"".join(out)
+    return _Result(outcome, io.gzip_member(data) if compress else data, tuple(explanations))
 
 
 def unified_diff(before: str, after: str, name: str, newline: str = "\n") -> str:
@@ -511,6 +517,7 @@ def _jsonl_units(source: Source, job: Job) -> Iterator[_Unit]:
 
 
 def _chunks(source: Source, stream: BinaryIO, job: Job) -> Iterator[_Unit]:
+    compress = _compressed_sink(source, job)
     lines: list[bytes] = []
     size, first, seen = 0, 1, 0
     for number, line in enumerate(stream, start=1):
@@ -518,10 +525,12 @@ def _chunks(source: Source, stream: BinaryIO, job: Job) -> Iterator[_Unit]:
         size += len(line)
         if size >= CHUNK_BYTES:
             done = _position(stream)
-            yield _Unit(source, clean_jsonl_chunk, (lines, first, source.name, job), max(done - seen, 0))
+            yield _Unit(source, clean_jsonl_chunk, (lines, first, source.name, job, compress), max(done - seen, 0))
             lines, size, first, seen = [], 0, number + 1, done
     if lines:
-        yield _Unit(source, clean_jsonl_chunk, (lines, first, source.name, job), max(_position(stream) - seen, 0))
+        yield _Unit(
+            source, clean_jsonl_chunk, (lines, first, source.name, job, compress), max(_position(stream) - seen, 0)
+        )
 
 
 def _units(sources: Iterable[Source], job: Job, stdin_data: Callable[[], bytes]) -> Iterator[_Unit]:
@@ -659,7 +668,7 @@ def run(
     if jobs > 1 and _too_little_to_share(sources, total):
         jobs = 1
     current: Outcome | None = None
-    sink = None  # (context manager, handle) of the JSONL output being written
+    sink = None  # the output of the JSONL source being written (a _Sink)
     diff_started = False
     try:
         for unit, result in _ordered(_units(sources, job, stdin_data), jobs, job.config_for("")):
@@ -694,7 +703,7 @@ def run(
                     yield Emit(stdout=header + result.data)
                 elif result.data and job.mode == "write":
                     if sink is not None:
-                        sink[1].write(result.data)
+                        sink.write(result.data)
                     elif source.dest is None:
                         yield Emit(stdout=result.data)
                 yield Advance(unit.nbytes)
@@ -706,7 +715,7 @@ def run(
             if sink is not None:
                 # In place, an unchanged file is left alone (and keeps its mtime).
                 keep = not current.failed and (current.changed or not job.in_place)
-                error = _close_sink(sink, commit=keep)
+                error = sink.close(commit=keep)
                 if error:
                     current.failed = True
                     current.failures.append(error)
@@ -715,7 +724,7 @@ def run(
             yield outcome
     finally:
         if sink is not None:
-            _close_sink(sink, commit=False)
+            sink.close(commit=False)
 
 
 def _too_little_to_share(sources: list[Source], total: int) -> bool:
@@ -732,11 +741,46 @@ def _too_little_to_share(sources: list[Source], total: int) -> bool:
     return total < POOL_MIN_BYTES and not any(s.stream for s in sources)
 
 
-def _open_sink(dest: Path):
-    try:
+def _compressed_sink(source: Source, job: Job) -> bool:
+    """Whether a JSONL source's output is a ``.gz`` file that its chunks arrive at as
+    gzip members (:func:`clean_jsonl_chunk`); the sink then writes them as they are."""
+    return job.mode == "write" and source.dest is not None and io.is_gzip_path(source.dest)
+
+
+class _Sink:
+    """The atomic output of a JSONL source, written a chunk at a time (``.gz`` chunks
+    arrive compressed, see :func:`clean_jsonl_chunk`)."""
+
+    def __init__(self, dest: Path) -> None:
+        self.gzip = io.is_gzip_path(dest)
+        self.empty = True
         dest.parent.mkdir(parents=True, exist_ok=True)
-        manager = io.atomic_output(dest)
-        return manager, manager.__enter__()
+        self._manager = io.atomic_output(dest, compress=False)
+        self._handle = self._manager.__enter__()
+
+    def write(self, data: bytes) -> None:
+        self._handle.write(data)
+        self.empty = self.empty and not data
+
+    def close(self, commit: bool) -> str:
+        """Commit or discard what was written; an error as one line, else ""."""
+        try:
+            if commit:
+                if self.empty and self.gzip:
+                    self._handle.write(io.gzip_member(b""))  # an empty input: still a gzip file
+                self._manager.__exit__(None, None, None)
+            else:
+                self._manager.__exit__(_Discard, _Discard(), None)
+        except TextfixError as exc:
+            return str(exc)
+        except OSError as exc:
+            return f"cannot write: {exc.strerror or exc}"
+        return ""
+
+
+def _open_sink(dest: Path) -> _Sink | str:
+    try:
+        return _Sink(dest)
     except TextfixError as exc:
         return str(exc)
     except OSError as exc:
@@ -745,17 +789,3 @@ def _open_sink(dest: Path):
 
 class _Discard(Exception):
     """Thrown into an atomic output to make it delete its temp file."""
-
-
-def _close_sink(sink, commit: bool) -> str:
-    manager, _ = sink
-    try:
-        if commit:
-            manager.__exit__(None, None, None)
-        else:
-            manager.__exit__(_Discard, _Discard(), None)
-    except TextfixError as exc:
-        return str(exc)
-    except OSError as exc:
-        return f"cannot write: {exc.strerror or exc}"
-    return ""
