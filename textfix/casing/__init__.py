@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Container, Mapping, Sequence
 
 import regex
 
@@ -78,6 +78,7 @@ def _default_lexicon(indexed: bool) -> Lexicon:
     always = _lexicon.word_set("always-capitalised.txt")
     common = _lexicon.word_set("common-words.txt") - always
     sastrawi = _lexicon.sastrawi_roots()
+    roots: Container[str]
     if isinstance(sastrawi, frozenset):
         roots = (sastrawi | common) - always
     else:  # an index (a short run): ask it word by word

@@ -255,7 +255,7 @@ def rule_decisions(
     return fixed
 
 
-def _any_in(container, keys: Sequence[str]) -> bool:
+def _any_in(container, keys: Iterable[str]) -> bool:
     if isinstance(container, (set, frozenset)):
         return not container.isdisjoint(keys)  # one C loop
     return any(key in container for key in keys)
@@ -1035,7 +1035,7 @@ def _noun_run_start(
     return run[-1] if len(run) >= 2 else None
 
 
-def _positions(keys: list[str], wanted: Iterable[str]) -> list[int]:
+def _positions(keys: Sequence[str], wanted: Iterable[str]) -> list[int]:
     """The indexes of ``keys`` that are one of ``wanted`` (words the paragraph holds),
     in order, found by ``list.index`` (C scans) rather than a Python loop over every word."""
     found = []

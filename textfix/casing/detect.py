@@ -71,7 +71,7 @@ def title_case_evidence(
     lexicon: Lexicon,
     words: Sequence[Word] | None = None,
     starts: set[int] | None = None,
-) -> tuple[int, int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int, int]:
     """What :func:`is_title_cased` decides on, over the mid-sentence words of ``text``:
     ``(words, lowercase ones, capitalised function words, capitalised common words,
     capitalised rarer common words, capitalised derived verbs)``. A common word is one

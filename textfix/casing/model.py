@@ -80,7 +80,7 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field
-from typing import Callable, Container, Mapping, Sequence
+from typing import Any, Callable, Container, Mapping, Sequence
 
 from .words import Word, is_acronym, lowercase_keys
 
@@ -137,7 +137,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         parts = (self.titles, self.name_heads, self.countries)
         if all(isinstance(part, (set, frozenset)) for part in parts):
-            object.__setattr__(self, "rule_words", frozenset().union(*parts))
+            object.__setattr__(self, "rule_words", frozenset().union(*parts))  # type: ignore[arg-type]
 
     def knows_root(self, key: str) -> bool:
         """Whether ``key`` is a common root or Sastrawi stems it to one (``diperjuangkan``)."""
@@ -148,7 +148,7 @@ class Lexicon:
 class Model:
     """Averaged-perceptron weights: ``feature -> weight``; a positive sum keeps the capital."""
 
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: Mapping[str, float] = field(default_factory=dict)
     #: Partial scores by the few things each group of features depends on (see decode;
     #: each group's keys are tuples of a length or a first item no other group uses).
     cache: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
@@ -674,17 +674,17 @@ def decode(
     gap_class = _GAP_CLASSES  # by gap string, read only for the words the model is asked about
     previous, before = OTHER, OTHER
     ahead = -1  # the word whose left pair ``weights`` holds (the last right pair looked up)
-    weights = None
+    weights: Any = None
     # (Words are read by index: an attribute is a generic, unspecialised lookup.)
     # The records of the paragraph's word types, looked up in one C loop; a missing one
     # is made when a word needs it (as itself or as a neighbour). A word equal to its
     # type's capitalised form is lowerable: one comparison settles nearly every word.
-    found = list(map(infos.get, keys))
+    found: list = list(map(infos.get, keys))
     # The rules' decisions in place, the others filled in as the loop reaches them: one
     # list read a word, where a lookup in ``fixed`` and an append were two calls.
     out: list = [None] * len(words)
-    for i, decision in fixed.items():
-        out[i] = decision
+    for i, rule in fixed.items():
+        out[i] = rule
     after_lower = _AFTER_LOWER
     # The caches are read by subscript, a miss raising KeyError: a miss is a first
     # sighting, and a subscript costs less than a ``get`` call (200 KB title-cased,
@@ -757,11 +757,11 @@ def decode(
                         nb = "A"
                     else:
                         nb = ninfo[7]
-                    k = (b, nb, ngap, info[6], ninfo[6])
+                    rk = (b, nb, ngap, info[6], ninfo[6])
                     try:
-                        part = cache[k]
+                        part = cache[rk]
                     except KeyError:
-                        part = cache[k] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
+                        part = cache[rk] = score(right_shape(b, nb, ngap, info[6], ninfo[6]))
                     shapes = info[14]
                     try:
                         right = shapes[nb]
