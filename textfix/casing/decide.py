@@ -197,14 +197,16 @@ _TITLE_TAILS = frozenset(
 _ADDRESSES = frozenset("pak bu mbak bung".split())
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
 #: Generic heads of two words (EYD V: Rumah Sakit Cipto Mangunkusumo, Taman Nasional
-#: Komodo), kept before a name; written by hand.
+#: Komodo), kept before a name; written by hand. ``hari raya`` is one too: capitalised in a
+#: feast's name (``Hari Raya Nyepi``: train.txt's two sightings), lowercase otherwise
+#: (``menjelang hari raya``, ``hari raya kurban``; eval_junk --titlecase body 268 -> 270).
 _TWO_WORD_HEADS = frozenset(
     tuple(pair.split("_"))
     for pair in (
         "rumah_sakit", "taman_nasional", "kebun_raya", "pondok_pesantren", "pengadilan_negeri",
         "pengadilan_tinggi", "lembaga_pemasyarakatan", "sekolah_dasar", "sekolah_menengah",
         "negara_bagian", "bandar_udara", "angkatan_laut", "angkatan_darat", "angkatan_udara",
-        "angkatan_bersenjata",
+        "angkatan_bersenjata", "hari_raya",
     )
 )
 #: Days and months: a kept capital that is no name for a head to lead ("ke rumah sakit Senin").
