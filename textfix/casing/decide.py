@@ -61,6 +61,8 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    people before a country's name are common nouns (``televisi pemerintah Iran``, ``militer
    AS``; not inside a name: ``Peraturan Pemerintah RI``, ``Bank Rakyat Indonesia``): dev
    acc 0.9631 -> 0.9631, 1326 -> 1325 wrong; eval_junk --titlecase body 270 -> 271;
+   a borrowed Latin or French phrase is lowercase mid-sentence (``status quo``, ``de
+   facto``, ``et al.``; not inside a name: ``Panitia Ad Hoc``): dev 1325 -> 1321 wrong;
    a known word after the plural marker ``para`` is a common noun (``para menteri``; dev
    acc 0.9586 -> 0.9588; ``para Ksatria``, twice in dev, is now lowered);
    a reduplicated plural after a lowered word is a common noun even before a name
@@ -903,6 +905,48 @@ def _lower_nouns_before_countries(
         decisions[i] = LOWER
 
 
+#: Latin and French phrases Indonesian prose borrows whole, written in lowercase (KBBI:
+#: ``status quo``, ``de facto``, ``ad hoc``; a citation's ``et al.``); written by hand.
+_FOREIGN_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "et al", "status quo", "de facto", "de jure", "ad hoc", "ad interim", "per se", "vice versa",
+        "bona fide", "modus operandi", "persona non grata", "force majeure", "in absentia",
+        "ex officio", "sine qua non", "laissez faire", "honoris causa", "lex specialis",
+        "lex generalis", "in vitro", "in situ", "a priori", "a posteriori", "post mortem",
+        "alma mater",
+    )
+)
+#: Each phrase by its second word (rarer than the first: ``in``, ``de``, ``a``): a paragraph
+#: holding none of these skips the rule.
+_FOREIGN_BY_SECOND: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _FOREIGN_PHRASES:
+    _FOREIGN_BY_SECOND[_phrase[1]] = _FOREIGN_BY_SECOND.get(_phrase[1], ()) + (_phrase,)
+del _phrase
+
+
+def _lower_foreign_phrases(words: Sequence[Word], decisions: list[str], keys: list[str], seconds: Iterable[str]) -> None:
+    """A borrowed Latin or French phrase is lowercase mid-sentence (``status quo``, ``de
+    facto``, ``(Fitzpatrick et al., 2005)``), where Title Case capitalised each word and
+    the model kept the unknown ones as a name. Not inside a name, after a kept capital
+    (``Panitia Ad Hoc (PAH)``); ``et al.`` follows a name by nature. A sentence's first
+    word keeps its capital. ``seconds``: the phrases' second words the paragraph holds."""
+    n = len(words)
+    for j in _positions(keys, seconds):
+        for phrase in _FOREIGN_BY_SECOND[keys[j]]:
+            i = j - 1
+            end = i + len(phrase)
+            if i < 0 or end > n or tuple(keys[i:end]) != phrase:
+                continue
+            if any(words[k].gap != " " for k in range(i + 1, end)):
+                continue
+            if phrase[0] != "et" and i and decisions[i] == KEEP and decisions[i - 1] in (KEEP, ACRONYM) and words[i].gap == " ":
+                continue  # inside a name
+            for k in range(i, end):
+                if decisions[k] == KEEP:
+                    decisions[k] = LOWER
+
+
 def _keep_doctor_before_names(words: Sequence[Word], decisions: list[str]) -> None:
     """``Dr`` before a name keeps its capital: EYD writes a doctorate ``Dr.`` and a
     physician ``dr.``, train.txt each about as often (45 and 40 before a name), and Title
@@ -1505,6 +1549,8 @@ def decide_words(
             _lower_article_inside_names(lexicon, words, decisions, keys)
     if "Dr" in text:
         _keep_doctor_before_names(words, decisions)
+    if not _FOREIGN_BY_SECOND.keys().isdisjoint(keys):
+        _lower_foreign_phrases(words, decisions, keys, _FOREIGN_BY_SECOND.keys() & set(keys))
     if not _COUNTRY_NOUNS.isdisjoint(keys):
         _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(keys))
     if found and _any_in(lexicon.countries, found):
