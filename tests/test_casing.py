@@ -198,6 +198,9 @@ SENTENCE_STARTS = [
     case("quoted sentence starts with a capital", "“Kami akan datang,” kata dia kepada wartawan di rumah itu."),
     case("dateline then a sentence", "Jakarta - Melansir dari laman itu, harga beras naik di pasar."),
     case("paragraphs joined by a scraper's comma", "Harga cabai naik di pasar.,Warga mengeluh kepada pedagang."),
+    case("speech verb after a quoted question", "“Kapan Bapak berangkat?” tanya Budi kepada ayahnya."),
+    case("speech verb with -nya after a quoted question", "\"Mengapa kami tak boleh melakukan itu?\" katanya."),
+    case("a sentence after a quoted question", "“Kapan Bapak berangkat?” Budi tidak menjawab."),
     case("a sentence opened by a numeral", "Dokter datang cepat. 15 menit pertama itu menentukan."),
 ]
 

@@ -5,7 +5,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
 1. rules that need no lexicon: sentence starts, quoted sentence starts and the word after
    a dateline's dash keep their capital, but not the word after a numeral that opens the
    sentence (``15 menit pertama``; dev acc 0.9589 -> 0.9590); ``Ke-43`` becomes ``ke-43``
-   (EYD: *ke-* with a numeral is lowercase); words the rest of the document writes one way
+   (EYD: *ke-* with a numeral is lowercase); a speech verb after a quoted question or
+   exclamation carries on the sentence in lowercase (``"Kapan berangkat?" tanya Budi``;
+   dev 1315 -> 1314 wrong); words the rest of the document writes one way
    only go that way;
 2. every other title-shaped word: the fast path or the model (:mod:`.model`);
 3. rules over the decisions, each an EYD pattern:
@@ -179,6 +181,15 @@ def _numeral_lead_re() -> regex.Pattern:
     """A sentence opened by a numeral ("15 Menit Pertama ..."), not by a list number ("1. "),
     as the gap before its first word. Compiled on first use (most texts never need it)."""
     return regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
+#: A question or an exclamation closing a quotation: '?" ', '!” '.
+_QUESTION_QUOTE_RE = regex.compile(r"[?!][\"”’']\s+$")
+#: Speech verbs, alone or with -nya: after a quoted question or exclamation they carry on
+#: the sentence in lowercase (EYD V: ``"Kapan Bapak berangkat?" tanya Hasan.``).
+_QUOTE_VERBS = frozenset(
+    form
+    for verb in "kata ujar ucap tutur ungkap imbuh tambah papar lanjut tanya seru teriak jawab timpal pungkas".split()
+    for form in (verb, verb + "nya")
+) | frozenset(("dikutip",))
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
 _CLOSE_RE = regex.compile(r"\s*\)")
 
@@ -255,6 +266,10 @@ def rule_decisions(
         fixed[i] = START
     for i in [i for i in fixed if words[i].gap.rstrip()[-1:].isdigit() and _numeral_lead_re().search(words[i].gap)]:
         del fixed[i]  # "15 menit pertama ...": the numeral opens the sentence
+    if '?"' in text or '!"' in text or "?”" in text or "!”" in text:
+        for i in [i for i in fixed if i and _QUESTION_QUOTE_RE.search(words[i].gap)]:
+            if words[i].text.lower() in _QUOTE_VERBS:
+                fixed[i] = LOWER  # '"Kapan berangkat?" tanya Hasan': the speech verb
     if "-" not in text or not _ORDINAL_RE.search(text):
         return fixed  # neither rule below can fire (most paragraphs)
     for i, word in enumerate(words):
