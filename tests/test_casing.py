@@ -85,6 +85,8 @@ COMMON_WORDS = [
     case("unseen noun: a nasal prefix that replaced a letter", "Polisi menahan seorang pemrotes di depan kantor itu."),
     case("a plural before a name", "Menteri itu mengunjungi negara-negara Asia pekan lalu."),
     case("a title in the plural before a name", "Buku itu membahas raja-raja Majapahit dan rakyatnya."),
+    case("a name head in the plural before a name", "Kajian itu dilakukan bersama lembaga-lembaga Budhis Tibet di India."),
+    case("a law in the plural before its name", "Menurut Undang-Undang Pers itu, wartawan dilindungi."),
     case("a plural inside a name", "Sekjen Perserikatan Bangsa-Bangsa tiba di Jakarta."),
     case("a reduplicated law's name", "Hal itu diatur dalam Undang-Undang Dasar."),
     case("a bound prefix before a name", "Kelompok anti-Amerika itu berunjuk rasa di depan kedutaan."),

@@ -342,15 +342,21 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
                     decisions[i] = KEEP
 
 
+#: Reduplications that are words of their own, not plurals: ``Alun-Alun Indramayu`` (the
+#: square), ``Undang-Undang`` (a law; train.txt capitalises it 51 times in 82).
+_LEXICALISED = frozenset(("alun", "undang"))
+
+
 def _lower_plural_reduplications(
     lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
 ) -> None:
     """A reduplicated plural after a lowered word is a common noun, even before a name
     (EYD: ``negara-negara Arab``, ``raja-raja Pajajaran``, ``lembaga-lembaga Budhis``):
-    a plural names no one thing and a title in the plural heads no single name. Only a
-    word the corpus writes in lowercase more often than not, or a title; not a name head
-    (``Alun-Alun``), and not inside a name (``Perserikatan Bangsa-Bangsa``, after a
-    capital). train.txt: 165 lowercase plurals before a capital, 30 capitalised ones
+    a plural names no one thing and a title or a name head in the plural heads no single
+    name (``lembaga-lembaga Budhis``: dev 1314 -> 1312 wrong). Only a word the corpus
+    writes in lowercase more often than not, a title or a name head; not a reduplication
+    that is a word of its own (``Alun-Alun``), and not inside a name (``Perserikatan
+    Bangsa-Bangsa``, after a capital). train.txt: 165 lowercase plurals before a capital, 30 capitalised ones
     after a lowercase word, most of them ``Undang-Undang`` (capitalised 51 times in 82)."""
     for i in compress(range(1, len(words)), map(eq, keys[1:], keys)):  # (picked in C)
         if i < 2 or words[i].gap != "-" or decisions[i] != KEEP or decisions[i - 1] != KEEP:
@@ -358,10 +364,10 @@ def _lower_plural_reduplications(
         if words[i - 1].gap != " " or decisions[i - 2] not in (LOWER, OTHER):
             continue
         key = keys[i]
-        if key in lexicon.name_heads or key in lexicon.always_capital:
+        if key in _LEXICALISED or key in lexicon.always_capital:
             continue
         lower, capital = lexicon.counts.get(key, (0, 0))
-        if key in lexicon.titles or lower > capital:
+        if key in lexicon.titles or key in lexicon.name_heads or lower > capital:
             decisions[i - 1] = decisions[i] = LOWER
 
 
