@@ -118,6 +118,8 @@ PLACES = [
     case("government before a country of two words", "Bantuan itu dikirim oleh pemerintah Amerika Serikat dan militer AS."),
     case("government inside a regulation's name", "Aturan itu tertuang dalam Peraturan Pemerintah RI yang baru."),
     case("people's noun opening a bank's name", "Bank Rakyat Indonesia membuka kantor baru di desa itu."),
+    case("court before a country", "Dia divonis tujuh tahun penjara oleh pengadilan Myanmar pekan lalu."),
+    case("court named after a faith", "Sejak kekalahan pasukan Pengadilan Islam itu, kota tersebut tenang."),
     case("government before an office's name", "Dana itu dikelola oleh Pemerintah Provinsi Jawa Barat."),
     case("Latin phrase mid-sentence", "Mereka ingin mempertahankan status quo di wilayah itu."),
     case("Latin phrase after a lowered word", "Kota itu menjadi ibu kota de facto sejak perang."),

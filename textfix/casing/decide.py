@@ -893,7 +893,14 @@ def _lower_article_inside_names(lexicon: Lexicon, words: Sequence[Word], decisio
 #: Generic nouns of a country's state and people: before the country's name they are
 #: common nouns (EYD V: ``pemerintah Indonesia``, ``rakyat Palestina``); train.txt
 #: writes ``pemerintah`` before a country in lowercase 49 times in 55.
-_COUNTRY_NOUNS = frozenset("pemerintah rakyat warga masyarakat militer tentara pasukan".split())
+_COUNTRY_NOUNS = frozenset("pemerintah rakyat warga masyarakat militer tentara pasukan pengadilan".split())
+#: Words of the always-capitalised list that name no country, people or place: faiths,
+#: holy names and feasts (``Pengadilan Islam`` is a name), beside the days and months.
+_NOT_PLACES = _CALENDAR | frozenset(
+    "alkitab allah alquran buddha hindu iduladha idulfitri imlek injil islam katolik konghucu "
+    "kristen kristus masehi hijriah muhammad natal nyepi pancasila protestan quran ramadan "
+    "taurat tuhan waisak yahudi zabur ahad".split()
+)
 #: Countries written as acronyms: ``pemerintah AS``.
 _COUNTRY_ACRONYMS = frozenset("AS RI RRT RRC UEA".split())
 
@@ -909,12 +916,14 @@ def _mostly_capital(lexicon: Lexicon, key: str) -> bool:
 def _lower_nouns_before_countries(
     lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str], found: Iterable[str]
 ) -> None:
-    """A kept ``Pemerintah``, ``Rakyat``, ``Militer`` ... right before a country's name
-    (the countries list, a country the always-capitalised list holds, or an acronym such
-    as ``AS``) is the common noun: ``televisi pemerintah Iran``, ``pemerintah Amerika
-    Serikat``, ``militer AS``; not at a sentence start, not inside a name (``Peraturan
-    Pemerintah RI``, ``Bank Rakyat Indonesia`` opening a sentence) and not before an office's name (``Pemerintah Provinsi``: no country
-    follows). ``found``: the nouns the paragraph holds."""
+    """A kept ``Pemerintah``, ``Rakyat``, ``Militer``, ``Pengadilan`` ... right before a
+    country's name (the countries list, a country, people or place the always-capitalised
+    list holds, not a faith: ``Pengadilan Islam``; or an acronym such as ``AS``) is the
+    common noun: ``televisi pemerintah Iran``, ``oleh pengadilan Myanmar``, ``pemerintah
+    Amerika Serikat``, ``militer AS``; not at a sentence start, not inside a name
+    (``Peraturan Pemerintah RI``, ``Bank Rakyat Indonesia`` opening a sentence) and not
+    before an office's name (``Pemerintah Provinsi``: no country follows). ``found``: the
+    nouns the paragraph holds."""
     last = len(words) - 1
     for i in _positions(keys, found):
         if not 0 < i < last or decisions[i] != KEEP or words[i].gap != " " or words[i + 1].gap != " ":
@@ -924,7 +933,8 @@ def _lower_nouns_before_countries(
             continue  # inside a name: "Peraturan Pemerintah RI", "Bank Rakyat Indonesia"
         nxt = words[i + 1].text
         key = keys[i + 1]
-        if not (nxt in _COUNTRY_ACRONYMS or (decisions[i + 1] == KEEP and (key in lexicon.countries or key in lexicon.always_capital))):
+        place = key in lexicon.countries or (key in lexicon.always_capital and key not in _NOT_PLACES)
+        if not (nxt in _COUNTRY_ACRONYMS or (decisions[i + 1] == KEEP and place)):
             continue
         decisions[i] = LOWER
 
