@@ -159,7 +159,7 @@ from __future__ import annotations
 
 import functools
 from itertools import compress
-from operator import eq, itemgetter, methodcaller
+from operator import eq, itemgetter
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
@@ -957,6 +957,7 @@ _FOREIGN_BY_SECOND: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in _FOREIGN_PHRASES:
     _FOREIGN_BY_SECOND[_phrase[1]] = _FOREIGN_BY_SECOND.get(_phrase[1], ()) + (_phrase,)
 del _phrase
+_FOREIGN_SECONDS = frozenset(_FOREIGN_BY_SECOND)
 
 
 def _lower_foreign_phrases(words: Sequence[Word], decisions: list[str], keys: list[str], seconds: Iterable[str]) -> None:
@@ -987,7 +988,6 @@ _BER_ROOT_MIN = 10
 _BER_ROOT_RATIO = 10
 #: The derivative itself seen fewer times than this: the corpus says too little of it.
 _BER_RARE = 5
-_starts_ber = methodcaller("startswith", "ber")
 
 
 def _lower_ber_modifiers(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
@@ -1002,8 +1002,8 @@ def _lower_ber_modifiers(lexicon: Lexicon, words: Sequence[Word], decisions: lis
     rule tried before over *ber-*, *ter-*, *me-* and *di-* with any root lowered such
     names; *ter-* adds nothing on dev here."""
     n = len(words)
-    for i in compress(range(n), map(_starts_ber, keys)):  # (picked in C)
-        if not i or decisions[i] != KEEP or words[i].gap != " ":
+    for i in compress(range(n), _decided_mask(decisions, KEEP)):  # the kept words (picked in C)
+        if not i or not keys[i].startswith("ber") or words[i].gap != " ":
             continue
         before = decisions[i - 1]
         if before != LOWER and (before != START or _mostly_capital(lexicon, keys[i - 1])):
@@ -1485,7 +1485,7 @@ def extend_names(
 
 #: Words beyond the lexicon's titles, name heads and countries that let a rule of
 #: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
-_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"}
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS
 _TRIGGERS: list = [None, frozenset()]
 
 
@@ -1626,10 +1626,10 @@ def decide_words(
         _keep_doctor_before_names(words, decisions)
     if " Ber" in text:
         _lower_ber_modifiers(lexicon, words, decisions, keys)
-    if not _FOREIGN_BY_SECOND.keys().isdisjoint(keys):
-        _lower_foreign_phrases(words, decisions, keys, _FOREIGN_BY_SECOND.keys() & set(keys))
-    if not _COUNTRY_NOUNS.isdisjoint(keys):
-        _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(keys))
+    if found and not _FOREIGN_SECONDS.isdisjoint(found):
+        _lower_foreign_phrases(words, decisions, keys, _FOREIGN_SECONDS.intersection(found))
+    if found and not _COUNTRY_NOUNS.isdisjoint(found):
+        _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(found))
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if repeats and "-" in text:
