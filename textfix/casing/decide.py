@@ -5,7 +5,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
 1. rules that need no lexicon: sentence starts, quoted sentence starts and the word after
    a dateline's dash keep their capital, but not the word after a numeral that opens the
    sentence (``15 menit pertama``; dev acc 0.9589 -> 0.9590); ``Ke-43`` becomes ``ke-43``
-   (EYD: *ke-* with a numeral is lowercase); words the rest of the document writes one way
+   (EYD: *ke-* with a numeral is lowercase); a speech verb after a quoted question or
+   exclamation carries on the sentence in lowercase (``"Kapan berangkat?" tanya Budi``;
+   dev 1315 -> 1314 wrong); words the rest of the document writes one way
    only go that way;
 2. every other title-shaped word: the fast path or the model (:mod:`.model`);
 3. rules over the decisions, each an EYD pattern:
@@ -53,7 +55,19 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    the Arabic article opening a name keeps its capital (``dengan Al Qaeda``; dev acc
    0.9581 -> 0.9585, names lowered 575 -> 561), and so do its forms before sun letters
    (``pendukung As Sadr``; dev acc 0.9616 -> 0.9618, cap F1 0.8949 -> 0.8954, R 0.9204 ->
-   0.9214, names lowered 504 -> 498);
+   0.9214, names lowered 504 -> 498), but joined by a hyphen inside a person's name it
+   is lowercase (``Ayman al-Zawahri``; not after a name head, a root or an honorific:
+   ``Universitas Al-Azhar``, ``Syaikh Al-Yamani``; dev acc 0.9630 -> 0.9631, four words
+   fixed, one lost: the reference's ``Abdul Hadi Al-Muhamadawi``);
+   ``pemerintah``, ``rakyat``, ``militer`` and other generic nouns of a state and its
+   people before a country's name are common nouns (``televisi pemerintah Iran``, ``militer
+   AS``; not inside a name: ``Peraturan Pemerintah RI``, ``Bank Rakyat Indonesia``): dev
+   acc 0.9631 -> 0.9631, 1326 -> 1325 wrong; eval_junk --titlecase body 270 -> 271;
+   a borrowed Latin or French phrase is lowercase mid-sentence (``status quo``, ``de
+   facto``, ``et al.``; not inside a name: ``Panitia Ad Hoc``): dev 1325 -> 1321 wrong;
+   a rare *ber-* word made from a well-known common root, after a lowered word and before
+   no capital, modifies that word (``kelompok bersenjata``; :func:`_lower_ber_modifiers`):
+   dev 1321 -> 1315 wrong, no name lowered, the every-4th-line train sample unchanged;
    a known word after the plural marker ``para`` is a common noun (``para menteri``; dev
    acc 0.9586 -> 0.9588; ``para Ksatria``, twice in dev, is now lowered);
    a reduplicated plural after a lowered word is a common noun even before a name
@@ -167,6 +181,15 @@ def _numeral_lead_re() -> regex.Pattern:
     """A sentence opened by a numeral ("15 Menit Pertama ..."), not by a list number ("1. "),
     as the gap before its first word. Compiled on first use (most texts never need it)."""
     return regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
+#: A question or an exclamation closing a quotation: '?" ', '!” '.
+_QUESTION_QUOTE_RE = regex.compile(r"[?!][\"”’']\s+$")
+#: Speech verbs, alone or with -nya: after a quoted question or exclamation they carry on
+#: the sentence in lowercase (EYD V: ``"Kapan Bapak berangkat?" tanya Hasan.``).
+_QUOTE_VERBS = frozenset(
+    form
+    for verb in "kata ujar ucap tutur ungkap imbuh tambah papar lanjut tanya seru teriak jawab timpal pungkas".split()
+    for form in (verb, verb + "nya")
+) | frozenset(("dikutip",))
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
 _CLOSE_RE = regex.compile(r"\s*\)")
 
@@ -194,14 +217,16 @@ _TITLE_TAILS = frozenset(
 _ADDRESSES = frozenset("pak bu mbak bung".split())
 _ADDRESS_FORMS = frozenset("ibu bapak pak bu saudara anggota tuan nyonya nona kak mas mbak bung".split())
 #: Generic heads of two words (EYD V: Rumah Sakit Cipto Mangunkusumo, Taman Nasional
-#: Komodo), kept before a name; written by hand.
+#: Komodo), kept before a name; written by hand. ``hari raya`` is one too: capitalised in a
+#: feast's name (``Hari Raya Nyepi``: train.txt's two sightings), lowercase otherwise
+#: (``menjelang hari raya``, ``hari raya kurban``; eval_junk --titlecase body 268 -> 270).
 _TWO_WORD_HEADS = frozenset(
     tuple(pair.split("_"))
     for pair in (
         "rumah_sakit", "taman_nasional", "kebun_raya", "pondok_pesantren", "pengadilan_negeri",
         "pengadilan_tinggi", "lembaga_pemasyarakatan", "sekolah_dasar", "sekolah_menengah",
         "negara_bagian", "bandar_udara", "angkatan_laut", "angkatan_darat", "angkatan_udara",
-        "angkatan_bersenjata",
+        "angkatan_bersenjata", "hari_raya",
     )
 )
 #: Days and months: a kept capital that is no name for a head to lead ("ke rumah sakit Senin").
@@ -241,6 +266,10 @@ def rule_decisions(
         fixed[i] = START
     for i in [i for i in fixed if words[i].gap.rstrip()[-1:].isdigit() and _numeral_lead_re().search(words[i].gap)]:
         del fixed[i]  # "15 menit pertama ...": the numeral opens the sentence
+    if '?"' in text or '!"' in text or "?”" in text or "!”" in text:
+        for i in [i for i in fixed if i and _QUESTION_QUOTE_RE.search(words[i].gap)]:
+            if words[i].text.lower() in _QUOTE_VERBS:
+                fixed[i] = LOWER  # '"Kapan berangkat?" tanya Hasan': the speech verb
     if "-" not in text or not _ORDINAL_RE.search(text):
         return fixed  # neither rule below can fire (most paragraphs)
     for i, word in enumerate(words):
@@ -313,15 +342,21 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
                     decisions[i] = KEEP
 
 
+#: Reduplications that are words of their own, not plurals: ``Alun-Alun Indramayu`` (the
+#: square), ``Undang-Undang`` (a law; train.txt capitalises it 51 times in 82).
+_LEXICALISED = frozenset(("alun", "undang"))
+
+
 def _lower_plural_reduplications(
     lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
 ) -> None:
     """A reduplicated plural after a lowered word is a common noun, even before a name
     (EYD: ``negara-negara Arab``, ``raja-raja Pajajaran``, ``lembaga-lembaga Budhis``):
-    a plural names no one thing and a title in the plural heads no single name. Only a
-    word the corpus writes in lowercase more often than not, or a title; not a name head
-    (``Alun-Alun``), and not inside a name (``Perserikatan Bangsa-Bangsa``, after a
-    capital). train.txt: 165 lowercase plurals before a capital, 30 capitalised ones
+    a plural names no one thing and a title or a name head in the plural heads no single
+    name (``lembaga-lembaga Budhis``: dev 1314 -> 1312 wrong). Only a word the corpus
+    writes in lowercase more often than not, a title or a name head; not a reduplication
+    that is a word of its own (``Alun-Alun``), and not inside a name (``Perserikatan
+    Bangsa-Bangsa``, after a capital). train.txt: 165 lowercase plurals before a capital, 30 capitalised ones
     after a lowercase word, most of them ``Undang-Undang`` (capitalised 51 times in 82)."""
     for i in compress(range(1, len(words)), map(eq, keys[1:], keys)):  # (picked in C)
         if i < 2 or words[i].gap != "-" or decisions[i] != KEEP or decisions[i - 1] != KEEP:
@@ -329,10 +364,10 @@ def _lower_plural_reduplications(
         if words[i - 1].gap != " " or decisions[i - 2] not in (LOWER, OTHER):
             continue
         key = keys[i]
-        if key in lexicon.name_heads or key in lexicon.always_capital:
+        if key in _LEXICALISED or key in lexicon.always_capital:
             continue
         lower, capital = lexicon.counts.get(key, (0, 0))
-        if key in lexicon.titles or lower > capital:
+        if key in lexicon.titles or key in lexicon.name_heads or lower > capital:
             decisions[i - 1] = decisions[i] = LOWER
 
 
@@ -827,6 +862,166 @@ def _keep_article_before_names(
             decisions[i] = KEEP
 
 
+#: Arabic honorifics the titles list lacks: the article after one opens the name
+#: (``Syaikh Al-Yamani``, ``Sheikh Al-Azhar``).
+_HONORIFICS = frozenset("sheikh syaikh syeikh shaikh syech".split())
+
+
+def _lower_article_inside_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
+    """Inside a person's name the Arabic article joined by a hyphen is lowercase (``Ayman
+    al-Zawahri``, ``Abu Musab al-Zarqawi``), as Indonesian news writes such names; it
+    keeps its capital where it opens the name (``anggota Al-Qaeda``) or follows a generic
+    head or an honorific (``Universitas Al-Azhar``, ``Sekolah Al-Fath``, ``Syaikh
+    Al-Yamani``). A person's name part is a kept
+    capital that is no title, no name head and no common root and that the corpus does not
+    write in lowercase more often than with a capital. train.txt after such a word: 10
+    ``al-``, 3 ``Al-`` (``Jalaluddin Al-Azhari``)."""
+    last = len(words) - 1
+    for i in _positions(keys, ("al",)):
+        if not 0 < i < last or words[i].text != "Al" or words[i + 1].gap != "-" or words[i].gap != " ":
+            continue
+        if decisions[i] != KEEP or decisions[i + 1] != KEEP or decisions[i - 1] not in (KEEP, START):
+            continue
+        before = keys[i - 1]
+        if before in lexicon.titles or before in lexicon.name_heads or before in _HONORIFICS or lexicon.knows_root(before):
+            continue
+        lower, capital = lexicon.counts.get(before, (0, 0))
+        if lower <= capital:
+            decisions[i] = LOWER
+
+
+#: Generic nouns of a country's state and people: before the country's name they are
+#: common nouns (EYD V: ``pemerintah Indonesia``, ``rakyat Palestina``); train.txt
+#: writes ``pemerintah`` before a country in lowercase 49 times in 55.
+_COUNTRY_NOUNS = frozenset("pemerintah rakyat warga masyarakat militer tentara pasukan pengadilan".split())
+#: Words of the always-capitalised list that name no country, people or place: faiths,
+#: holy names and feasts (``Pengadilan Islam`` is a name), beside the days and months.
+_NOT_PLACES = _CALENDAR | frozenset(
+    "alkitab allah alquran buddha hindu iduladha idulfitri imlek injil islam katolik konghucu "
+    "kristen kristus masehi hijriah muhammad natal nyepi pancasila protestan quran ramadan "
+    "taurat tuhan waisak yahudi zabur ahad".split()
+)
+#: Countries written as acronyms: ``pemerintah AS``.
+_COUNTRY_ACRONYMS = frozenset("AS RI RRT RRC UEA".split())
+
+
+def _mostly_capital(lexicon: Lexicon, key: str) -> bool:
+    """A name head, or a word the corpus capitalises more often than not (``bank``: 105 of 178)."""
+    if key in lexicon.name_heads:
+        return True
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return capital > lower
+
+
+def _lower_nouns_before_countries(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str], found: Iterable[str]
+) -> None:
+    """A kept ``Pemerintah``, ``Rakyat``, ``Militer``, ``Pengadilan`` ... right before a
+    country's name (the countries list, a country, people or place the always-capitalised
+    list holds, not a faith: ``Pengadilan Islam``; or an acronym such as ``AS``) is the
+    common noun: ``televisi pemerintah Iran``, ``oleh pengadilan Myanmar``, ``pemerintah
+    Amerika Serikat``, ``militer AS``; not at a sentence start, not inside a name
+    (``Peraturan Pemerintah RI``, ``Bank Rakyat Indonesia`` opening a sentence) and not
+    before an office's name (``Pemerintah Provinsi``: no country follows). ``found``: the
+    nouns the paragraph holds."""
+    last = len(words) - 1
+    for i in _positions(keys, found):
+        if not 0 < i < last or decisions[i] != KEEP or words[i].gap != " " or words[i + 1].gap != " ":
+            continue
+        before = decisions[i - 1]
+        if before in (KEEP, ACRONYM) or (before == START and _mostly_capital(lexicon, keys[i - 1])):
+            continue  # inside a name: "Peraturan Pemerintah RI", "Bank Rakyat Indonesia"
+        nxt = words[i + 1].text
+        key = keys[i + 1]
+        place = key in lexicon.countries or (key in lexicon.always_capital and key not in _NOT_PLACES)
+        if not (nxt in _COUNTRY_ACRONYMS or (decisions[i + 1] == KEEP and place)):
+            continue
+        decisions[i] = LOWER
+
+
+#: Latin and French phrases Indonesian prose borrows whole, written in lowercase (KBBI:
+#: ``status quo``, ``de facto``, ``ad hoc``; a citation's ``et al.``); written by hand.
+_FOREIGN_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "et al", "status quo", "de facto", "de jure", "ad hoc", "ad interim", "per se", "vice versa",
+        "bona fide", "modus operandi", "persona non grata", "force majeure", "in absentia",
+        "ex officio", "sine qua non", "laissez faire", "honoris causa", "lex specialis",
+        "lex generalis", "in vitro", "in situ", "a priori", "a posteriori", "post mortem",
+        "alma mater",
+    )
+)
+#: Each phrase by its second word (rarer than the first: ``in``, ``de``, ``a``): a paragraph
+#: holding none of these skips the rule.
+_FOREIGN_BY_SECOND: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _FOREIGN_PHRASES:
+    _FOREIGN_BY_SECOND[_phrase[1]] = _FOREIGN_BY_SECOND.get(_phrase[1], ()) + (_phrase,)
+del _phrase
+_FOREIGN_SECONDS = frozenset(_FOREIGN_BY_SECOND)
+
+
+def _lower_foreign_phrases(words: Sequence[Word], decisions: list[str], keys: list[str], seconds: Iterable[str]) -> None:
+    """A borrowed Latin or French phrase is lowercase mid-sentence (``status quo``, ``de
+    facto``, ``(Fitzpatrick et al., 2005)``), where Title Case capitalised each word and
+    the model kept the unknown ones as a name. Not inside a name, after a kept capital
+    (``Panitia Ad Hoc (PAH)``); ``et al.`` follows a name by nature. A sentence's first
+    word keeps its capital. ``seconds``: the phrases' second words the paragraph holds."""
+    n = len(words)
+    for j in _positions(keys, seconds):
+        for phrase in _FOREIGN_BY_SECOND[keys[j]]:
+            i = j - 1
+            end = i + len(phrase)
+            if i < 0 or end > n or tuple(keys[i:end]) != phrase:
+                continue
+            if any(words[k].gap != " " for k in range(i + 1, end)):
+                continue
+            if phrase[0] != "et" and i and decisions[i] == KEEP and decisions[i - 1] in (KEEP, ACRONYM) and words[i].gap == " ":
+                continue  # inside a name
+            for k in range(i, end):
+                if decisions[k] == KEEP:
+                    decisions[k] = LOWER
+
+
+#: A root this common (lowercase this many times, capitalised at most one time in ten)
+#: makes its *ber-* derivative a common word: ``senjata`` (36 and 1) gives ``bersenjata``.
+_BER_ROOT_MIN = 10
+_BER_ROOT_RATIO = 10
+#: The derivative itself seen fewer times than this: the corpus says too little of it.
+_BER_RARE = 5
+
+
+def _lower_ber_modifiers(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
+    """A *ber-* word made from a well-known common root, kept right after a lowered word
+    (or a sentence's first word the corpus mostly writes in lowercase: ``Kelompok
+    bersenjata``) and before no capital, is a modifier of that word, not a name: ``kelompok
+    bersenjata``, ``pemberontakan bersenjata`` (EYD: lowercase). The model kept it because
+    the corpus saw it once, in ``Angkatan Bersenjata``. Only a derivative the corpus saw
+    under five times whose Sastrawi stem is the word without *ber-*, and whose root it
+    writes in lowercase at least nine times in ten: a name that reads as *ber-* + root
+    (``segitiga Bermuda``: ``muda`` capitalised 19 times in 189) keeps its capital. The
+    rule tried before over *ber-*, *ter-*, *me-* and *di-* with any root lowered such
+    names; *ter-* adds nothing on dev here."""
+    n = len(words)
+    for i in compress(range(n), _decided_mask(decisions, KEEP)):  # the kept words (picked in C)
+        if not i or not keys[i].startswith("ber") or words[i].gap != " ":
+            continue
+        before = decisions[i - 1]
+        if before != LOWER and (before != START or _mostly_capital(lexicon, keys[i - 1])):
+            continue  # after a name's word (a sentence's first word only if a common one)
+        if i + 1 < n and words[i + 1].gap == " " and decisions[i + 1] in (KEEP, ACRONYM):
+            continue  # before a capital: part of a name ("Pasukan Bersenjata Revolusioner")
+        key = keys[i]
+        lower, capital = lexicon.counts.get(key, (0, 0))
+        if lower + capital >= _BER_RARE or key in lexicon.always_capital:
+            continue
+        root = key[3:]
+        if lexicon.stem(key) != root:
+            continue
+        root_lower, root_capital = lexicon.counts.get(root, (0, 0))
+        if root_lower >= _BER_ROOT_MIN and root_capital * _BER_ROOT_RATIO <= root_lower + root_capital:
+            decisions[i] = LOWER
+
+
 def _keep_doctor_before_names(words: Sequence[Word], decisions: list[str]) -> None:
     """``Dr`` before a name keeps its capital: EYD writes a doctorate ``Dr.`` and a
     physician ``dr.``, train.txt each about as often (45 and 40 before a name), and Title
@@ -1290,7 +1485,7 @@ def extend_names(
 
 #: Words beyond the lexicon's titles, name heads and countries that let a rule of
 #: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
-_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"}
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS
 _TRIGGERS: list = [None, frozenset()]
 
 
@@ -1425,8 +1620,16 @@ def decide_words(
         _lower_after_para(lexicon, words, decisions)
     if found and not _ARABIC_KEYS.isdisjoint(found):
         _keep_article_before_names(words, decisions, keys, found)
+        if "al" in found and " Al-" in text:
+            _lower_article_inside_names(lexicon, words, decisions, keys)
     if "Dr" in text:
         _keep_doctor_before_names(words, decisions)
+    if " Ber" in text:
+        _lower_ber_modifiers(lexicon, words, decisions, keys)
+    if found and not _FOREIGN_SECONDS.isdisjoint(found):
+        _lower_foreign_phrases(words, decisions, keys, _FOREIGN_SECONDS.intersection(found))
+    if found and not _COUNTRY_NOUNS.isdisjoint(found):
+        _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(found))
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if repeats and "-" in text:
