@@ -93,6 +93,7 @@ COMMON_WORDS = [
     case("a bound prefix before a name after a name", "Tokoh Druze anti-Suriah itu menolak berkomentar."),
     case("a bound prefix before a common word", "Mereka menembakkan senjata anti-pesawat ke arah itu."),
     case("an apostrophe inside an Arabic word", "Salat Jum'at digelar di masjid itu dan warga membaca Al-Qur'an."),
+    case("a name after a name with an inner apostrophe", "Wakil Presiden Ma'ruf Amin meresmikan gedung itu di Jakarta."),
     case("an English possessive", "Kantor itu berada di dekat restoran McDonald's di pusat kota."),
     case("a unit with a lowercase prefix", "Baterai ponsel itu berkapasitas 4.000 mAh dan listriknya 1.300 kWh."),
     case("an English possessive set apart by a tokeniser", "Bayi itu dirawat di Stony Brook Children 's Hospital sejak lahir."),

@@ -164,7 +164,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
-from .model import ACRONYM, KEEP, LOWER, OTHER, START, Lexicon, Model, decode
+from .model import ACRONYM, KEEP, LOWER, OTHER, PIECE, START, Lexicon, Model, decode
 from .words import (
     Word,
     is_acronym,
@@ -252,14 +252,15 @@ _ACRONYM_SKIP = frozenset(
 def rule_decisions(
     text: str, words: Sequence[Word], starts: set[int] | None = None
 ) -> dict[int, str]:
-    """Decisions that need no lexicon: sentence starts (START), ``Ke-43`` (LOWER) and a
+    """Decisions that need no lexicon: sentence starts (START), ``Ke-43`` (LOWER), a
     type designation's letter, ``F-16`` (KEEP: train.txt writes 80 of 84 such letters as
-    capitals, the other four ``e-5``).
+    capitals, the other four ``e-5``) and the piece of a word after an inner apostrophe,
+    ``Ma'Ruf`` (PIECE: see :func:`_apostrophe_pieces`).
 
     >>> from textfix.casing.words import split_words
-    >>> t = "Ini KTT Ke-43 dan jet F-16."
+    >>> t = "Ini KTT Ke-43 dan jet F-16 Ma'Ruf."
     >>> rule_decisions(t, split_words(t))
-    {0: 'S', 2: 'l', 5: 'C'}
+    {0: 'S', 7: 'p', 2: 'l', 5: 'C'}
     """
     fixed: dict[int, str] = {}
     for i in sentence_starts(text, words) if starts is None else starts:
@@ -270,6 +271,9 @@ def rule_decisions(
         for i in [i for i in fixed if i and _QUESTION_QUOTE_RE.search(words[i].gap)]:
             if words[i].text.lower() in _QUOTE_VERBS:
                 fixed[i] = LOWER  # '"Kapan berangkat?" tanya Hasan': the speech verb
+    if "'" in text or "’" in text:
+        for i in _apostrophe_pieces(words):
+            fixed[i] = PIECE  # not a sentence start after a quote, as sentence_starts took it
     if "-" not in text or not _ORDINAL_RE.search(text):
         return fixed  # neither rule below can fire (most paragraphs)
     for i, word in enumerate(words):
@@ -371,22 +375,32 @@ def _lower_plural_reduplications(
             decisions[i - 1] = decisions[i] = LOWER
 
 
-def _lower_after_inner_apostrophes(words: Sequence[Word], decisions: list[str]) -> None:
-    """An apostrophe inside a word starts no new word: ``Ma'ruf``, ``Qur'an``, ``Jum'at``,
-    ``Lloyd's``, where Title Case capitalised the letter after it as if after a quote.
-    After one letter it is an article or a prefix before a name (``O'Neal``,
+def _apostrophe_pieces(words: Sequence[Word]) -> list[int]:
+    """The words that go on with a word across an inner apostrophe: ``Ma'Ruf``, ``Qur'An``,
+    ``Jum'At``, ``Lloyd'S``, where Title Case capitalised the letter after it as if after
+    a quote. After one letter it is an article or a prefix before a name (``O'Neal``,
     ``L'Oreal``). train.txt: after two letters or more, 75 lowercase and 4 capitals
-    (``Di'Shon``); after one, 9 and 54. An English possessive ``'s`` is lowercase also
-    when a tokeniser set it apart (``Children 's Hospital``: 13 words of the held-out
-    eighth of train.txt)."""
+    (``Di'Shon``); after one, 9 and 54. An English possessive ``'s`` is one also when a
+    tokeniser set it apart (``Children 's Hospital``: 13 words of the held-out eighth of
+    train.txt). Only title-shaped pieces: the others are no capital to lower."""
+    pieces = []
     # The words after an apostrophe, picked in C (most paragraphs with one quote speech).
     for i in compress(range(len(words)), map(_APOSTROPHE_GAPS.__contains__, map(_gap_of, words))):
-        gap = words[i].gap
-        if not i:
+        text, gap = words[i].text, words[i].gap
+        if not i or not text[0].isupper() or not (len(text) == 1 or text[1:].islower()):
             continue
-        if gap in ("'", "’") and decisions[i] in (KEEP, START) and len(words[i - 1].text) >= 2:
-            decisions[i] = LOWER
-        elif gap in (" '", " ’") and words[i].text == "S" and decisions[i] in (KEEP, START, ACRONYM):
+        if (gap in ("'", "’") and len(words[i - 1].text) >= 2) or (gap in (" '", " ’") and text == "S"):
+            pieces.append(i)
+    return pieces
+
+
+def _lower_apostrophe_pieces(fixed: Mapping[int, str], decisions: list[str]) -> None:
+    """The pieces :func:`rule_decisions` marked stay lowercase, whatever a rule did since.
+    Marked before decoding, they are no words for their neighbours there: the next word
+    is read after the word's head, as it is written (``Ma'ruf Amin meresmikan``, where
+    after a lowered ``ruf`` the model lowered ``amin``)."""
+    for i, decision in fixed.items():
+        if decision == PIECE:
             decisions[i] = LOWER
 
 
@@ -1635,7 +1649,7 @@ def decide_words(
     if repeats and "-" in text:
         _lower_plural_reduplications(lexicon, words, decisions, keys)
     if "'" in text or "’" in text:
-        _lower_after_inner_apostrophes(words, decisions)
+        _lower_apostrophe_pieces(fixed, decisions)
     if "MAh" in text or "KWh" in text or "KHz" in text:
         _lower_unit_prefixes(words, decisions)
     if "-" in text and not _BOUND_BEFORE_NAMES.isdisjoint(keys):

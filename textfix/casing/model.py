@@ -86,6 +86,9 @@ from .words import Word, is_acronym, lowercase_keys
 
 #: Decisions, as used in features and results.
 KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
+#: A rule's decision for the piece of a word after an inner apostrophe (``Ma'Ruf``):
+#: lowered, and no word of its own, so the next word is read after the word's head.
+PIECE = "p"
 
 _FAST_MIN = 20
 _FAST_LOW = 0.01
@@ -784,5 +787,8 @@ def decode(
                     total += wget("nw=</s>", 0.0)
                 decision = KEEP if total >= THRESHOLD else LOWER
             out[i] = decision
+        elif decision == PIECE:
+            out[i] = LOWER
+            continue  # the next word reads on from this word's head
         before, previous = previous, decision
     return out
