@@ -38,6 +38,7 @@ TITLES_BEFORE_NAMES = [
     case("title without a name", "Dia menjadi menteri sejak tahun lalu."),
     case("title followed by a demonstrative", "Warga menyambut presiden itu dengan meriah."),
     case("a title the corpus never writes in lowercase is a name alone", "Survei itu, kata Sri, masih berjalan hingga akhir tahun."),
+    case("a name head opening the sentence heads the name after it", "Kementerian Perdagangan menaikkan tarif impor baja mulai bulan depan."),
     case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
     case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),

@@ -764,7 +764,8 @@ def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: lis
     """A run of kept capitals made only of well-known common words (``Informasi Publik``:
     each written in lowercase over nine times in ten) with no name, title or acronym
     around it has no head to make it a name: lower it. ``Komisi Informasi Publik`` keeps
-    its capitals through ``Komisi``; an acronym after the run confirms it later."""
+    its capitals through ``Komisi``, also as a sentence's first word (``Kementerian Energi
+    dan ...``); an acronym after the run confirms it later."""
     n = len(words)
     # Runs start at kept words of the decisions as they were (lowering a run changes
     # nothing after it), found by str.find; list.index raised at every paragraph's end.
@@ -777,6 +778,7 @@ def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: lis
         if not (
             (i > 0 and decisions[i - 1] in (KEEP, ACRONYM))
             or (j < n and words[j].gap == " " and decisions[j] == ACRONYM)
+            or (i > 0 and decisions[i - 1] == START and _heads_names(lexicon, words[i - 1].text.lower()))
         ):
             for k in range(i, j):
                 if not _is_common(lexicon, words[k].text.lower()):
@@ -785,6 +787,11 @@ def _lower_headless_runs(lexicon: Lexicon, words: Sequence[Word], decisions: lis
                 for k in range(i, j):
                     decisions[k] = LOWER
         i = joined.find(KEEP, j)
+
+
+def _heads_names(lexicon: Lexicon, key: str) -> bool:
+    """A title or a generic head of names (``kementerian``, ``menteri``)."""
+    return key in lexicon.name_heads or key in lexicon.titles
 
 
 def _is_common(lexicon: Lexicon, key: str) -> bool:
