@@ -1053,6 +1053,60 @@ def _lower_ber_modifiers(lexicon: Lexicon, words: Sequence[Word], decisions: lis
             decisions[i] = LOWER
 
 
+#: Heads of an institution's or an office's name, whose fields may be joined by ``dan``
+#: (``Menteri Kelautan dan Perikanan``); written by hand. Place heads are not among them:
+#: ``di Jalan Sentul dan tak menyadari``.
+_OFFICE_HEADS = frozenset(
+    "kementerian kemenko menteri menko departemen badan dinas komisi direktorat lembaga "
+    "institut universitas fakultas sekolah akademi politeknik biro pusat balai".split()
+)
+#: A noun of a name's field: capitalised at least once in this many sightings (``sumber``,
+#: ``teknologi``), where ``sekarang``, ``tak``, ``sekitarnya`` after ``dan`` hardly are.
+_FIELD_CAPITAL_EVERY = 20
+
+
+def _keep_conjuncts_in_names(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
+    """In a name that a head opens (``Kementerian``, ``Badan``, ``Dinas``, ``Menteri``: kept,
+    or opening the sentence) with capitals all the way to ``dan``, the nouns after ``dan``
+    are the name's last field: ``Kementerian Energi dan Sumber Daya Mineral``,
+    ``Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi`` (EYD V capitalises every
+    word of a name but its function words), where the model read a list of common nouns.
+    train.txt after such a run and ``dan``: 133 capitals, 12 lowercase words (``dan
+    beberapa``, ``dan sejumlah``, ``dan perusahaan`` after a list of names). Only where
+    every word between the head and ``dan`` is a field noun (:func:`_field_noun`), one at
+    least (``kementerian dan lembaga`` is no name), not after a list of names (a second
+    head in the run); the nouns after ``dan`` end at a word no field is named by."""
+    n = len(words)
+    for d in _positions(keys, ("dan",)):
+        if not 1 < d < n - 1 or words[d].gap not in (" ", ", ") or decisions[d - 1] != KEEP:
+            continue
+        start = d - 1
+        while start > 0 and decisions[start - 1] == KEEP and words[start].gap in (" ", ", "):
+            start -= 1
+        if start > 0 and decisions[start - 1] == START and words[start].gap == " " and keys[start - 1] in _OFFICE_HEADS:
+            start -= 1
+        heads = [k for k in range(start, d) if keys[k] in _OFFICE_HEADS or keys[k] in lexicon.name_heads]
+        if heads != [start] or keys[start] not in _OFFICE_HEADS:
+            continue  # no head, or a list of names: "Kementerian Kesehatan, Direktorat Imigrasi, dan ..."
+        if start + 1 == d or not all(_field_noun(lexicon, keys[k]) for k in range(start + 1, d)):
+            continue  # "kementerian dan lembaga", "Kementerian Terkait dan ..."
+        k = d + 1
+        while k < n and words[k].gap == " " and decisions[k] == LOWER and _field_noun(lexicon, keys[k]):
+            decisions[k] = KEEP
+            k += 1
+
+
+def _field_noun(lexicon: Lexicon, key: str) -> bool:
+    """A noun that can name an office's field: a run word (:func:`_is_run_word`) the corpus
+    capitalises at times, or a common root it has not seen (``kearsipan``)."""
+    if key == "dan" or not _is_run_word(lexicon, key):
+        return False
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    if lower + capital:
+        return capital * _FIELD_CAPITAL_EVERY >= lower + capital
+    return lexicon.knows_root(key)
+
+
 def _keep_doctor_before_names(words: Sequence[Word], decisions: list[str]) -> None:
     """``Dr`` before a name keeps its capital: EYD writes a doctorate ``Dr.`` and a
     physician ``dr.``, train.txt each about as often (45 and 40 before a name), and Title
@@ -1661,6 +1715,8 @@ def decide_words(
         _lower_foreign_phrases(words, decisions, keys, _FOREIGN_SECONDS.intersection(found))
     if found and not _COUNTRY_NOUNS.isdisjoint(found):
         _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(found))
+    if (" Dan " in text or ", Dan " in text) and not _OFFICE_HEADS.isdisjoint(keys):
+        _keep_conjuncts_in_names(lexicon, words, decisions, keys)
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if repeats and "-" in text:
