@@ -1096,6 +1096,33 @@ def _keep_conjuncts_in_names(lexicon: Lexicon, words: Sequence[Word], decisions:
             k += 1
 
 
+#: The last word of a commemorative day's name: ``Hari Santri Nasional``, ``Hari
+#: Disabilitas Internasional``, ``Hari Lingkungan Hidup Sedunia``.
+_DAY_TAILS = frozenset(("nasional", "internasional", "sedunia"))
+_DAY_WORDS_MAX = 3
+
+
+def _keep_named_days(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: list[str]) -> None:
+    """``hari`` with a few nouns and ``Nasional``, ``Internasional`` or ``Sedunia`` names a
+    commemorative day, capitalised whole (EYD V: ``Hari Santri Nasional``; train.txt: all 5
+    such names capitalised), where the model lowered it as ``hari`` and common nouns
+    (``upacara hari santri nasional``); not days counted (``tiga hari pameran nasional``)."""
+    n = len(words)
+    for i in _positions(keys, ("hari",)):
+        if i and (keys[i - 1] in _COUNT_WORDS or words[i].gap.rstrip()[-1:].isdigit()):
+            continue  # a count of days: "tiga hari pameran nasional itu"
+        k = i + 1
+        while k < n and k - i <= _DAY_WORDS_MAX and words[k].gap == " " and keys[k] not in _DAY_TAILS:
+            if decisions[k] not in (KEEP, LOWER) or keys[k] == "dan" or not _is_run_word(lexicon, keys[k]):
+                break
+            k += 1
+        else:
+            if k < n and k > i + 1 and keys[k] in _DAY_TAILS and words[k].gap == " " and decisions[k] in (KEEP, LOWER):
+                for j in range(i, k + 1):
+                    if decisions[j] == LOWER:
+                        decisions[j] = KEEP
+
+
 def _field_noun(lexicon: Lexicon, key: str) -> bool:
     """A noun that can name an office's field: a run word (:func:`_is_run_word`) the corpus
     capitalises at times, or a common root it has not seen (``kearsipan``)."""
@@ -1717,6 +1744,8 @@ def decide_words(
         _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(found))
     if (" Dan " in text or ", Dan " in text) and not _OFFICE_HEADS.isdisjoint(keys):
         _keep_conjuncts_in_names(lexicon, words, decisions, keys)
+    if "hari" in keys and ("Nasional" in text or "Internasional" in text or "Sedunia" in text):
+        _keep_named_days(lexicon, words, decisions, keys)
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
     if repeats and "-" in text:
