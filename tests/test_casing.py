@@ -45,7 +45,7 @@ TITLES_BEFORE_NAMES = [
     case("no field after a person's name", "Presiden Joko Widodo dan istri tiba di bandara itu."),
     case("a commemorative day's name", "Para santri mengikuti upacara Hari Santri Nasional di lapangan."),
     case("a commemorative day of three words", "Pada Hari Lingkungan Hidup Sedunia, warga menanam pohon."),
-    case("days counted are no day's name", "Selama tiga hari pameran itu dikunjungi ribuan orang."),
+    case("days counted are no day's name", "Setelah tiga hari lomba nasional itu, peserta pulang."),
     case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
     case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
