@@ -1597,7 +1597,7 @@ def extend_names(
 
 #: Words beyond the lexicon's titles, name heads and countries that let a rule of
 #: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
-_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS | _OFFICE_HEADS | {"hari"}
 _TRIGGERS: list = [None, frozenset()]
 
 
@@ -1742,9 +1742,9 @@ def decide_words(
         _lower_foreign_phrases(words, decisions, keys, _FOREIGN_SECONDS.intersection(found))
     if found and not _COUNTRY_NOUNS.isdisjoint(found):
         _lower_nouns_before_countries(lexicon, words, decisions, keys, _COUNTRY_NOUNS.intersection(found))
-    if (" Dan " in text or ", Dan " in text) and not _OFFICE_HEADS.isdisjoint(keys):
+    if found and not _OFFICE_HEADS.isdisjoint(found) and (" Dan " in text or ", Dan " in text):
         _keep_conjuncts_in_names(lexicon, words, decisions, keys)
-    if "hari" in keys and ("Nasional" in text or "Internasional" in text or "Sedunia" in text):
+    if "hari" in found and ("Nasional" in text or "Internasional" in text or "Sedunia" in text):
         _keep_named_days(lexicon, words, decisions, keys)
     if found and _any_in(lexicon.countries, found):
         _lower_compass_after_countries(lexicon, words, decisions)
