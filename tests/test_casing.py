@@ -43,6 +43,8 @@ TITLES_BEFORE_NAMES = [
     case("an office's fields listed with commas", "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi menerbitkan aturan baru."),
     case("no field after a place's name", "Sopir itu melaju di Jalan Sentul dan tak menyadari ada truk."),
     case("no field after a person's name", "Presiden Joko Widodo dan istri tiba di bandara itu."),
+    case("the speaker's one-word name after a speech verb", '"Karena cukai dibayar perokok," ujar Tulus.'),
+    case("a common noun as the speaker stays lowercase", '"Kami sudah siap," kata polisi.'),
     case("a commemorative day's name", "Para santri mengikuti upacara Hari Santri Nasional di lapangan."),
     case("a commemorative day of three words", "Pada Hari Lingkungan Hidup Sedunia, warga menanam pohon."),
     case("days counted are no day's name", "Setelah tiga hari lomba nasional itu, peserta pulang."),
