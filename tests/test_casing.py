@@ -44,6 +44,8 @@ TITLES_BEFORE_NAMES = [
     case("no field after a place's name", "Sopir itu melaju di Jalan Sentul dan tak menyadari ada truk."),
     case("no field after a person's name", "Presiden Joko Widodo dan istri tiba di bandara itu."),
     case("the speaker's one-word name after a speech verb", '"Karena cukai dibayar perokok," ujar Tulus.'),
+    case("a dash inside a sentence is no dateline's", "Harga cabai di pasar - - terutama cabai rawit - - naik tajam pekan ini."),
+    case("a list item after a colon starts a sentence", "Gejalanya sebagai berikut: - Mengalami rasa sakit di kaki."),
     case("a common noun as the speaker stays lowercase", '"Kami sudah siap," kata polisi.'),
     case("a commemorative day's name", "Para santri mengikuti upacara Hari Santri Nasional di lapangan."),
     case("a commemorative day of three words", "Pada Hari Lingkungan Hidup Sedunia, warga menanam pohon."),

@@ -44,6 +44,12 @@ _QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
 #: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " / "INDRAMAYU –Warga"
 #: (then a sentence; the dash may touch the sentence's first capital).
 _DATELINE_RE = regex.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,80}?\s[–—-]{1,2}(?:\s|(?=\p{Lu}))")
+#: Words of prose that no dateline holds ("Jakarta, situs.com –", "JAKARTA (ANTARA) -"):
+#: before a dash with one of them the dash is a sentence's own ("455 rumah - - banyak").
+_PROSE_WORDS = frozenset(
+    "dan yang di ke dari untuk dengan pada ini itu dalam adalah akan tidak juga atau karena "
+    "oleh bahwa lain para telah sudah saja".split()
+)
 #: What every dateline holds by character 82 (at most 80 characters, a space, the dash):
 #: without it the lazy match above need not be tried (two thirds of sentence_starts' time).
 _DATELINE_DASH_RE = regex.compile(r"\s[–—-]")
@@ -204,8 +210,12 @@ _STARTING_GAPS_MAX = 4096
 _STARTING_GAP_LEN = 24
 
 
+#: A list item after a colon: "berikut: - Mengalami ..." (train.txt: 12 capitals of 12).
+_LIST_AFTER_COLON_RE = regex.compile(r":\s+[-–—•*]\s+$")
+
+
 def _starting_gap(gap: str) -> bool:
-    start = is_sentence_gap(gap) or opens_quote(gap)
+    start = is_sentence_gap(gap) or opens_quote(gap) or bool(_LIST_AFTER_COLON_RE.search(gap))
     if len(gap) <= _STARTING_GAP_LEN:
         if len(_STARTING_GAPS) >= _STARTING_GAPS_MAX:
             _STARTING_GAPS.clear()
@@ -238,6 +248,8 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
         and _DATELINE_DASH_RE.search(text, 0, _DATELINE_DASH_END)
         and _DATELINE_RE.match(text)
     )
+    if dateline and not _PROSE_WORDS.isdisjoint(dateline.group().lower().split()):
+        dateline = None  # a dash inside a sentence: "455 rumah - - banyak berupa ..."
     if dateline:
         for i, word in enumerate(words):
             if word.start >= dateline.end():
