@@ -46,6 +46,7 @@ TITLES_BEFORE_NAMES = [
     case("the speaker's one-word name after a speech verb", '"Karena cukai dibayar perokok," ujar Tulus.'),
     case("a dash inside a sentence is no dateline's", "Harga cabai di pasar - - terutama cabai rawit - - naik tajam pekan ini."),
     case("a list item after a colon starts a sentence", "Gejalanya sebagai berikut: - Mengalami rasa sakit di kaki."),
+    case("a dash between numbers is no dateline's", "Musim 2007 - 08 menjadi musim terbaik bagi tim ini."),
     case("a common noun as the speaker stays lowercase", '"Kami sudah siap," kata polisi.'),
     case("a commemorative day's name", "Para santri mengikuti upacara Hari Santri Nasional di lapangan."),
     case("a commemorative day of three words", "Pada Hari Lingkungan Hidup Sedunia, warga menanam pohon."),

@@ -50,6 +50,7 @@ _PROSE_WORDS = frozenset(
     "dan yang di ke dari untuk dengan pada ini itu dalam adalah akan tidak juga atau karena "
     "oleh bahwa lain para telah sudah saja".split()
 )
+_DIGIT_RE = regex.compile(r"\d")
 #: What every dateline holds by character 82 (at most 80 characters, a space, the dash):
 #: without it the lazy match above need not be tried (two thirds of sentence_starts' time).
 _DATELINE_DASH_RE = regex.compile(r"\s[–—-]")
@@ -253,6 +254,7 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
     if dateline:
         for i, word in enumerate(words):
             if word.start >= dateline.end():
-                starts.add(i)
+                if not _DIGIT_RE.search(text, dateline.end(), word.start):
+                    starts.add(i)  # (after "AK - 47" or "0 - 06" the dash joined numbers)
                 break
     return starts
