@@ -353,6 +353,7 @@ DETECTION = [
     ),
     pytest.param("Luas Lahan: 20 Ha Tanah Kering: 5 Ha", False, id="table row"),
     pytest.param("Dia Pergi Ke Pasar Dan Pulang.", True, id="short title-cased sentence"),
+    pytest.param("Prasetyo Tak Sepenuhnya Politikus.", True, id="short statement with a capitalised negation"),
     pytest.param(
         "Jakarta, contoh.com – Harga Cabai Di Pasar Induk Naik Tajam Pekan Ini.", True,
         id="short title-cased lead after a dateline with the site's address in lowercase",

@@ -63,7 +63,9 @@ _COMMON_NO_VERB = 4
 #: line without a final stop with more words than this counted mid-sentence is no heading.
 HEADING_MAX_WORDS = 12
 #: Predicate words that show a line is a sentence (a table row or a headline has none).
-_PREDICATES = frozenset("adalah merupakan ada tidak telah sudah sedang akan bukan".split())
+#: ``tak`` and ``belum`` as ``tidak`` and ``sudah`` ("Prasetyo Tak Sepenuhnya Politikus.":
+#: dev acc 0.9639 -> 0.9640, no gold line of dev or train.txt newly changed).
+_PREDICATES = frozenset("adalah merupakan ada tidak tak belum telah sudah sedang akan bukan".split())
 
 
 def title_case_evidence(
