@@ -37,8 +37,9 @@ TITLE_AFTER = "-([{\"“‘'«/"
 #: comma, maybe an opening quote, no space).
 _SENTENCE_GAP_RE = regex.compile(r"[.!?…][\"'”’»)\]]*+(?:\s|,[\"“‘']?$)")
 
-#: A gap that opens a quotation: ' “' / ' "' / "(“" at its end.
-_QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«']$")
+#: A gap that opens a quotation: ' “' / ' "' / "(“" at its end, or the typewriter's (and
+#: the Penn Treebank tokenisers') two backticks: ' ``'.
+_QUOTE_OPEN_RE = regex.compile(r"(?:^|[\s(\[])(?:[\"“‘«']|``)$")
 
 
 #: A dateline at a paragraph start: "Jakarta, situs.com – " / "JAKARTA - " / "INDRAMAYU –Warga"
@@ -178,8 +179,8 @@ def is_sentence_gap(gap: str) -> bool:
 def opens_quote(gap: str) -> bool:
     """True when the gap before a word ends with an opening quotation mark.
 
-    >>> [opens_quote(g) for g in (' “', ', "', " (", "”, ")]
-    [True, True, False, False]
+    >>> [opens_quote(g) for g in (' “', ', "', " (", "”, ", ": ``")]
+    [True, True, False, False, True]
     """
     return bool(_QUOTE_OPEN_RE.search(gap))
 
