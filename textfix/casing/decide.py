@@ -351,6 +351,21 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
 _LEXICALISED = frozenset(("alun", "undang"))
 
 
+def _lower_partial_reduplications(
+    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
+) -> None:
+    """The second half of a partial reduplication goes with the first: ``memata-matai``,
+    where Title Case capitalised ``Matai`` and the model kept the unseen word as a name.
+    Only a second half the corpus has never seen that repeats four letters of the first
+    (``Ban Ki-moon``, ``Al-Qaeda`` repeat none)."""
+    for i in compress(range(len(words)), map("-".__eq__, map(_gap_of, words))):
+        if not i or decisions[i] != KEEP or decisions[i - 1] not in (LOWER, START):
+            continue
+        key = keys[i]
+        if len(key) >= 4 and key[:4] in keys[i - 1] and key not in lexicon.counts:
+            decisions[i] = LOWER
+
+
 def _lower_plural_reduplications(
     lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
 ) -> None:
@@ -1735,8 +1750,10 @@ def decide_words(
     keys = keys if isinstance(keys, list) else list(keys)
     gates = _rule_gates(lexicon)
     repeats = _repeats(keys)  # (the keys stay as they are while the decisions change)
-    if repeats and "-" in text:
-        _follow_reduplication(words, decisions)
+    if "-" in text:
+        if repeats:
+            _follow_reduplication(words, decisions)
+        _lower_partial_reduplications(lexicon, words, decisions, keys)
     if ".co" in text or ".id" in text or ".net" in text or ".org" in text or ".tv" in text or ".news" in text:
         _keep_site_names(lexicon, words, decisions)
     if "Of " in text or "of " in text:
