@@ -93,6 +93,8 @@ COMMON_WORDS = [
     case("reduplication and ke- with a numeral", "Acara ke-3 itu digelar sehari-hari di sekolah."),
     case("reduplication at a sentence start", "Anak-anak bermain di halaman sekolah yang luas."),
     case("a partial reduplication follows its first half", "Dia dituduh memata-matai pasukan asing di perbatasan."),
+    case("a pronoun for God joined by a hyphen", "Yesus telah memberitahukan kematian-Nya kepada murid-muridnya."),
+    case("the same pronoun elsewhere", "Harga rumah itu naik dan pemilik-nya senang."),
     case("common nouns", "Harga cabai di pasar tradisional naik tajam."),
     case("plural marker before titles", "Para menteri dan para panglima AS bertemu di markas itu."),
     case("unseen verb: a prefix on a word the corpus writes lowercase", "Beberapa warga mengaudisikan lagu itu kemarin."),
