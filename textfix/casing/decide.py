@@ -158,6 +158,7 @@ too (``pemutusan hubungan kerja (PHK)``), so the letters alone cannot tell a nam
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from itertools import compress
 from operator import eq, itemgetter
 from typing import Iterable, Mapping, NamedTuple, Sequence
@@ -351,18 +352,30 @@ def _follow_reduplication(words: Sequence[Word], decisions: list[str]) -> None:
 _LEXICALISED = frozenset(("alun", "undang"))
 
 
+#: A hyphen between two words, the second title-shaped (Title Case capitalised it) and four
+#: letters long or more: where a partial reduplication may be (``Memata-Matai``).
+_HYPHENED_RE = regex.compile(r"-(\p{Lu}\w{3,})")
+
+
 def _lower_partial_reduplications(
-    lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
+    lexicon: Lexicon, text: str, words: Sequence[Word], decisions: list[str]
 ) -> None:
     """The second half of a partial reduplication goes with the first: ``memata-matai``,
     where Title Case capitalised ``Matai`` and the model kept the unseen word as a name.
     Only a second half the corpus has never seen that repeats four letters of the first
-    (``Ban Ki-moon``, ``Al-Qaeda`` repeat none)."""
-    for i in compress(range(len(words)), map("-".__eq__, map(_gap_of, words))):
-        if not i or decisions[i] != KEEP or decisions[i - 1] not in (LOWER, START):
+    (``Ban Ki-moon``, ``Al-Qaeda`` repeat none). Found in the text by one regex scan (a
+    pass over the words cost 12M of 730M instructions on the callgrind workload)."""
+    starts = None
+    for match in _HYPHENED_RE.finditer(text):
+        second = match.group(1).lower()
+        if second in lexicon.counts:
             continue
-        key = keys[i]
-        if len(key) >= 4 and key[:4] in keys[i - 1] and key not in lexicon.counts:
+        if starts is None:
+            starts = [word[1] for word in words]
+        i = bisect_left(starts, match.start(1))
+        if not 0 < i < len(words) or starts[i] != match.start(1) or words[i][2] != "-":
+            continue
+        if second[:4] in words[i - 1][0].lower() and decisions[i] == KEEP and decisions[i - 1] in (LOWER, START):
             decisions[i] = LOWER
 
 
@@ -1660,7 +1673,7 @@ def extend_names(
 
 #: Words beyond the lexicon's titles, name heads and countries that let a rule of
 #: decide_words fire; _rule_triggers' memory: the lexicon, and the union for it.
-_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS | _OFFICE_HEADS | {"hari"} | _SPEAKING
+_EXTRA_TRIGGERS = _ARABIC_KEYS | _TITLE_HEADS | {"para"} | _COUNTRY_NOUNS | _FOREIGN_SECONDS | _OFFICE_HEADS | {"hari"} | _SPEAKING | _DIVINE_NAMES
 _TRIGGERS: list = [None, frozenset()]
 
 
@@ -1769,7 +1782,7 @@ def decide_words(
     if "-" in text:
         if repeats:
             _follow_reduplication(words, decisions)
-        _lower_partial_reduplications(lexicon, words, decisions, keys)
+        _lower_partial_reduplications(lexicon, text, words, decisions)
     if ".co" in text or ".id" in text or ".net" in text or ".org" in text or ".tv" in text or ".news" in text:
         _keep_site_names(lexicon, words, decisions)
     if "Of " in text or "of " in text:
@@ -1823,7 +1836,7 @@ def decide_words(
         _lower_unit_prefixes(words, decisions)
     if "-" in text and not _BOUND_BEFORE_NAMES.isdisjoint(keys):
         _lower_prefixes_before_names(words, decisions, keys)
-    if ("Nya" in text or "Mu" in text or "Ku" in text) and "-" in text and not _DIVINE_NAMES.isdisjoint(keys):
+    if found and not _DIVINE_NAMES.isdisjoint(found) and "-" in text:
         _keep_divine_pronouns(words, decisions, keys)
     if names is not None and confirmed:
         names.update(keys[j] for j in confirmed if decisions[j] == KEEP)
