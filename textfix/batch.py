@@ -688,7 +688,7 @@ def run(
             if current is None:
                 current, diff_started = Outcome(source.name), False
                 if job.mode == "write" and source.dest is not None:
-                    sink = _open_sink(source.dest)
+                    sink = _open_sink(source, job)
                     if isinstance(sink, str):
                         current.failed = True
                         current.failures.append(sink)
@@ -751,8 +751,8 @@ class _Sink:
     """The atomic output of a JSONL source, written a chunk at a time (``.gz`` chunks
     arrive compressed, see :func:`clean_jsonl_chunk`)."""
 
-    def __init__(self, dest: Path) -> None:
-        self.gzip = io.is_gzip_path(dest)
+    def __init__(self, dest: Path, compressed: bool) -> None:
+        self.compressed = compressed
         self.empty = True
         dest.parent.mkdir(parents=True, exist_ok=True)
         self._manager = io.atomic_output(dest, compress=False)
@@ -766,7 +766,7 @@ class _Sink:
         """Commit or discard what was written; an error as one line, else ""."""
         try:
             if commit:
-                if self.empty and self.gzip:
+                if self.empty and self.compressed:
                     self._handle.write(io.gzip_member(b""))  # an empty input: still a gzip file
                 self._manager.__exit__(None, None, None)
             else:
@@ -778,9 +778,11 @@ class _Sink:
         return ""
 
 
-def _open_sink(dest: Path) -> _Sink | str:
+def _open_sink(source: Source, job: Job) -> _Sink | str:
+    """The sink of a JSONL source written out, or its error as one line."""
+    dest = source.dest
     try:
-        return _Sink(dest)
+        return _Sink(dest, _compressed_sink(source, job))
     except TextfixError as exc:
         return str(exc)
     except OSError as exc:

@@ -402,6 +402,10 @@ def _is_stream_device(st: os.stat_result) -> bool:
     return not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode)
 
 
+#: gzip's own default level: see :func:`_maybe_gzipped`.
+GZIP_LEVEL = 6
+
+
 @contextlib.contextmanager
 def _maybe_gzipped(handle: BinaryIO, compress: bool) -> Iterator[BinaryIO]:
     """``handle``, or a gzip stream onto it (no name or time in the header: reproducible).
@@ -415,9 +419,6 @@ def _maybe_gzipped(handle: BinaryIO, compress: bool) -> Iterator[BinaryIO]:
             yield zipped  # type: ignore[misc]
     else:
         yield handle
-
-
-GZIP_LEVEL = 6
 
 
 def gzip_member(data: bytes) -> bytes:

@@ -170,6 +170,7 @@ from .words import (
     Word,
     is_acronym,
     lowercase_keys,
+    lowerable,
     sentence_starts,
     split_words,
     titlecase_reaches,
@@ -184,12 +185,16 @@ def _numeral_lead_re() -> regex.Pattern:
     return regex.compile(r"(?:^(?:[-*•·]\s+)?|[.!?]\s+)\d+(?:[.,]\d+)*\s+$")
 #: A question or an exclamation closing a quotation: '?" ', '!” '.
 _QUESTION_QUOTE_RE = regex.compile(r"[?!][\"”’']\s+$")
+#: Speech verbs that are nothing else, with their -nya forms (the speaker's name may follow
+#: them: _keep_speakers); ``ucap``, ``tambah``, ``papar``, ``lanjut``, ``seru``, ``teriak``,
+#: ``jawab`` are other words too (``ucap syukur``, ``tambah gurih``, ``acara seru``).
+_SPEAKING = frozenset(
+    form for verb in "kata ujar tutur ungkap imbuh tanya timpal pungkas".split() for form in (verb, verb + "nya")
+)
 #: Speech verbs, alone or with -nya: after a quoted question or exclamation they carry on
 #: the sentence in lowercase (EYD V: ``"Kapan Bapak berangkat?" tanya Hasan.``).
-_QUOTE_VERBS = frozenset(
-    form
-    for verb in "kata ujar ucap tutur ungkap imbuh tambah papar lanjut tanya seru teriak jawab timpal pungkas".split()
-    for form in (verb, verb + "nya")
+_QUOTE_VERBS = _SPEAKING | frozenset(
+    form for verb in "ucap tambah papar lanjut seru teriak jawab".split() for form in (verb, verb + "nya")
 ) | frozenset(("dikutip",))
 #: Closing a bracket right after an acronym: "(KTT)" / "(PBB)."
 _CLOSE_RE = regex.compile(r"\s*\)")
@@ -431,7 +436,7 @@ def _apostrophe_pieces(words: Sequence[Word]) -> list[int]:
     # The words after an apostrophe, picked in C (most paragraphs with one quote speech).
     for i in compress(range(len(words)), map(_APOSTROPHE_GAPS.__contains__, map(_gap_of, words))):
         text, gap = words[i].text, words[i].gap
-        if not i or not text[0].isupper() or not (len(text) == 1 or text[1:].islower()):
+        if not i or not lowerable(text):
             continue
         if (gap in ("'", "’") and len(words[i - 1].text) >= 2) or (gap in (" '", " ’") and text == "S"):
             pieces.append(i)
@@ -667,11 +672,6 @@ def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list
             decisions[i] = LOWER
 
 
-#: Speech verbs that are nothing else (``jelas``, ``sebut``, ``tambah`` are adjectives and
-#: verbs too: ``sebut saja``, ``tambah gurih``), with their -nya forms.
-_SPEAKING = frozenset(
-    form for verb in "kata ujar tutur ungkap imbuh tanya timpal pungkas".split() for form in (verb, verb + "nya")
-)
 #: What may follow a speaker's one-word name: the clause or the sentence ends.
 _SPEAKER_END_RE = regex.compile(r"[,.!?;:\"”’')]")
 
@@ -685,8 +685,9 @@ def _keep_speakers(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]
     Sastrawi does not know: ``kata polisi.`` names no one (a capital 5 times in 100 let
     it through: dev acc 0.9636 -> 0.9634). dev: one name fewer lowered."""
     n = len(words)
-    for i in range(1, n):
-        if decisions[i] != LOWER or keys[i - 1] not in _SPEAKING or words[i].gap != " ":
+    for verb in _positions(keys, _SPEAKING.intersection(keys)):
+        i = verb + 1
+        if i >= n or decisions[i] != LOWER or words[i].gap != " ":
             continue
         after = words[i + 1].gap if i + 1 < n else ""
         if i + 1 < n and not _SPEAKER_END_RE.match(after):
@@ -1187,16 +1188,16 @@ def _keep_named_days(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     for i in _positions(keys, ("hari",)):
         if i and (keys[i - 1] in _COUNT_WORDS or words[i].gap.rstrip()[-1:].isdigit()):
             continue  # a count of days: "tiga hari pameran nasional itu"
-        k = i + 1
-        while k < n and k - i <= _DAY_WORDS_MAX and words[k].gap == " " and keys[k] not in _DAY_TAILS:
-            if decisions[k] not in (KEEP, LOWER) or keys[k] == "dan" or not _is_run_word(lexicon, keys[k]):
-                break
+        k = i + 1  # past the nouns between "hari" and the tail
+        while (
+            k < n and k - i <= _DAY_WORDS_MAX and words[k].gap == " " and keys[k] not in _DAY_TAILS
+            and decisions[k] in (KEEP, LOWER) and keys[k] != "dan" and _is_run_word(lexicon, keys[k])
+        ):
             k += 1
-        else:
-            if k < n and k > i + 1 and keys[k] in _DAY_TAILS and words[k].gap == " " and decisions[k] in (KEEP, LOWER):
-                for j in range(i, k + 1):
-                    if decisions[j] == LOWER:
-                        decisions[j] = KEEP
+        if i + 1 < k < n and keys[k] in _DAY_TAILS and words[k].gap == " " and decisions[k] in (KEEP, LOWER):
+            for j in range(i, k + 1):
+                if decisions[j] == LOWER:
+                    decisions[j] = KEEP
 
 
 def _field_noun(lexicon: Lexicon, key: str) -> bool:

@@ -82,7 +82,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Container, Mapping, Sequence
 
-from .words import Word, is_acronym, lowercase_keys
+from .words import Word, is_acronym, lowercase_keys, lowerable
 
 #: Decisions, as used in features and results.
 KEEP, LOWER, ACRONYM, START, OTHER = "C", "l", "A", "S", "O"
@@ -568,22 +568,13 @@ def _pair_weights(model: Model, pair: tuple[int, int, int, int] | None) -> dict[
     return weights
 
 
-def _lowerable(text: str) -> bool:
-    """What decoding hands to the fast path or the model: a capital, then nothing or a
-    rest that ``str.islower`` accepts (``Ke43`` is one; ``K9``, ``KTT``, ``McD`` are not)."""
-    if not text[0].isupper():
-        return False
-    rest = text[1:]
-    return not rest or rest.islower()
-
-
 def _title_form(key: str) -> str | None:
-    """``key`` with a capital, if that spelling is :func:`_lowerable`; else None. A word
-    equal to it is lowerable without testing its letters (one string comparison, where
-    the test sliced the word and called two methods)."""
+    """``key`` with a capital, if that spelling is :func:`.words.lowerable`; else None. A
+    word equal to it is lowerable without testing its letters (one string comparison,
+    where the test sliced the word and called two methods)."""
     first = key[:1].upper()
     form = first + key[1:] if len(first) == 1 else ""
-    return form if form and _lowerable(form) else None
+    return form if form and lowerable(form) else None
 
 
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
@@ -700,7 +691,7 @@ def decode(
             info = found[i]
             if info is not None and text == info[13]:
                 decision = info[0] if previous in after_lower else info[1]
-            elif _lowerable(text):
+            elif lowerable(text):
                 info = found[i] = info or _word_info(lexicon, model, keys[i])
                 decision = info[0] if previous in after_lower else info[1]
             else:

@@ -154,6 +154,19 @@ def is_title_shaped(word: str) -> bool:
     return not any(ch.isupper() for ch in rest)
 
 
+def lowerable(text: str) -> bool:
+    """What recasing may lower, as decoding reads it: a capital, then nothing or a rest that
+    ``str.islower`` accepts (stricter than :func:`is_title_shaped`: ``A1`` is not one).
+
+    >>> [lowerable(w) for w in ("Dan", "A", "Ke43", "K9", "KTT", "McD", "dan")]
+    [True, True, True, False, False, False, False]
+    """
+    if not text[0].isupper():
+        return False
+    rest = text[1:]
+    return not rest or rest.islower()
+
+
 def is_acronym(word: str) -> bool:
     """A capital, more characters and no lowercase letter: ``KTT``, ``ASEAN``, ``G20``.
 
