@@ -508,6 +508,56 @@ def _affixed_common(lexicon: Lexicon, key: str) -> bool:
     return False
 
 
+#: The suffixes of a confix around a compound (``-i``, ``-kan``, ``-an``, with ``-nya``).
+_COMPOUND_SUFFIXES = ("kannya", "annya", "inya", "kan", "an", "i")
+#: The shortest word of a compound (``uji`` in ``diujicobakan``).
+_COMPOUND_PART_MIN = 3
+
+
+def _compound_part(lexicon: Lexicon, part: str) -> bool:
+    """A word of a compound: one the corpus writes in lowercase, or, unseen, a root."""
+    if len(part) < _COMPOUND_PART_MIN:
+        return False
+    lower, capital = lexicon.counts.get(part, _UNSEEN)
+    if lower or capital:
+        return lower > capital and lower >= 2
+    return part in lexicon.roots
+
+
+def _affixed_compound(lexicon: Lexicon, key: str) -> bool:
+    """An unseen word read as a prefix and a suffix around two common words: EYD V
+    writes a compound that takes a prefix and a suffix at once as one word
+    (``menggarisbawahi``: *meng-* + *garis bawah* + *-i*; ``dilipatgandakan``,
+    ``ketidakadilan``), which neither Sastrawi nor the corpus's counts know. ``ke-`` only
+    with ``-an``, as in :func:`_affixed_common`. train.txt: of the words seen once that
+    Sastrawi does not know and that read so, 22 are lowercase (``disebarluaskan``,
+    ``ditindaklanjuti``, ``ketidakteraturan``) and one capitalised (``Kewarganegaraan``, in
+    an office's name). Lowered after a lowered word and kept otherwise, settled in
+    :func:`fast_decision` rather than left to the model: the build script trains on the
+    words the fast path leaves open, which must not change, or the shipped model would
+    no longer be what the script makes (``tests/test_build_reproducible.py``). Dev acc
+    0.9638 -> 0.9639 (1299 -> 1296 wrong: ``menggarisbawahi`` twice,
+    ``ketidaksediaan``), cap P 0.8769 -> 0.8773, F1 0.9011 -> 0.9013, names lowered 465
+    -> 465; the every-4th-line train sample unchanged (3526 wrong)."""
+    for prefix, firsts, dropped in _AFFIX_PREFIXES:
+        if not key.startswith(prefix):
+            continue
+        rest = key[len(prefix) :]
+        for suffix in _COMPOUND_SUFFIXES:
+            if not rest.endswith(suffix) or (prefix == "ke" and not suffix.startswith("an")):
+                continue
+            middle = rest[: len(rest) - len(suffix)]
+            for cut in range(_COMPOUND_PART_MIN, len(middle) - _COMPOUND_PART_MIN + 1):
+                first, second = middle[:cut], middle[cut:]
+                if not _compound_part(lexicon, second):
+                    continue
+                if (firsts is _ANY or first[0] in firsts) and _compound_part(lexicon, first):
+                    return True
+                if dropped and _compound_part(lexicon, dropped + first):
+                    return True
+    return False
+
+
 #: Affixes that alone make no common word from a root: ``-i`` without a prefix and ``ke-``
 #: without ``-an`` are how Sastrawi reads names (``Rahimi`` as *rahim* + *-i*, ``Kesamben``
 #: as *ke-* + *samben*). dev.txt: 5 of the 6 unseen words read as root + ``-i`` are names,
@@ -544,6 +594,8 @@ def fast_decision(lexicon: Lexicon, key: str, lower: int, capital: int, previous
             return None if _credibly_derived(lexicon, key) else KEEP
         if _derived_common(lexicon, key):
             return LOWER if previous in _AFTER_LOWER else None
+        if previous in _AFTER_LOWER and _affixed_compound(lexicon, key):
+            return LOWER
         return KEEP
     if n < _FAST_MIN:
         return None
