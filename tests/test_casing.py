@@ -102,6 +102,8 @@ COMMON_WORDS = [
     case("unseen noun: a nasal prefix that replaced a letter", "Polisi menahan seorang pemrotes di depan kantor itu."),
     case("unseen verb: a prefix and a suffix around a compound", "Pejabat itu merasa dikambinghitamkan oleh atasannya sendiri."),
     case("unseen noun: ke- and -an around a compound", "Warga mengeluhkan ketidakhadiran petugas di pos itu."),
+    case("a misspelt common word: two letters swapped", "Acara itu berlangusng meriah hingga malam."),
+    case("a misspelt common word: a letter struck for another", "Warga menunggu kedatangan pasawat bantuan sejak pagi."),
     case("a plural before a name", "Menteri itu mengunjungi negara-negara Asia pekan lalu."),
     case("a title in the plural before a name", "Buku itu membahas raja-raja Majapahit dan rakyatnya."),
     case("a name head in the plural before a name", "Kajian itu dilakukan bersama lembaga-lembaga Budhis Tibet di India."),

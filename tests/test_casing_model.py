@@ -144,3 +144,18 @@ def test_pair_weights_are_the_pair_features_weights():
             feature = left_features(lexicon, "x", "sp", previous, pair)[-1]
             assert feature.startswith("lb=") and weights[previous] == get(feature, 0.0)
         assert weights["rb"] == get(right_features(lexicon, "x", "u", "y", "low", "sp", pair)[-1], 0.0)
+
+
+@pytest.mark.parametrize("word", ["berlangusng", "pasawat", "peesrta", "memiih", "menjadii", "Jakarta", "kemudian", "pertamax"])
+def test_a_misspelling_is_found_as_every_edit_would_find_it(word):
+    # The index (built from the counts dict) and trying every spelling one edit away (as
+    # with counts read from an index file) must agree, and on which spellings are one edit.
+    from textfix.casing.model import _UNSEEN, _misspelt_common, _one_edit, _one_edit_away, _typo_target
+
+    lexicon = casing.default_lexicon()
+    key = word.lower()
+    spellings = set(_one_edit_away(key)) - {key}
+    by_every_edit = len(key) >= 7 and any(_typo_target(*lexicon.counts.get(s, _UNSEEN)) for s in spellings)
+    assert _misspelt_common(lexicon, key) == by_every_edit
+    others = ["kemudian", "menjadi", "peserta", "berlangsung", key[:2] + key[3:], key[0] + key[2] + key[1] + key[3:]]
+    assert all(_one_edit(key, other) == (other in spellings) for other in others)

@@ -13,7 +13,10 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    the corpus never saw that reads as a prefix and a suffix around two common words is
    a compound EYD writes as one word, lowered after a lowered word (``menggarisbawahi``,
    ``ketidaksediaan``; :func:`.model._affixed_compound`: dev 1299 -> 1296 wrong, cap F1
-   0.9011 -> 0.9013, names lowered 465 -> 465);
+   0.9011 -> 0.9013, names lowered 465 -> 465); so is one a typing error away from a
+   frequent common word, its first letter kept (``berlansung``, ``pasawat``;
+   :func:`.model._misspelt_common`: dev 1296 -> 1289 wrong, cap F1 0.9013 -> 0.9017,
+   names lowered 465 -> 466);
 3. rules over the decisions, each an EYD pattern:
    ``Minggu`` is the day (EYD capitalises day names) unless a count or a determiner makes
    it the week (``dua minggu``, ``minggu ini``);
