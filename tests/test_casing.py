@@ -104,6 +104,8 @@ COMMON_WORDS = [
     case("unseen noun: ke- and -an around a compound", "Warga mengeluhkan ketidakhadiran petugas di pos itu."),
     case("a misspelt common word: two letters swapped", "Acara itu berlangusng meriah hingga malam."),
     case("a misspelt common word: a letter struck for another", "Warga menunggu kedatangan pasawat bantuan sejak pagi."),
+    case("an unseen borrowed noun with an adapted ending", "Petugas melakukan dekontaminasi ruang isolasi itu setiap hari."),
+    case("an unseen borrowed adjective with an adapted ending", "Dokter memberikan obat imunosupresif kepada pasien itu."),
     case("a plural before a name", "Menteri itu mengunjungi negara-negara Asia pekan lalu."),
     case("a title in the plural before a name", "Buku itu membahas raja-raja Majapahit dan rakyatnya."),
     case("a name head in the plural before a name", "Kajian itu dilakukan bersama lembaga-lembaga Budhis Tibet di India."),
