@@ -152,6 +152,7 @@ PLACES = [
     case("ber- modifier after a common noun", "Polisi menangkap anggota kelompok bersenjata itu kemarin."),
     case("ber- modifier after a sentence's first word", "Kelompok bersenjata tidak dikenal menembaki pos itu."),
     case("ber- modifier after a common noun, before a name", "Polisi memburu kelompok bersenjata Mujahidin di hutan itu."),
+    case("an unseen verb after a place's name", "Delegasi Korea Utara memprotes resolusi itu."),
     case("ber- word inside a name", "Dia pernah bertugas di Angkatan Bersenjata Filipina."),
     case("feast without a name", "Harga daging naik menjelang hari raya tahun ini."),
     case("feast named by a common word", "Di desa itu suasana hari raya kurban terasa sejak pagi."),
