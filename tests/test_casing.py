@@ -104,6 +104,7 @@ COMMON_WORDS = [
     case("unseen noun: ke- and -an around a compound", "Warga mengeluhkan ketidakhadiran petugas di pos itu."),
     case("a misspelt common word: two letters swapped", "Acara itu berlangusng meriah hingga malam."),
     case("a misspelt common word: a letter struck for another", "Warga menunggu kedatangan pasawat bantuan sejak pagi."),
+    case("a preposition glued to a frequent common noun", "Kucing itu melompat keatap rumah tetangga."),
     case("an unseen borrowed noun with an adapted ending", "Petugas melakukan dekontaminasi ruang isolasi itu setiap hari."),
     case("an unseen borrowed adjective with an adapted ending", "Dokter memberikan obat imunosupresif kepada pasien itu."),
     case("a plural before a name", "Menteri itu mengunjungi negara-negara Asia pekan lalu."),

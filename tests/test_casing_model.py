@@ -150,12 +150,12 @@ def test_pair_weights_are_the_pair_features_weights():
 def test_a_misspelling_is_found_as_every_edit_would_find_it(word):
     # The index (built from the counts dict) and trying every spelling one edit away (as
     # with counts read from an index file) must agree, and on which spellings are one edit.
-    from textfix.casing.model import _UNSEEN, _misspelt_common, _one_edit, _one_edit_away, _typo_target
+    from textfix.casing.model import _UNSEEN, _frequent_common, _misspelt_common, _one_edit, _one_edit_away
 
     lexicon = casing.default_lexicon()
     key = word.lower()
     spellings = set(_one_edit_away(key)) - {key}
-    by_every_edit = len(key) >= 7 and any(_typo_target(*lexicon.counts.get(s, _UNSEEN)) for s in spellings)
+    by_every_edit = len(key) >= 7 and any(_frequent_common(*lexicon.counts.get(s, _UNSEEN)) for s in spellings)
     assert _misspelt_common(lexicon, key) == by_every_edit
     others = ["kemudian", "menjadi", "peserta", "berlangsung", key[:2] + key[3:], key[0] + key[2] + key[1] + key[3:]]
     assert all(_one_edit(key, other) == (other in spellings) for other in others)

@@ -21,7 +21,9 @@ Order of work, each step only *lowering* capitals (Title Case never removes one)
    lowered word (``dekontaminasi``, ``leitmotif``; :func:`.model._adapted_loanword`: dev
    1289 -> 1287 wrong, cap F1 0.9017 -> 0.9019, names lowered 466 -> 466; -ik, -si and
    -isme, four words in five lowercase there, lowered ``Atlantik``, ``pro-Tbilisi``,
-   ``Neopaganisme`` on dev);
+   ``Neopaganisme`` on dev); ``ke-`` without ``-an``, or ``-i`` alone, around a frequent
+   common word is a common word too, not a name's reading (``kelangit``, a glued
+   preposition: :func:`.model._name_like_reading_of_common`; dev 1285 -> 1284 wrong);
 3. rules over the decisions, each an EYD pattern:
    ``Minggu`` is the day (EYD capitalises day names) unless a count or a determiner makes
    it the week (``dua minggu``, ``minggu ini``);
