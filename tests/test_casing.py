@@ -45,6 +45,7 @@ TITLES_BEFORE_NAMES = [
     case("no field after a person's name", "Presiden Joko Widodo dan istri tiba di bandara itu."),
     case("the speaker's one-word name after a speech verb", '"Karena cukai dibayar perokok," ujar Tulus.'),
     case("a dash inside a sentence is no dateline's", "Harga cabai di pasar - - terutama cabai rawit - - naik tajam pekan ini."),
+    case("a tokeniser's spaced dash is no dateline's", "Membaca buku, mengisi teka-teki silang - - semua kegiatan itu melatih otak."),
     case("a list item after a colon starts a sentence", "Gejalanya sebagai berikut: - Mengalami rasa sakit di kaki."),
     case("a dash between numbers is no dateline's", "Musim 2007 - 08 menjadi musim terbaik bagi tim ini."),
     case("a common noun as the speaker stays lowercase", '"Kami sudah siap," kata polisi.'),
