@@ -116,6 +116,9 @@ COMMON_WORDS = [
     case("a unit with a lowercase prefix", "Baterai ponsel itu berkapasitas 4.000 mAh dan listriknya 1.300 kWh."),
     case("an English possessive set apart by a tokeniser", "Bayi itu dirawat di Stony Brook Children 's Hospital sejak lahir."),
     case("an apostrophe after a one-letter article", "Gelandang N'Golo Kante tiba di Jakarta pada Senin."),
+    case("one letter a tokeniser set apart after an apostrophe", "Warga membaca do 'a bersama di masjid itu."),
+    case("an English contraction set apart by a tokeniser", "Band itu bernama Why Don 't We dan berasal dari Amerika."),
+    case("a quoted letter is no piece of a word", "Bangunan itu berbentuk huruf 'H' jika dilihat dari udara."),
 ]
 
 PLACES = [
