@@ -228,6 +228,7 @@ SENTENCE_STARTS = [
     case("speech verb with -nya after a quoted question", "\"Mengapa kami tak boleh melakukan itu?\" katanya."),
     case("a sentence after a quoted question", "“Kapan Bapak berangkat?” Budi tidak menjawab."),
     case("a sentence opened by a numeral", "Dokter datang cepat. 15 menit pertama itu menentukan."),
+    case("a speech verb after a quote mark set apart from its quotation", "Banyak rumah rusak akibat ledakan itu 'ujarnya."),
     case("direct speech after a speech verb and a colon", "Petugas itu berteriak: Semua warga harus keluar dari gedung ini."),
     case("a phrase in single quotes goes on with the sentence", "Warga menyebut jalan itu 'jalan seribu lubang' sejak tahun lalu."),
     case("a quoted phrase of a verb goes on with the sentence", "Menurut dia, pemerintah harus 'turun tangan langsung' dalam soal harga beras."),
