@@ -45,6 +45,7 @@ TITLES_BEFORE_NAMES = [
     case("no field after a person's name", "Presiden Joko Widodo dan istri tiba di bandara itu."),
     case("the speaker's one-word name after a speech verb", '"Karena cukai dibayar perokok," ujar Tulus.'),
     case("a dash inside a sentence is no dateline's", "Harga cabai di pasar - - terutama cabai rawit - - naik tajam pekan ini."),
+    case("a tokeniser's spaced dash is no dateline's", "Membaca buku, mengisi teka-teki silang - - semua kegiatan itu melatih otak."),
     case("a list item after a colon starts a sentence", "Gejalanya sebagai berikut: - Mengalami rasa sakit di kaki."),
     case("a dash between numbers is no dateline's", "Musim 2007 - 08 menjadi musim terbaik bagi tim ini."),
     case("a common noun as the speaker stays lowercase", '"Kami sudah siap," kata polisi.'),
@@ -122,6 +123,9 @@ COMMON_WORDS = [
     case("a unit with a lowercase prefix", "Baterai ponsel itu berkapasitas 4.000 mAh dan listriknya 1.300 kWh."),
     case("an English possessive set apart by a tokeniser", "Bayi itu dirawat di Stony Brook Children 's Hospital sejak lahir."),
     case("an apostrophe after a one-letter article", "Gelandang N'Golo Kante tiba di Jakarta pada Senin."),
+    case("one letter a tokeniser set apart after an apostrophe", "Warga membaca do 'a bersama di masjid itu."),
+    case("an English contraction set apart by a tokeniser", "Band itu bernama Why Don 't We dan berasal dari Amerika."),
+    case("a quoted letter is no piece of a word", "Bangunan itu berbentuk huruf 'H' jika dilihat dari udara."),
 ]
 
 PLACES = [
@@ -233,6 +237,11 @@ SENTENCE_STARTS = [
     case("speech verb with -nya after a quoted question", "\"Mengapa kami tak boleh melakukan itu?\" katanya."),
     case("a sentence after a quoted question", "“Kapan Bapak berangkat?” Budi tidak menjawab."),
     case("a sentence opened by a numeral", "Dokter datang cepat. 15 menit pertama itu menentukan."),
+    case("a speech verb after a quote mark set apart from its quotation", "Banyak rumah rusak akibat ledakan itu 'ujarnya."),
+    case("direct speech after a speech verb and a colon", "Petugas itu berteriak: Semua warga harus keluar dari gedung ini."),
+    case("a phrase in single quotes goes on with the sentence", "Warga menyebut jalan itu 'jalan seribu lubang' sejak tahun lalu."),
+    case("a quoted phrase of a verb goes on with the sentence", "Menurut dia, pemerintah harus 'turun tangan langsung' dalam soal harga beras."),
+    case("a quoted title after a word that introduces one", "Film itu berjudul 'Surat dari Jakarta' dan tayang pekan depan."),
 ]
 
 
