@@ -482,44 +482,55 @@ def run_stages(
         edits[index].append((start, old_end - start, new_end - start))
         steps.append(_ParagraphStep(index, origin, Step(rule, old[start:old_end], new[start:new_end])))
 
-    # The rules run in order, and again from the first while any of them changes
-    # something: a cut can make text an earlier rule acts on ("Baca juga***" is a label
-    # once the marker is gone), and a second run of textfix would act on it. They stop
-    # once every rule in a row has had nothing to do, after at most _RULE_ROUNDS rounds.
     enabled = [rule for rule in rules.RULES.values() if config.is_enabled(rule.name)]
-    idle: frozenset[str] | None = None  # gated rules with none of their needles in the text
-    quiet = 0  # rules in a row that changed nothing
-    for turn, rule in enumerate(itertools.cycle(enabled) if enabled else ()):
-        if quiet == len(enabled) or turn == _RULE_ROUNDS * len(enabled):
-            break
-        quiet += 1
-        live = [i for i, t in enumerate(texts) if t is not None]
-        if idle is None:
-            idle = rules.gated_out([texts[i] for i in live])
-        if rule.name in idle:
-            continue
-        if rule.scope == "document":
-            results = rule.func([texts[i] for i in live], config)
-        else:
-            results = [rule.func(texts[i]) for i in live]
-        for i, new in zip(live, results):
-            old = texts[i]
-            if new != old:
-                record(rule.name, i, old, new)
-                texts[i] = new
-                quiet = 0
-                idle = None  # a cut can join text into a needle: look again
 
+    def run_rules() -> None:
+        # The rules run in order, and again from the first while any of them changes
+        # something: a cut can make text an earlier rule acts on ("Baca juga***" is a label
+        # once the marker is gone), and a second run of textfix would act on it. They stop
+        # once every rule in a row has had nothing to do, after at most _RULE_ROUNDS rounds.
+        idle: frozenset[str] | None = None  # gated rules with none of their needles in the text
+        quiet = 0  # rules in a row that changed nothing
+        for turn, rule in enumerate(itertools.cycle(enabled) if enabled else ()):
+            if quiet == len(enabled) or turn == _RULE_ROUNDS * len(enabled):
+                break
+            quiet += 1
+            live = [i for i, t in enumerate(texts) if t is not None]
+            if idle is None:
+                idle = rules.gated_out([texts[i] for i in live])
+            if rule.name in idle:
+                continue
+            if rule.scope == "document":
+                results = rule.func([texts[i] for i in live], config)
+            else:
+                results = [rule.func(texts[i]) for i in live]
+            for i, new in zip(live, results):
+                old = texts[i]
+                if new != old:
+                    record(rule.name, i, old, new)
+                    texts[i] = new
+                    quiet = 0
+                    idle = None  # a cut can join text into a needle: look again
+
+    run_rules()
     if unwrap:
         texts = [t.replace("\n", " ") if t is not None else None for t in texts]
 
     if config.split_sentence_glue and config.layout == "reflow":
-        # After the rules: a caption glued to the next sentence ends at the glue.
-        for i, old in enumerate(texts):
-            new = normalize.split_sentence_glue(old) if old is not None else None
-            if new != old:
-                record("split_sentence_glue", i, old, new)
-                texts[i] = new
+        # After the rules: a caption glued to the next sentence ends at the glue. What a
+        # split opens to the rules ("Program.Simak juga: ..." holds a promo label once it
+        # is "Program. Simak juga: ...") they see at once, as a second run of textfix would.
+        for _ in range(_RULE_ROUNDS):
+            split = False
+            for i, old in enumerate(texts):
+                new = normalize.split_sentence_glue(old) if old is not None else None
+                if new != old:
+                    record("split_sentence_glue", i, old, new)
+                    texts[i] = new
+                    split = True
+            if not split:
+                break
+            run_rules()
 
     if config.recase if recase is None else recase:
         live = [i for i, t in enumerate(texts) if t is not None]
