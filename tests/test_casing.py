@@ -85,6 +85,9 @@ ACRONYMS = [
     case("common-noun abbreviation stays lowercase", "Warga antre membeli bahan bakar minyak (BBM) di pasar."),
     case("foreign acronym after nouns, one of them name-like", "Serangan itu diumumkan Pasukan Bantuan Keamanan Internasional (ISAF) pada Senin."),
     case("foreign acronym after common nouns only", "Perawat kekurangan alat pelindung diri (PPE) selama pandemi."),
+    case("foreign acronym after as many nouns as letters, a kept capital among them", "Para pejabat Pakta Pertahanan Atlantik Utara (NATO) bertemu di Brussel pada Senin."),
+    case("foreign acronym of five letters after five nouns", "Kapal itu dijaga Pasukan Bela Diri Maritim Jepang (JMSDF) sejak Senin."),
+    case("foreign acronym after as many common nouns as letters", "Bank itu menjaga rasio kecukupan modal (CAR) di atas batas aturan."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
 
