@@ -132,6 +132,8 @@ PLACES = [
     case("river without a name", "Warga membuang sampah ke sungai setiap hari."),
     case("mountain before its name", "Pendaki itu mendaki Gunung Rinjani bersama temannya."),
     case("court named by a place word and a name part", "Sengketa itu akan berakhir di Mahkamah Agung."),
+    case("place word before a name made of title words", "Para tamu sudah menunggu sejak pagi di Istana Negara."),
+    case("board named by a head and a title", "Dia kini duduk sebagai Dewan Komisaris di perusahaan itu."),
     case("reduplicated place word before its name", "Warga memadati Alun-Alun Indramayu sejak pagi hari."),
     case("reduplicated place word without a name", "Anak-anak bermain di alun-alun sejak pagi."),
     case("two-word head before its name", "Korban dirawat di Rumah Sakit Cipto Mangunkusumo sejak kemarin."),
