@@ -198,6 +198,8 @@ NAMES = [
     case("a word the corpus mostly capitalises, lowered by the model", "Gempa berkekuatan 6,1 pada skala Richter mengguncang pulau itu."),
     case("a country the corpus saw once", "Bantuan itu diberikan kepada militer Lebanon tanpa syarat apa pun."),
     case("unknown names kept", "Warga desa itu bertemu dengan Sutarjo dan Wiranegara kemarin."),
+    case("a father's name after bin that reads as a common word", "Makam Ali bin Sabar itu ramai dikunjungi peziarah."),
+    case("a father's name after binti", "Pesantren itu didirikan oleh Siti binti Salam pada 1920."),
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
     case("Minggu the day", "Pasukan itu tiba di kota tersebut Minggu dan langsung berjaga."),
     case("Ahad the day", "Warga berkumpul di masjid itu pada Ahad pagi."),
