@@ -88,6 +88,7 @@ ACRONYMS = [
     case("foreign acronym after as many nouns as letters, a kept capital among them", "Para pejabat Pakta Pertahanan Atlantik Utara (NATO) bertemu di Brussel pada Senin."),
     case("foreign acronym of five letters after five nouns", "Kapal itu dijaga Pasukan Bela Diri Maritim Jepang (JMSDF) sejak Senin."),
     case("foreign acronym after as many common nouns as letters", "Bank itu menjaga rasio kecukupan modal (CAR) di atas batas aturan."),
+    case("foreign acronym after a name ending in a title's second half", "Dua agen Dinas Keamanan Umum (GSS) ditangkap di perbatasan."),
     case("type designation letter", "Dua pesawat tempur F-16 dan sebuah helikopter tiba di pangkalan itu."),
 ]
 
