@@ -57,6 +57,7 @@ TITLES_BEFORE_NAMES = [
     case("a commemorative day of three words", "Pada Hari Lingkungan Hidup Sedunia, warga menanam pohon."),
     case("days counted are no day's name", "Setelah tiga hari lomba nasional itu, peserta pulang."),
     case("form of address before a name that is also a title", "Usul itu sudah ditawarkan ke Pak Sultan dan dia setuju."),
+    case("Javanese form of address before a name that is also a title", "Sejak kecil ia berlatih silat bersama Mas Jaksa yang tinggal di desa itu."),
     case("form of address before a short name", "Program yang dijalankan Bu Sri saat itu berhasil dan disukai warga."),
     case("generic office without a name", "Bantuan itu diserahkan oleh kepala daerah yang hadir."),
     case("two-word title without a name, no other title near", "Ledakan itu terdengar hingga Kandahar, kata juru bicara itu kepada wartawan."),
