@@ -662,3 +662,21 @@ def test_a_junk_line_in_a_block_quote_goes_and_the_next_keeps_its_marker(stub_ca
     source = "> Baca juga: Harga Cabai Naik Lagi\n> Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n"
     out = textfix.clean(source, Config(format="markdown", recase=False))
     assert out == "> Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n"
+
+
+# ------------------------------------------------------------ long repeated text, cut not written back
+
+
+def test_repeated_text_whose_cut_cannot_be_written_back_keeps_every_word_intact():
+    """A 1.2 KB paragraph of one phrase repeated with small changes (made by
+    ``scripts/fuzz.py --seed 67``): the ad line its first line holds is cut in the plain
+    text, but the alignment of such text pairs letters of other words, so the cut is not
+    written back; the case changes aligned with it were, and made ``CONtINuE``, ``KePala``
+    and ``SejaK``. A word may change its first letter's case, never another letter's."""
+    text = (CASES / "repeated" / "scroll-berulang.md").read_text(encoding="utf-8")
+    out = textfix.clean(text, MD.with_meta_stripped())
+    tails = {}
+    for word in re.findall(r"\w+", text):
+        tails.setdefault(word.lower(), set()).add(word[1:])
+    changed = [word for word in re.findall(r"\w+", out) if word[1:] not in tails.get(word.lower(), {word[1:]})]
+    assert not changed

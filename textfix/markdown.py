@@ -610,6 +610,30 @@ def _insertions(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
     return [(swap[op], j1, j2, i1, i2) for op, i1, i2, j1, j2 in backwards]
 
 
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    start = end = i
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _same_place_in_word(old: str, i: int, new: str, j: int) -> bool:
+    """Whether letter ``i`` of ``old`` and letter ``j`` of ``new`` are the same letter of
+    the same word, so a change of case may go from one to the other. An alignment of long
+    repeated text (:func:`_greedy_deletions` matches leftmost) can pair letters of other
+    words, and their cases then made "SCROLL TO CONtINuE" and "KePala" of a paragraph
+    whose cut was not written back (found by ``scripts/fuzz.py --seed 67``).
+
+    >>> _same_place_in_word("Sejak Kepala", 6, "sejak kepala", 6), _same_place_in_word("Kepala Kota", 2, "kota kepala", 2)
+    (True, False)
+    """
+    a_start, a_end = _word_around(old, i)
+    b_start, b_end = _word_around(new, j)
+    return i - a_start == j - b_start and old[a_start:a_end].lower() == new[b_start:b_end].lower()
+
+
 def _edits(
     old: str, new: str, offsets: list, joins: set = frozenset(), breaks: set = frozenset(), source: str = ""
 ) -> tuple[list, set]:
@@ -641,6 +665,9 @@ def _edits(
         if op == "equal":
             for k in range(i2 - i1):
                 if old[i1 + k] != new[j1 + k] and offsets[i1 + k] is not None:
+                    if not _same_place_in_word(old, i1 + k, new, j1 + k):
+                        skipped = True  # an alignment of repeated text paired letters of other words
+                        continue
                     start = offsets[i1 + k]
                     edits.append((start, start + 1, new[j1 + k]))
                     touched.add(i1 + k)
