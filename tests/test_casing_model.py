@@ -159,3 +159,25 @@ def test_a_misspelling_is_found_as_every_edit_would_find_it(word):
     assert _misspelt_common(lexicon, key) == by_every_edit
     others = ["kemudian", "menjadi", "peserta", "berlangsung", key[:2] + key[3:], key[0] + key[2] + key[1] + key[3:]]
     assert all(_one_edit(key, other) == (other in spellings) for other in others)
+
+
+@pytest.mark.parametrize(
+    "text, i, previous, counts, expected",
+    [
+        ("Tiba Di Provinsi Anbar", 2, LOWER, (6, 6), "wpn=provinsil|u"),
+        ("Gubernur Provinsi Anbar", 1, KEEP, (6, 6), "wpn=provinsiC|u"),
+        ("Tiba Di Provinsi Itu", 2, LOWER, (6, 6), "wpn=provinsil|low"),  # (lowered by the rules)
+        ("Warga Di Provinsi", 2, LOWER, (6, 6), "wpn=provinsil|$"),
+        ("Sebuah Provinsi Anbar", 1, START, (6, 6), None),  # after a sentence start: no wpn=
+        ("Tiba Di Provinsi Anbar", 2, LOWER, (2, 2), None),  # seen 4 times: no feature of its own
+    ],
+    ids=["after-lowered", "after-kept", "before-lowercase", "last-word", "after-start", "rare"],
+)
+def test_a_frequent_word_is_read_between_the_previous_decision_and_the_next_shape(text, i, previous, counts, expected):
+    from textfix.casing.model import Lexicon
+
+    lexicon = Lexicon(counts={"provinsi": counts})
+    words = split_words(text.replace("Itu", "itu"))
+    stats = lambda j: lexicon.counts.get(words[j].text.lower(), (0, 0))  # noqa: E731
+    found = [f for f in word_features(lexicon, words, i, previous, OTHER, stats) if f.startswith("wpn=")]
+    assert found == ([expected] if expected else [])
