@@ -93,6 +93,29 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   Shipped (13-17): acc 0.9643, cap P 0.8790 -> 0.8786, R 0.9264 -> 0.9269, names lowered
   466 -> 463; the every-4th-line train sample 3526 -> 3497 wrong. Decoding keeps its
   weights in the word's record beside ``wnb=``'s, by shape and decision.
+* Tried in session 12, before ``wpn=``, and left out (five orders, seeds 13-17, against
+  acc 0.9643, cap F1 0.9021, names lowered 466, 1,284 wrong; a second draw, seeds 23-27,
+  against 0.9637, 0.9006, 474, 1,304): the shape of the word two to the left with the two
+  previous decisions and this word's bucket (0.9640, 0.9015, 465), or, frequent, the word
+  itself with the previous decision (0.9638, 0.9009, 469); the previous word's class
+  (function word, number, title, always capitalised) with the previous decision and this
+  word's bucket (0.9641, 0.9017, 467); the next word's class with this word's bucket
+  (0.9639, 0.9013, 464); this word's bucket with the previous decision and the next word's
+  shape (0.9637, 0.9004, 478); how far a pair's capital rate is from the word's own
+  (0.9643, 0.9022, 464; second draw 0.9634, 0.8999, 471), also with ``wpn=`` (0.9640,
+  0.9013, 466); a word's own feature from 5 sightings (0.9637, 0.9008, 466) or 20 (0.9642,
+  0.9020, 465); pairs read from 2 sightings (0.9640, 0.9014, 472; the table grows from
+  46,000 pairs to 76,600) or 5 (0.9626, 0.8980, 469: the sparse pairs do help, though
+  ``lb=10:2l`` outweighs ``lb=10:3l``); pairs of 3-9 sightings bucketed with those of
+  10-99 (0.9644, 0.9023, 471; second draw 0.9636, 0.9003, 480), only at the rates 0 and 1
+  (0.9638, 0.9011, 465), or their rate drawn towards one half by a sighting each way
+  (0.9640, 0.9013, 467); the pair counts (not the words') also without the sentence's near
+  duplicates outside its block (0.9635, 0.9001, 466); buckets split at 30 sightings
+  (0.9638, 0.9009, 476) or rates in twentieths (0.9626, 0.8979, 475); no ``nw2=`` (0.9633,
+  0.8992, 489); a training margin of 2 (0.9641, 0.9020, R 0.9293, names lowered 448;
+  second draw 0.9628, 0.8984, 460) or 8 (0.9637, 0.9007, 461); a margin of 3 on lowercase
+  words only (0.9648, 0.9031, P 0.8851, R 0.9219, names lowered 495: the threshold's
+  trade, as with the threshold at +1: 0.9652, 0.9039, R 0.9222, 493 lowered).
 
 The model takes its word sets as a :class:`Lexicon`, so tests can run it on a ten-word one.
 """
