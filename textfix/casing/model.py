@@ -144,6 +144,11 @@ _FAST_NEVER = 500
 PAIR_MIN = 3
 #: A word seen at least this often gets a feature of its own.
 _IDENTITY_MIN = 10
+#: Sightings that give a word ``wpn=`` features. From 10 (as ``w=``) they were 11,497 and
+#: took the weights past 87,381 entries, where their dict doubles its table (+4.6 MiB in
+#: each worker: a 500 MB JSONL run's process tree rose from 139 to 171 MiB PSS); from 50,
+#: 6,795 in the build that measured it.
+_WPN_MIN = 50
 _UNSEEN = (0, 0)
 
 
@@ -430,7 +435,7 @@ def context_features(
     else:
         nb = "$"
         feats += right_features(lexicon, key, b, None, "", "")
-    if (previous == KEEP or previous == LOWER) and _has_identity(lexicon, key):
+    if (previous == KEEP or previous == LOWER) and sum(lexicon.counts.get(key, _UNSEEN)) >= _WPN_MIN:
         # The word between a kept or lowered word and the next word's shape (decoded
         # beside wnb=, by shape and decision).
         feats.append("wpn=" + key + previous + "|" + nb)
@@ -882,6 +887,9 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         weights.get("pb=" + b, 0.0),
         _title_form(key),
         {} if may_ask else _NEVER_ASKED,  # wnb= weights by the next word's shape, as met
+        # Whether the word has wpn= weights (an identity): the others' would all be 0,
+        # and keeping those zeros in their records cost each worker 8 MiB on a long run.
+        may_ask and lower + capital >= _WPN_MIN,
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -1018,8 +1026,7 @@ def decode(
                         right = wget(f"wnb={key}|{nb}", 0.0)
                         if len(shapes) < _SHAPES_MAX:
                             shapes[nb] = right
-                    if previous == KEEP or previous == LOWER:
-                        # (a word seen less than _IDENTITY_MIN times has no wpn= weights)
+                    if info[15] and (previous == KEEP or previous == LOWER):
                         try:
                             right += shapes[nb, previous]
                         except KeyError:
@@ -1040,7 +1047,7 @@ def decode(
                         total += wget(f"nw2={nk}|{keys[j + 1]}", 0.0)
                 else:
                     total += wget("nw=</s>", 0.0)
-                    if previous == KEEP or previous == LOWER:
+                    if info[15] and (previous == KEEP or previous == LOWER):
                         total += wget(f"wpn={key}{previous}|$", 0.0)
                 decision = KEEP if total >= THRESHOLD else LOWER
             out[i] = decision
