@@ -164,12 +164,12 @@ def test_a_misspelling_is_found_as_every_edit_would_find_it(word):
 @pytest.mark.parametrize(
     "text, i, previous, counts, expected",
     [
-        ("Tiba Di Provinsi Anbar", 2, LOWER, (6, 6), "wpn=provinsil|u"),
-        ("Gubernur Provinsi Anbar", 1, KEEP, (6, 6), "wpn=provinsiC|u"),
-        ("Tiba Di Provinsi Itu", 2, LOWER, (6, 6), "wpn=provinsil|low"),  # (lowered by the rules)
-        ("Warga Di Provinsi", 2, LOWER, (6, 6), "wpn=provinsil|$"),
-        ("Sebuah Provinsi Anbar", 1, START, (6, 6), None),  # after a sentence start: no wpn=
-        ("Tiba Di Provinsi Anbar", 2, LOWER, (2, 2), None),  # seen 4 times: no feature of its own
+        ("Tiba Di Provinsi Anbar", 2, LOWER, (30, 30), "wpn=provinsil|u"),
+        ("Gubernur Provinsi Anbar", 1, KEEP, (30, 30), "wpn=provinsiC|u"),
+        ("Tiba Di Provinsi Itu", 2, LOWER, (30, 30), "wpn=provinsil|low"),  # (lowered by the rules)
+        ("Warga Di Provinsi", 2, LOWER, (30, 30), "wpn=provinsil|$"),
+        ("Sebuah Provinsi Anbar", 1, START, (30, 30), None),  # after a sentence start: no wpn=
+        ("Tiba Di Provinsi Anbar", 2, LOWER, (6, 6), None),  # seen 12 times: fewer than _WPN_MIN (50)
     ],
     ids=["after-lowered", "after-kept", "before-lowercase", "last-word", "after-start", "rare"],
 )
