@@ -213,7 +213,7 @@ import functools
 from bisect import bisect_left
 from itertools import compress
 from operator import eq, itemgetter
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -359,13 +359,15 @@ def rule_decisions(
     return fixed
 
 
+#: Speech verbs with -nya ("he said"): they report a quotation, never open one.
+_REPORTING_VERBS = frozenset(verb for verb in _QUOTE_VERBS if verb.endswith("nya"))
 #: Verbs of speaking that introduce direct speech after a colon (``berkata: Aku ...``);
 #: written by hand, with the -nya forms of _QUOTE_VERBS (the bare ``kata`` is also the
 #: noun "word": ``dari dua kata: pancuran dan ...``).
 _COLON_SPEECH_VERBS = frozenset(
     "berkata mengatakan berujar bertanya menjawab berteriak berseru bersabda berfirman berpesan "
     "menegaskan menyatakan menulis".split()
-) | frozenset(verb for verb in _QUOTE_VERBS if verb.endswith("nya"))
+) | _REPORTING_VERBS
 _COLON_GAPS = frozenset((": ", ":  "))
 
 
@@ -381,10 +383,6 @@ def _start_speech_after_colons(words: Sequence[Word], fixed: dict[int, str]) -> 
     for i in compress(range(len(words)), map(_COLON_GAPS.__contains__, map(_gap_of, words))):
         if i and i not in fixed and words[i - 1].text.lower() in _COLON_SPEECH_VERBS:
             fixed[i] = START
-
-
-#: Speech verbs with -nya ("he said"): they report a quotation, never open one.
-_REPORTING_VERBS = frozenset(verb for verb in _QUOTE_VERBS if verb.endswith("nya"))
 
 
 def _lower_speech_verbs_after_stray_quotes(text: str, words: Sequence[Word], fixed: dict[int, str]) -> None:
@@ -789,14 +787,20 @@ def _apply_acronyms(
     return confirmed
 
 
+def _reads_as_common(lexicon: Lexicon, key: str) -> bool:
+    """A word the corpus writes in lowercase more often than with a capital, or one it has
+    never seen whose root Sastrawi knows: a common word, where a speech rule asks
+    whether a word is a verb or a phrase's rather than a name."""
+    lower, capital = lexicon.counts.get(key, (0, 0))
+    return lower > capital or (not capital and lexicon.knows_root(key))
+
+
 def _lower_speech_verbs(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
     """``“...,” kata Hasyim``: a common word right after a closing quote is the speech verb."""
     for i, word in enumerate(words):
         if decisions[i] != KEEP or len(word.gap) < 3 or not _AFTER_QUOTE_RE.search(word.gap):  # 3: [,?!], quote, space
             continue
-        key = word.text.lower()
-        lower, capital = lexicon.counts.get(key, (0, 0))
-        if capital < lower or (capital == 0 and lexicon.knows_root(key)):
+        if _reads_as_common(lexicon, word.text.lower()):
             decisions[i] = LOWER
 
 
@@ -832,11 +836,7 @@ def _lower_quoted_phrases(
     for i in compress(range(n), map(_QUOTE_AFTER_WORD.__contains__, map(_gap_of, words))):
         if not i or decisions[i] != START or i + 1 >= n or words[i + 1].gap != " " or decisions[i + 1] != LOWER:
             continue
-        if keys[i - 1] in _TITLE_INTRODUCERS:
-            continue
-        key = keys[i]
-        lower, capital = lexicon.counts.get(key, (0, 0))
-        if lower > capital or (not capital and lexicon.knows_root(key)):
+        if keys[i - 1] not in _TITLE_INTRODUCERS and _reads_as_common(lexicon, keys[i]):
             decisions[i] = LOWER
 
 
@@ -863,8 +863,7 @@ def _keep_speakers(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]
         key = keys[i]
         if key in lexicon.function_words or key in _SPEAKING or key in lexicon.titles:
             continue  # (a title alone is lowered by its own rule: "kata presiden.")
-        lower, capital = lexicon.counts.get(key, (0, 0))
-        if capital >= lower and (capital or not lexicon.knows_root(key)):
+        if not _reads_as_common(lexicon, key):
             decisions[i] = KEEP
 
 
@@ -915,10 +914,14 @@ def _unseen_verb(lexicon: Lexicon, key: str) -> bool:
     if key in lexicon.always_capital:
         return False
     root = lexicon.stem(key)
-    if root == key:
-        return False
-    root_lower, root_capital = lexicon.counts.get(root, (0, 0))
-    return root_lower >= _BER_ROOT_MIN and root_capital * _BER_ROOT_RATIO <= root_lower + root_capital
+    return root != key and _well_known_common(lexicon, root)
+
+
+def _well_known_common(lexicon: Lexicon, root: str) -> bool:
+    """A root written in lowercase at least _BER_ROOT_MIN times and capitalised at most
+    once in _BER_ROOT_RATIO sightings (``senjata``: 36 and 1)."""
+    lower, capital = lexicon.counts.get(root, (0, 0))
+    return lower >= _BER_ROOT_MIN and capital * _BER_ROOT_RATIO <= lower + capital
 
 
 def _written_lower_often(lexicon: Lexicon, key: str) -> bool:
@@ -1352,10 +1355,7 @@ def _lower_ber_modifiers(lexicon: Lexicon, words: Sequence[Word], decisions: lis
         if lower + capital >= _BER_RARE or key in lexicon.always_capital:
             continue
         root = key[3:]
-        if lexicon.stem(key) != root:
-            continue
-        root_lower, root_capital = lexicon.counts.get(root, (0, 0))
-        if root_lower >= _BER_ROOT_MIN and root_capital * _BER_ROOT_RATIO <= root_lower + root_capital:
+        if lexicon.stem(key) == root and _well_known_common(lexicon, root):
             decisions[i] = LOWER
 
 
@@ -1607,6 +1607,26 @@ def _keep_mostly_capital_words(
             decisions[i] = KEEP  # the corpus (nearly) only capitalises it: "pemimpin Kurdi"
 
 
+def _foreign_acronyms(words: Sequence[Word], decisions: Sequence[str]) -> Iterator[int]:
+    """The acronyms of three to six letters after an opening bracket whose letters are not
+    the initials of the words before them: a foreign name's (``(UNHCR)``, ``(NATO)``).
+    Found in the decisions as they are when the first is asked for (the rules that read
+    them change no acronym's)."""
+    joined = "".join(decisions)
+    a = joined.find(ACRONYM)
+    while a >= 0:
+        word = words[a]
+        if (
+            a
+            and word.gap.strip() == "("
+            and 3 <= len(word.text) <= 6
+            and word.text.isalpha()
+            and _initials_span(words, a, word.text.lower()) is None
+        ):
+            yield a
+        a = joined.find(ACRONYM, a + 1)
+
+
 def _name_before_foreign_acronyms(
     lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]
 ) -> None:
@@ -1626,43 +1646,37 @@ def _name_before_foreign_acronyms(
     two: dev acc 0.9644 -> 0.9645 (1278 -> 1275 wrong), cap R 0.9274 -> 0.9278, F1
     0.9026 -> 0.9028, names lowered 460 -> 457; the every-4th-line train sample
     unchanged."""
-    joined = "".join(decisions)
-    a = joined.find(ACRONYM)
-    while a >= 0:
-        word = words[a]
-        if a and word.gap.strip() == "(" and 3 <= len(word.text) <= 6 and word.text.isalpha():
-            letters = word.text.lower()
-            if _initials_span(words, a, letters) is None:
-                window: list[int] = []
-                j = a - 1
-                while j >= 0 and len(window) <= len(letters):
-                    key = keys[j]
-                    decision = decisions[j]
-                    if decision not in (KEEP, LOWER, ACRONYM, START):
-                        break
-                    if decision == LOWER and (
-                        _is_title_at(lexicon, keys, j)
-                        or (key.startswith(_ACTIVE_PASSIVE) and lexicon.stem(key) != key)
-                    ):
-                        break
-                    window.append(j)
-                    if decision == START or not words[j].gap.isspace():
-                        break
-                    j -= 1
-                named = [
-                    k for k in window if decisions[k] in (KEEP, ACRONYM) or keys[k] in lexicon.name_heads
-                ]
-                first = None
-                if named:  # a sentence start counts only beside such a word
-                    first = window[-1] if decisions[window[-1]] == START else min(named)
-                elif any(_name_like(lexicon, keys[k]) for k in window):  # one word a letter at most
-                    first = _noun_run_start(lexicon, decisions, keys, window[: len(letters)])
-                if first is not None:
-                    for k in range(first, a):  # a lowered name head at ``first`` too
-                        key = keys[k]
-                        if decisions[k] == LOWER and key not in _ACRONYM_SKIP and key not in _ENGLISH_JOINERS:
-                            decisions[k] = KEEP
-        a = joined.find(ACRONYM, a + 1)
+    for a in _foreign_acronyms(words, decisions):
+        letters = words[a].text.lower()
+        window: list[int] = []
+        j = a - 1
+        while j >= 0 and len(window) <= len(letters):
+            key = keys[j]
+            decision = decisions[j]
+            if decision not in (KEEP, LOWER, ACRONYM, START):
+                break
+            if decision == LOWER and (
+                _is_title_at(lexicon, keys, j)
+                or (key.startswith(_ACTIVE_PASSIVE) and lexicon.stem(key) != key)
+            ):
+                break
+            window.append(j)
+            if decision == START or not words[j].gap.isspace():
+                break
+            j -= 1
+        named = [
+            k for k in window if decisions[k] in (KEEP, ACRONYM) or keys[k] in lexicon.name_heads
+        ]
+        first = None
+        if named:  # a sentence start counts only beside such a word
+            first = window[-1] if decisions[window[-1]] == START else min(named)
+        elif any(_name_like(lexicon, keys[k]) for k in window):  # one word a letter at most
+            first = _noun_run_start(lexicon, decisions, keys, window[: len(letters)])
+        if first is not None:
+            for k in range(first, a):  # a lowered name head at ``first`` too
+                key = keys[k]
+                if decisions[k] == LOWER and key not in _ACRONYM_SKIP and key not in _ENGLISH_JOINERS:
+                    decisions[k] = KEEP
 
 
 def _keep_translated_names(
@@ -1684,25 +1698,14 @@ def _keep_translated_names(
     0.9644 (1284 -> 1279 wrong), cap P 0.8790 -> 0.8791, R 0.9264 -> 0.9272, F1 0.9021 ->
     0.9025, names lowered 466 -> 461, no capital kept wrongly; the every-4th-line train
     sample unchanged (3526)."""
-    joined = "".join(decisions)
-    a = joined.find(ACRONYM)
-    while a >= 0:
-        word = words[a]
-        size = len(word.text)
-        if (
-            a
-            and word.gap.strip() == "("
-            and 3 <= size <= 6
-            and word.text.isalpha()
-            and (a + 1 == len(words) or words[a + 1].gap.lstrip().startswith(")"))
-            and _initials_span(words, a, word.text.lower()) is None
-        ):
-            run = _translated_run(lexicon, words, decisions, keys, a, size)
-            if run and any(_names_run(lexicon, decisions[k], keys[k]) for k in run):
-                for k in run:
-                    if decisions[k] == LOWER:
-                        decisions[k] = KEEP
-        a = joined.find(ACRONYM, a + 1)
+    for a in _foreign_acronyms(words, decisions):
+        if a + 1 < len(words) and not words[a + 1].gap.lstrip().startswith(")"):
+            continue  # not alone in its brackets
+        run = _translated_run(lexicon, words, decisions, keys, a, len(words[a].text))
+        if run and any(_names_run(lexicon, decisions[k], keys[k]) for k in run):
+            for k in run:
+                if decisions[k] == LOWER:
+                    decisions[k] = KEEP
 
 
 def _names_run(lexicon: Lexicon, decision: str, key: str) -> bool:

@@ -84,15 +84,17 @@ Design, and the evidence for it (numbers from ``scripts/eval_casing.py`` on the 
   Training on the model's own previous decisions instead of the gold ones (as decoding
   sees them; ``build_casing_model.py --history predicted``) gave 0.9549 against 0.9548:
   no gain, so the gold history is kept.
-* A frequent word (10 sightings or more) between a kept or a lowered word and the next
-  word's shape (``wpn=``: ``di provinsi`` before an unseen name), where ``wp=`` and
-  ``wnb=`` saw one side each. Three draws of five orders, the same code without and with
-  it: seeds 13-17 dev acc 0.9643 -> 0.9643 (1284 -> 1284 wrong), cap F1 0.9021 -> 0.9021,
+* A frequent word between a kept or a lowered word and the next word's shape (``wpn=``:
+  ``di provinsi`` before an unseen name), where ``wp=`` and ``wnb=`` saw one side each.
+  Measured for words of 10 sightings or more (shipped from 50: ``_WPN_MIN``), three draws
+  of five orders, the same code without and with it: seeds 13-17 dev acc 0.9643 -> 0.9643 (1284 -> 1284 wrong), cap F1 0.9021 -> 0.9021,
   names lowered 466 -> 463; seeds 23-27 0.9637 -> 0.9642 (1304 -> 1285), 0.9006 -> 0.9020,
   474 -> 467; seeds 33-37 0.9639 -> 0.9643 (1298 -> 1283), 0.9011 -> 0.9021, 467 -> 467.
   Shipped (13-17): acc 0.9643, cap P 0.8790 -> 0.8786, R 0.9264 -> 0.9269, names lowered
   466 -> 463; the every-4th-line train sample 3526 -> 3497 wrong. Decoding keeps its
-  weights in the word's record beside ``wnb=``'s, by shape and decision.
+  weights in the word's record beside ``wnb=``'s, by shape and decision. From 50
+  sightings, on the merged code of session 12: dev 1,256 -> 1,264 wrong (acc 0.9650 ->
+  0.9648, F1 0.9041 -> 0.9036), for memory (see ``_WPN_MIN``).
 * Tried in session 12, before ``wpn=``, and left out (five orders, seeds 13-17, against
   acc 0.9643, cap F1 0.9021, names lowered 466, 1,284 wrong; a second draw, seeds 23-27,
   against 0.9637, 0.9006, 474, 1,304): the shape of the word two to the left with the two
@@ -145,9 +147,10 @@ PAIR_MIN = 3
 #: A word seen at least this often gets a feature of its own.
 _IDENTITY_MIN = 10
 #: Sightings that give a word ``wpn=`` features. From 10 (as ``w=``) they were 11,497 and
-#: took the weights past 87,381 entries, where their dict doubles its table (+4.6 MiB in
-#: each worker: a 500 MB JSONL run's process tree rose from 139 to 171 MiB PSS); from 50,
-#: 6,795 in the build that measured it.
+#: took the weights past 87,381 entries, where their dict doubles its table: one process
+#: cleaning 23 MB of news (a fifth title-cased) peaked at 97.5 MiB, against 93.5 from 50
+#: (6,863 features) and 90.9 without ``wpn=``; bench.py's 500 MB JSONL process tree
+#: measured 171 MiB PSS from 10 (with the zeros below kept too), 151 from 50.
 _WPN_MIN = 50
 _UNSEEN = (0, 0)
 
@@ -698,7 +701,7 @@ def _typo_index(lexicon: Lexicon) -> dict[str, list[str]] | None:
     if isinstance(counts, dict):
         index = {}
         for word, (lower, capital) in counts.items():
-            if lower >= _TYPO_TARGET_MIN and len(word) >= _TYPO_MIN - 1 and _frequent_common(lower, capital):
+            if len(word) >= _TYPO_MIN - 1 and _frequent_common(lower, capital):
                 index.setdefault(word, []).append(word)
                 for cut in range(1, len(word)):
                     index.setdefault(word[:cut] + word[cut + 1 :], []).append(word)
@@ -887,8 +890,9 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         weights.get("pb=" + b, 0.0),
         _title_form(key),
         {} if may_ask else _NEVER_ASKED,  # wnb= weights by the next word's shape, as met
-        # Whether the word has wpn= weights (an identity): the others' would all be 0,
-        # and keeping those zeros in their records cost each worker 8 MiB on a long run.
+        # Whether the word has wpn= weights: the others' would all be 0, and keeping those
+        # zeros in every asked word's record cost 4.4 MiB more in one process cleaning
+        # 23 MB of news (101.9 against 97.5 MiB, wpn= from 10 sightings).
         may_ask and lower + capital >= _WPN_MIN,
     )
     if len(model.fast) > _FAST_MAX:
