@@ -193,6 +193,19 @@ def test_explain_goes_to_stderr_with_file_line_column(promo_file: Path):
     assert line.startswith(f"{promo_file.as_posix()}:3:1: drop_read_also: removed 'Baca juga:")
 
 
+@pytest.mark.parametrize(
+    "text, explained",
+    [
+        ("Harga beras naik.Pedagang mengeluh sejak pagi.\n", "-:1:18: split_sentence_glue: inserted ' '"),
+        ("Harga   beras naik.\n", "-:1:7: normalize_whitespace: 'Harga   beras naik.' -> 'Harga beras naik.'"),
+    ],
+)
+def test_explain_shows_a_change_of_whitespace(text, explained):
+    """A space put in or taken out once read as ``'' -> ''`` or as no change at all."""
+    result = run("clean", "--explain", input=text)
+    assert explained in result.stderr.splitlines()
+
+
 def test_explain_lists_changes_in_file_order(tmp_path: Path):
     source = tmp_path / "berita.txt"
     source.write_text(

@@ -60,15 +60,28 @@ class Step:
     column: int = 0
 
     def describe(self) -> str:
-        """A one-line account, e.g. ``3:1: drop_read_also: removed 'Baca juga: ...'``."""
+        """A one-line account, e.g. ``3:1: drop_read_also: removed 'Baca juga: ...'``.
+
+        >>> Step("split_sentence_glue", "", " ", 1, 18).describe()
+        "1:18: split_sentence_glue: inserted ' '"
+        >>> Step("normalize_whitespace", "Harga   beras", "Harga beras").describe()
+        "normalize_whitespace: 'Harga   beras' -> 'Harga beras'"
+        """
         where = f"{self.line}:{self.column}: " if self.line else ""
         if not self.after:
             return f"{where}{self.rule}: removed {_clip(self.before)!r}"
-        return f"{where}{self.rule}: {_clip(self.before)!r} -> {_clip(self.after)!r}"
+        if not self.before:
+            return f"{where}{self.rule}: inserted {_clip(self.after, spaces=True)!r}"
+        before, after = _clip(self.before), _clip(self.after)
+        if before == after:  # a change of whitespace only: show it
+            before, after = _clip(self.before, spaces=True), _clip(self.after, spaces=True)
+        return f"{where}{self.rule}: {before!r} -> {after!r}"
 
 
-def _clip(text: str, width: int = 120) -> str:
-    text = " ".join(text.split())
+def _clip(text: str, width: int = 120, spaces: bool = False) -> str:
+    """At most ``width`` characters, whitespace runs as one space unless ``spaces``."""
+    if not spaces:
+        text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
