@@ -14,9 +14,10 @@ Prints numbers; it is not a test. Everything is built from ``../shared/corpora/t
 2. **Batch**: ``textfix clean ARCHIVE --out-dir OUT -q`` with ``-j1`` and ``-j2`` on a
    generated archive (default 50 MB: half as ~5 KB ``.txt`` articles in 50 folders, half as
    JSONL files, one of them gzipped; one article in five title-cased), in MB/s and as a ratio:
-   the median of ``--batch-rounds`` rounds (default 3), each running both back to back. Before
-   and after, the same ratio for two copies of a plain Python loop: what the machine
-   itself gives two processes at that moment.
+   the median of ``--batch-rounds`` rounds (default 3), each running both back to back, then
+   two ``-j1`` processes side by side on the two halves of the archive: the same work split
+   with no pool, what ``-j2`` could reach on this machine. Before and after, the same ratio
+   for two copies of a plain Python loop.
 3. **Start-up**: wall time of ``textfix clean samples/seed-title-cased.txt`` against the
    ``ftfy`` command on the same file, median of ``--runs`` runs each, the two taking turns,
    after one warm-up run each (file cache, bytecode cache, textfix's copies of its tables).
@@ -235,17 +236,58 @@ def _run_batch(archive: Path, out: Path, jobs: int) -> tuple[float, float, bool]
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, proc.returncode != 0
 
 
+def split_archive(archive: Path, halves: tuple[Path, Path]) -> None:
+    """The archive's work in two: text files in turn (hard links), each JSONL file's
+    records in turn (gzipped ones as plain JSONL)."""
+    for n, path in enumerate(sorted(p for p in archive.rglob("*") if p.is_file())):
+        rel = path.relative_to(archive)
+        if ".jsonl" in path.name:
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rt", encoding="utf-8") as source:
+                lines = source.readlines()
+            for half, part in zip(halves, (lines[0::2], lines[1::2])):
+                dest = half / rel.with_name(rel.name.removesuffix(".gz"))
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text("".join(part), encoding="utf-8")
+        else:
+            dest = halves[n % 2] / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, dest)
+
+
+def _run_halves(halves: tuple[Path, Path], work: Path) -> tuple[float, bool]:
+    """Wall seconds of two ``-j1`` runs, one on each half, side by side; whether one failed."""
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen([*textfix_command(), "clean", str(half), "--out-dir", str(work / f"bersih-{n}"), "-q", "-j", "1"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for n, half in enumerate(halves)
+    ]
+    codes = [proc.wait() for proc in procs]
+    wall = time.perf_counter() - start
+    for n, proc in enumerate(procs):
+        proc.stderr.close()
+        shutil.rmtree(work / f"bersih-{n}", ignore_errors=True)
+    return wall, any(codes)
+
+
 def bench_batch(sentences: list[str], megabytes: float, work: Path, rounds: int = 3) -> float:
     """The median over ``rounds`` of the ratio -j1 / -j2 wall time, the two run back to back
     in each round (in turn first), so each ratio compares runs under the same load: one run
-    of each moved between 1.46x and 1.69x from one session to the next here."""
-    print(f"machine: two pure-Python loops side by side vs one after the other: {machine_scaling():.2f}x"
-          " (the ceiling for -j2 / -j1 right now)", flush=True)
+    of each moved between 1.46x and 1.69x from one session to the next here.
+
+    Each round also runs two ``-j1`` processes side by side, each on half of the archive:
+    the same work split in two with no pool, so what this machine allows ``-j2`` with this
+    work (a pure-Python loop's 2x overstates it: two cleaning processes slow each other)."""
+    print(f"machine: two pure-Python loops side by side vs one after the other: {machine_scaling():.2f}x",
+          flush=True)
     archive = work / "arsip"
     size = write_archive(archive, sentences, megabytes)
     files = sum(1 for _ in archive.rglob("*") if _.is_file())
     print(f"batch archive: {size / MB:.1f} MB in {files} files", flush=True)
-    ratios, failed = [], False
+    halves = (work / "separuh-a", work / "separuh-b")
+    split_archive(archive, halves)
+    ratios, ceilings, failed = [], [], False
     for round_ in range(rounds):
         times = {}
         for jobs in (1, 2) if round_ % 2 == 0 else (2, 1):
@@ -254,11 +296,18 @@ def bench_batch(sentences: list[str], megabytes: float, work: Path, rounds: int 
             times[jobs] = wall
             print(f"batch round {round_ + 1} -j{jobs}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
                   f"{size / MB / wall:.2f} MB/s", flush=True)
+        halves_wall, bad = _run_halves(halves, work)
+        failed = failed or bad
+        print(f"batch round {round_ + 1} two -j1 on halves side by side: {halves_wall:.1f} s wall", flush=True)
         ratios.append(times[1] / times[2])
-    shutil.rmtree(archive, ignore_errors=True)
+        ceilings.append(times[1] / halves_wall)
+    for folder in (archive, *halves):
+        shutil.rmtree(folder, ignore_errors=True)
     ratio = float("nan") if failed else statistics.median(ratios)
     print(f"batch scaling -j2 / -j1: median {ratio:.2f}x of rounds "
           + ", ".join(f"{r:.2f}x" for r in ratios), flush=True)
+    print(f"batch ceiling, -j1 / two -j1 on halves side by side: median {statistics.median(ceilings):.2f}x of rounds "
+          + ", ".join(f"{r:.2f}x" for r in ceilings) + " (what -j2 could reach here with no pool at all)", flush=True)
     print(f"machine: the same loops again: {machine_scaling():.2f}x", flush=True)
     return ratio
 
