@@ -294,6 +294,16 @@ def test_steps_carry_line_and_column_of_the_file(stub_casing):
         assert text.splitlines()[line - 1][column - 1 :].startswith(before)
 
 
+def test_a_space_put_into_sentence_glue_is_explained_where_it_went():
+    """The space was written but, anchored on the character before it, never reported."""
+    text = "# Judul\n\nHarga beras naik.Pedagang mengeluh sejak pagi.\n"
+    cleaned = textfix.clean_and_explain(text, MD.replace(recase=False))
+    assert cleaned.text == "# Judul\n\nHarga beras naik. Pedagang mengeluh sejak pagi.\n"
+    assert [(s.rule, s.before, s.after, s.line, s.column) for s in cleaned.steps] == [
+        ("split_sentence_glue", "", " ", 3, 18)
+    ]
+
+
 # ---------------------------------------------------------------------------- whole files
 
 # A hard-wrapped title-cased article with front matter, a code block and links.

@@ -998,7 +998,8 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
                 add_step(anchor(item, pos), Step(rule, before, after))
         for s in steps_of.get(number, []):
             pos = back(s.start)
-            if hit(touched, pos, len(s.step.before)):
+            # An insertion's edit is anchored on the character before it.
+            if hit(touched, pos, len(s.step.before)) or (not s.step.before and hit(touched, pos - 1, 1)):
                 add_step(anchor(item, pos), s.step)
 
     if config.recase:
