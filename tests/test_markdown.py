@@ -674,6 +674,55 @@ def test_a_junk_line_in_a_block_quote_goes_and_the_next_keeps_its_marker(stub_ca
     assert out == "> Kepala dinas mengatakan jadwal baru berlaku bulan depan.\n"
 
 
+# ------------------------------------------------------------ an inline promo wrapped over a line break
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (  # the tail of one line and the head of the next go; the break stays
+            "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) Pedagang mengeluh.\n",
+            "Harga beras naik sejak awal pekan.\nPedagang mengeluh.\n",
+        ),
+        (  # in a block quote, the next line keeps its marker
+            "> Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\n> Melonjak Jelang Lebaran) Pedagang mengeluh.\n",
+            "> Harga beras naik sejak awal pekan.\n> Pedagang mengeluh.\n",
+        ),
+        (  # in a list item, the next line keeps its indent
+            "- Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\n  Melonjak Jelang Lebaran) Pedagang mengeluh.\n",
+            "- Harga beras naik sejak awal pekan.\n  Pedagang mengeluh.\n",
+        ),
+        (  # the promo ends a line: that line goes whole
+            "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\nMelonjak Jelang Lebaran)\nPedagang mengeluh.\n",
+            "Harga beras naik sejak awal pekan.\nPedagang mengeluh.\n",
+        ),
+        (  # emphasis around it stays where it was
+            "Harga *beras* naik sejak awal pekan. (Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) Pedagang **mengeluh**.\n",
+            "Harga *beras* naik sejak awal pekan.\nPedagang **mengeluh**.\n",
+        ),
+    ],
+)
+def test_an_inline_promo_wrapped_over_a_line_break_goes(source, expected):
+    """A hard-wrapped paragraph's "(Baca juga: ...)" across a soft line break was left in
+    (only whole lines were cut across breaks), where plain text lost it."""
+    config = Config(format="markdown", recase=False)
+    assert textfix.clean(source, config) == expected
+    assert textfix.clean(expected, config) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the next line would open a list item
+        "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) - pedagang mengeluh.\n",
+        # the first line would be left blank, ending the paragraph
+        "(Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) Pedagang mengeluh sejak pagi.\n",
+    ],
+)
+def test_a_wrapped_promo_is_left_where_cutting_would_change_the_blocks(source):
+    assert textfix.clean(source, Config(format="markdown", recase=False)) == source
+
+
 # ------------------------------------------------------------ long repeated text, cut not written back
 
 

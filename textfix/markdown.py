@@ -647,7 +647,8 @@ def _edits(
     no deletion crosses markup (``joins``), nor removes the space beside it (two spaces
     around a left-out ``<!-- comment -->`` are not a run of spaces in the file). A
     deletion may cross soft line breaks (``breaks``) when it takes whole lines (a "Baca
-    juga" label on one line and its headline on the next go together); no lines join
+    juga" label on one line and its headline on the next go together) or when it keeps
+    one of them (:func:`_cut_around_break`: a wrapped inline promo); no lines join
     (``source``, the file, shows what the lines around such a cut hold).
 
     An alignment's parts hold together: when one part cannot be written back, the
@@ -695,6 +696,11 @@ def _edits(
             continue
         if None in span or span != list(range(span[0], span[0] + len(span))):
             found = _whole_lines_cut(old, offsets, breaks, i1, i2) if not replacement else None
+            if found is None and not replacement and not any(i1 < j < i2 for j in joins):
+                around = _cut_around_break(old, offsets, breaks, i1, i2, source)
+                if around is not None:
+                    cuts += [((start, end, ""), set(range(i1, i2)), True) for start, end in around]
+                    continue
             if found is None or _joins_lines(source, *found[2]):
                 skipped = True
                 continue
@@ -712,6 +718,56 @@ def _edits(
         edits.append(edit)
         touched.update(indexes)
     return edits, touched
+
+
+def _cut_around_break(
+    old: str, offsets: list, breaks: set, i1: int, i2: int, source: str = ""
+) -> list[tuple[int, int]] | None:
+    """Source ranges that cut plain ``old[i1:i2]`` where it crosses soft line breaks and
+    starts inside a line (an inline "(Baca juga: ...)" wrapped onto the next line): the
+    first line's tail goes, so do the lines after it up to the cut's end and the head of
+    the line it ends in; the first break stays and stands for the space the cut took with
+    it. So no line is joined to another and none is left blank. None when the cut is not
+    like that, or the line it ends in would then open with a block marker.
+
+    The file ``naik. (Baca juga:\\nHarga Cabai) Pedagang`` becomes ``naik.\\nPedagang``:
+
+    >>> _cut_around_break("naik. (Baca juga: Harga Cabai) Pedagang", list(range(39)), {17}, 6, 31)
+    [(5, 17), (18, 31)]
+    """
+    crossed = [k for k in range(i1 - 1, i2 + 1) if k in breaks]
+    if not crossed:
+        return None
+    k = crossed[0]
+    wanted = old[:i1] + old[i2:]
+    line_start = max((b + 1 for b in breaks if b < k), default=0)
+    for a, b in ((i1 - 1, i2), (i1, i2 + 1), (i1 - 1, i2 + 1), (i1, i2)):
+        if not (line_start < a <= k < b < len(old)) or old[:a] + " " + old[b:] != wanted:
+            continue
+        if old[a - 1].isspace() or old[b].isspace() or not old[line_start:a].strip():
+            continue
+        line_end = min((c for c in breaks if c > b), default=len(old))
+        if not old[b].isalnum() or regex.match(r"\d+[.)]", old[b:line_end]):
+            continue  # the line would open a list, a quote, a heading or a rule
+        left = offsets[a:k]
+        if None in left or left != list(range(left[0], left[0] + len(left))):
+            return None
+        if k + 1 == b:
+            return [(left[0], left[-1] + 1)]  # the cut ended at the break
+        # The rest may take whole lines with it: its known characters in order, nothing
+        # unknown but the breaks between them.
+        known = [(i, offsets[i]) for i in range(k + 1, b) if offsets[i] is not None]
+        if any(offsets[i] is None and i not in breaks for i in range(k + 1, b)) or offsets[b] is None:
+            return None
+        if not known or any(at2 <= at for (_, at), (_, at2) in zip(known, known[1:])):
+            return None
+        if any(at2 != at + j2 - j for (j, at), (j2, at2) in zip(known, known[1:]) if breaks.isdisjoint(range(j, j2))):
+            return None
+        right = (known[0][1], offsets[b])
+        if _joins_lines(source, *right):
+            return None
+        return [(left[0], left[-1] + 1), right]
+    return None
 
 
 #: How far a cut across line breaks may slide to line up with whole lines.
@@ -757,7 +813,7 @@ def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, i
     breaks between them: a break it opens with follows a kept line and it ends at a line's
     end, or it starts a line and a break it ends with leads to a kept one. So a cut takes
     lines out and never joins two (every output line is an input line, cut or not); one
-    that starts or ends inside a line and crosses a break is not made."""
+    that starts inside a line and crosses a break is :func:`_cut_around_break`'s."""
     known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
     if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
         return None
