@@ -717,6 +717,9 @@ def test_an_inline_promo_wrapped_over_a_line_break_goes(source, expected):
         "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) - pedagang mengeluh.\n",
         # the first line would be left blank, ending the paragraph
         "(Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) Pedagang mengeluh sejak pagi.\n",
+        # a line of its own then the next line's head: the rest of that line would move up
+        # (this one raised IndexError: nothing of the line before the break was cut)
+        "Harga beras naik sejak awal pekan.\n(Baca juga: Harga Cabai\nMelonjak Jelang Lebaran) Pedagang mengeluh.\n",
     ],
 )
 def test_a_wrapped_promo_is_left_where_cutting_would_change_the_blocks(source):

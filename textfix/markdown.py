@@ -750,10 +750,11 @@ def _cut_around_break(
         if not old[b].isalnum() or regex.match(r"\d+[.)]", old[b:line_end]):
             continue  # the line would open a list, a quote, a heading or a rule
         left = offsets[a:k]
-        if None in left or left != list(range(left[0], left[0] + len(left))):
+        if None in left or left != list(range(left[0], left[0] + len(left)) if left else []):
             return None
+        ranges = [(left[0], left[-1] + 1)] if left else []
         if k + 1 == b:
-            return [(left[0], left[-1] + 1)]  # the cut ended at the break
+            return ranges or None  # the cut ended at the break
         # The rest may take whole lines with it: its known characters in order, nothing
         # unknown but the breaks between them.
         known = [(i, offsets[i]) for i in range(k + 1, b) if offsets[i] is not None]
@@ -766,7 +767,7 @@ def _cut_around_break(
         right = (known[0][1], offsets[b])
         if _joins_lines(source, *right):
             return None
-        return [(left[0], left[-1] + 1), right]
+        return ranges + [right]
     return None
 
 
