@@ -903,9 +903,16 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
             continue
         rest = len(text) - sum(end - start for start, end in credits)
         last_end = credits[-1][1]
-        at_edge = last_end >= len(text.rstrip(" .")) - 1 or credits[0][0] == 0
         bare = _cut_spans(text, credits)
         sentences = len(patterns.SENTENCE_STOP_RE.findall(bare))
+        # A credit opening the line heads its caption when glued to it ("Dok. Jasa
+        # MargaRazia Truk ...") or when one sentence follows; before two or three
+        # sentences after a space it may as well open the story: only it goes.
+        first_end = credits[0][1]
+        opens_caption = credits[0][0] == 0 and (
+            sentences <= 1 or (first_end < len(text) and not text[first_end].isspace())
+        )
+        at_edge = last_end >= len(text.rstrip(" .")) - 1 or opens_caption
         if at_edge and rest <= 600 and sentences <= 3 and "\n" not in line:
             out[number] = None
             continue
