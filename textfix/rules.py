@@ -905,15 +905,16 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
         last_end = credits[-1][1]
         bare = _cut_spans(text, credits)
         sentences = len(patterns.SENTENCE_STOP_RE.findall(bare))
-        # A credit opening the line heads its caption when glued to it ("Dok. Jasa
-        # MargaRazia Truk ...") or when one sentence follows; before two or three
-        # sentences after a space it may as well open the story: only it goes.
+        # A credit that ends the line closes its caption, one sentence; a credit that
+        # opens it heads one when glued to it ("Dok. Jasa MargaRazia Truk ...") or when
+        # one sentence follows. Beside two or three sentences it may as well sit in the
+        # story: only it goes, and the caption sentence it touches (_drop_inline_captions).
         first_end = credits[0][1]
+        closes_caption = last_end >= len(text.rstrip(" .")) - 1 and sentences <= 1
         opens_caption = credits[0][0] == 0 and (
-            sentences <= 1 or (first_end < len(text) and not text[first_end].isspace())
+            sentences <= 1 or (first_end < len(text) and not text[first_end].isspace() and sentences <= 3)
         )
-        at_edge = last_end >= len(text.rstrip(" .")) - 1 or opens_caption
-        if at_edge and rest <= 600 and sentences <= 3 and "\n" not in line:
+        if (closes_caption or opens_caption) and rest <= 600 and "\n" not in line:
             out[number] = None
             continue
         out[number] = _drop_inline_captions(line, credits)
@@ -932,12 +933,19 @@ def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
             spans.append((start, _caption_end(line, end)))
             done = spans[-1][1]
             continue
-        # Credit after its caption: "Presiden X dan Presiden Y (Getty Images) Pada ..."
+        # Credit after its caption: "Presiden X dan Presiden Y (Getty Images) Pada ...", or
+        # a dated caption with its own stop: "... pekan. Warga antre, Senin (3/2). (Foto: X)".
         offset = max(start - 200, done)
         before = line[offset:start]
-        boundary = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind('" '), before.rfind("” "))
-        caption = before[boundary + 2 :] if boundary >= 0 else ""
-        if boundary >= 0 and 10 <= len(caption) <= 160 and not regex.search(r"[.!?]", caption):
+        core = before.rstrip()
+        stopped = core.endswith((".", "!", "?"))
+        last = len(core) - 1 if stopped else len(core)
+        boundary = max(core.rfind(". ", 0, last), core.rfind("! ", 0, last), core.rfind("? ", 0, last),
+                       core.rfind('" ', 0, last), core.rfind("” ", 0, last))
+        caption = core[boundary + 2 : last] if boundary >= 0 else ""
+        illustration = caption[:10].casefold() in ("ilustrasi", "ilustrasi ")  # "Ilustrasi." names the photo
+        marked = not stopped or illustration or patterns.DATE_PAREN_RE.search(caption)
+        if boundary >= 0 and (10 <= len(caption) or illustration) and len(caption) <= 160 and not regex.search(r"[.!?]", caption) and marked:
             spans.append((offset + boundary + 2, end))
         else:
             spans.append((start, end))
