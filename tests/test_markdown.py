@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 from unittest import mock
@@ -724,6 +725,37 @@ def test_an_inline_promo_wrapped_over_a_line_break_goes(source, expected):
 )
 def test_a_wrapped_promo_is_left_where_cutting_would_change_the_blocks(source):
     assert textfix.clean(source, Config(format="markdown", recase=False)) == source
+
+
+_SENTENCES = ["Harga beras naik sejak awal pekan.", "Pedagang mengeluh sejak pagi.", "Warga antre di depan kantor kelurahan."]
+_INLINE_PROMOS = ["(Baca juga: Harga Cabai Melonjak Jelang Lebaran)", "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"]
+
+
+@st.composite
+def _wrapped_paragraphs(draw):
+    """A hard-wrapped paragraph (plain, quoted or a list item) with an inline promo."""
+    sentences = draw(st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=7))
+    at = draw(st.integers(0, len(sentences)))
+    text = " ".join(sentences[:at] + [draw(st.sampled_from(_INLINE_PROMOS))] + sentences[at:])
+    lines = textwrap.wrap(text, draw(st.integers(20, 90)))
+    marker = draw(st.sampled_from(["", "> ", "- "]))
+    lines = [marker + lines[0]] + [(" " * len(marker) if marker == "- " else marker) + line for line in lines[1:]]
+    return "# Judul\n\n" + "\n".join(lines) + "\n", sentences
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=_wrapped_paragraphs())
+def test_a_wrapped_paragraph_keeps_its_sentences_and_lines(case):
+    """Whatever a cut across line breaks takes, every sentence stays, no line is added or
+    left with a trailing space, and a second run changes nothing."""
+    source, sentences = case
+    config = Config(format="markdown", recase=False)
+    out = textfix.clean(source, config)
+    prose = " ".join(re.sub(r"^(?:> |- |  )", "", line) for line in out.splitlines()[2:])
+    assert all(sentence in prose for sentence in sentences)
+    assert len(out.splitlines()) <= len(source.splitlines())
+    assert all(line == line.rstrip() for line in out.splitlines())
+    assert textfix.clean(out, config) == out
 
 
 # ------------------------------------------------------------ long repeated text, cut not written back
