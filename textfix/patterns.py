@@ -107,7 +107,8 @@ BRACKET_PHOTO_CREDIT_RE = _lazy(
 # Matches: "Foto: Wisma Putra/detikJabar" / "Foto: ANTARA FOTO/RAISAN AL FARISI" / "Foto: Humas Pemkab"
 # Must not match: "pengambilan foto dalam kondisi minim cahaya", nor run past the bracket
 #   that closes "(Foto: Antara/Budi Santoso) Harga beras naik ..." into the text after it
-FOTO_LABEL_CREDIT_RE = _lazy(r"\b(?:Foto|FOTO|Photo)[ ]?:[ ]?+[^\n:)]{1,60}?(?=$|[ ]?\n|[ ](?=Foto|FOTO)|\.[ ]|\.$|\))")
+#   (its own full stop goes with it: "pekan. Foto: Antara/Budi. Menteri" left ". ." behind)
+FOTO_LABEL_CREDIT_RE = _lazy(r"\b(?:Foto|FOTO|Photo)[ ]?:[ ]?+[^\n:)]{1,60}?(?:\.(?=[ ]|$)|(?=$|[ ]?\n|[ ](?=Foto|FOTO)|\)))")
 
 # Matches: "ANTARA FOTO/Aprillio Akbar/rwa." / "ANTARA FOTO/Raisan Al Farisi/Spt."
 # Must not match: "ANTARA" alone

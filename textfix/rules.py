@@ -953,9 +953,21 @@ def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
     return _cut_spans(line, spans)
 
 
+#: A caption after its credit: one sentence ending in the photo's date (``Petugas memeriksa
+#: beras di gudang, Senin (5/2/2024).``); a story sentence dates things inside it
+#: (``mengatakan pada Selasa (24/1) bahwa ...``).
+_DATED_CAPTION_RE = regex.compile(r"\p{Lu}[^.!?\n]{0,200}?\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.")
+
+
 def _caption_after(line: str, end: int) -> bool:
-    nxt = line[end:].lstrip()
-    return bool(nxt) and nxt[0].isupper() and bool(patterns.DATE_PAREN_RE.search(nxt[:200]))
+    """Whether the sentence after a credit (and a space) is its caption.
+
+    >>> _caption_after("(Foto: X) Petugas memeriksa beras di gudang, Senin (5/2/2024). Menteri", 9)
+    True
+    >>> _caption_after("(Foto: X) Menteri mengatakan pada Selasa (24/1) bahwa stok aman.", 9)
+    False
+    """
+    return _DATED_CAPTION_RE.match(line[end:].lstrip()) is not None
 
 
 def _sentence_restart(window: str) -> int | None:
