@@ -108,6 +108,7 @@ COMMON_WORDS = [
     case("the same pronoun elsewhere", "Harga rumah itu naik dan pemilik-nya senang."),
     case("common nouns", "Harga cabai di pasar tradisional naik tajam."),
     case("plural marker before titles", "Para menteri dan para panglima AS bertemu di markas itu."),
+    case("a second noun joined under the plural marker", "Para nelayan dan marinir itu membantu pencarian korban di laut."),
     case("unseen verb: a prefix on a word the corpus writes lowercase", "Beberapa warga mengaudisikan lagu itu kemarin."),
     case("unseen noun: a prefix and a suffix on a corpus word", "Partai itu masih sibuk dalam pencapresan tahun ini."),
     case("unseen noun: a nasal prefix that replaced a letter", "Polisi menahan seorang pemrotes di depan kantor itu."),
