@@ -189,6 +189,8 @@ PLACES = [
     case("forest before its name", "Pasukan itu bersembunyi di Hutan Sambisari selama berhari-hari."),
     case("forest without a name", "Pendaki itu tersesat di hutan selama dua hari."),
     case("market without a name", "Harga cabai di pasar itu naik tajam."),
+    case("offshore is a compound, not a coast's name", "Kapal itu tenggelam di lepas pantai Provinsi Riau pada Senin malam."),
+    case("forest fire is a compound, not a forest's name", "Asap kebakaran hutan Kalimantan sampai ke Singapura pekan lalu."),
     case("place word counted by a numeral", "Turis itu mengunjungi tiga kuil Shinto di kota itu."),
     case("place word counted by a quantifier", "Banjir melanda beberapa sungai Kalimantan pekan lalu."),
 ]
