@@ -155,6 +155,8 @@ PLACES = [
     case("two-word head before a day, not a name", "Korban dibawa ke rumah sakit Senin malam oleh warga."),
     case("two-word head without a name", "Jalan menuju bandar udara ditutup sejak pagi."),
     case("two-word head and a common word, no name", "Penumpang di bandar udara internasional itu tidak terpengaruh."),
+    case("zoo without a name", "Harimau itu dipindahkan ke kebun binatang lokal di pinggir kota."),
+    case("zoo before its name", "Gajah itu dipindahkan ke Kebun Binatang Ragunan kemarin."),
     case("two-word head, then a level", "Ribuan pelajar sekolah menengah atas mengikuti lomba itu."),
     case("armed service without a name", "Kapal angkatan laut itu berlabuh di pelabuhan kemarin."),
     case("armed service before its country", "Dua kapal Angkatan Laut Amerika Serikat tiba di pelabuhan itu."),
