@@ -396,6 +396,8 @@ DETECTION = [
     ),
     pytest.param("Luas Lahan: 20 Ha Tanah Kering: 5 Ha", False, id="table row"),
     pytest.param("Dia Pergi Ke Pasar Dan Pulang.", True, id="short title-cased sentence"),
+    pytest.param("Harga Cabai Naik Lagi.", True, id="short statement of two common words"),
+    pytest.param("Harga Cabai Naik Lagi", False, id="the same words as a headline, no full stop"),
     pytest.param("Prasetyo Tak Sepenuhnya Politikus.", True, id="short statement with a capitalised negation"),
     pytest.param(
         "Jakarta, contoh.com – Harga Cabai Di Pasar Induk Naik Tajam Pekan Ini.", True,
