@@ -240,6 +240,8 @@ NAMES = [
     case("Arabic article after a generic head", "Dia kuliah di Universitas Al-Azhar dan mengajar di Sekolah Al-Fath."),
     case("Arabic article after an honorific", "Dia berguru kepada Syaikh Al-Yamani di Mekkah."),
     case("countries", "Pertemuan itu membahas kerja sama ekonomi antara Indonesia dan Jepang."),
+    case("a country's short name that is also a common root", "Bantuan itu datang dari Korsel dan Jepang pekan lalu."),
+    case("the same word counted is the common noun", "Anak-anak bermain di sebuah korsel di taman itu."),
     case("religions and holidays", "Umat Islam merayakan Idulfitri bersama keluarga di kampung halaman."),
     case("regency name", "Dia tinggal di Kabupaten Bogor, Jawa Barat."),
     case("unknown place read by the stemmer as root + -i", "Ia bertemu Rahimi dan Kasuri di dekat Pulau Bokori."),
