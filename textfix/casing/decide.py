@@ -1237,28 +1237,29 @@ def _lower_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[s
         lower, capital = lexicon.counts.get(key, (0, 0))
         if lower > capital or lexicon.knows_root(key):
             decisions[i] = LOWER
-    _lower_conjuncts_after_para(lexicon, words, decisions)
 
 
 #: Conjunctions that join a second plural noun to the first under one ``para``.
 _PARA_CONJUNCTIONS = frozenset("dan serta atau".split())
 
 
-def _lower_conjuncts_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[str]) -> None:
+def _lower_conjuncts_after_para(lexicon: Lexicon, words: Sequence[Word], decisions: list[str], keys: Sequence[str]) -> None:
     """The noun ``dan``, ``serta`` or ``atau`` joins to a lowered noun after ``para`` is
     under the same plural marker (``para pelaut dan marinir itu``): a known word kept there
     is lowered like the first. train.txt writes 37 of 38 such second nouns in lowercase
     (the other is the title ``Ketua``, left to the title rules here). dev 1264 -> 1261
     wrong, cap P 0.8806 -> 0.8810, names lowered 457 -> 457; the every-4th-line train
-    sample unchanged (3456)."""
-    for i in range(1, len(words) - 2):
-        if decisions[i] != LOWER or words[i - 1].text.lower() != "para" or decisions[i + 2] != KEEP:
+    sample unchanged (3456). Only the places of ``para`` are looked at (``keys``: the words
+    in lowercase)."""
+    for i in _positions(keys, ("para",)):
+        i += 1
+        if i + 2 >= len(words) or decisions[i] != LOWER or decisions[i + 2] != KEEP:
             continue
-        if decisions[i + 1] != LOWER or words[i + 1].text.lower() not in _PARA_CONJUNCTIONS:
+        if decisions[i + 1] != LOWER or keys[i + 1] not in _PARA_CONJUNCTIONS:
             continue
         if words[i].gap != " " or words[i + 1].gap != " " or words[i + 2].gap != " ":
             continue
-        key = words[i + 2].text.lower()
+        key = keys[i + 2]
         if key in lexicon.always_capital or key in lexicon.titles:
             continue
         lower, capital = lexicon.counts.get(key, (0, 0))
@@ -2268,6 +2269,7 @@ def decide_words(
         _keep_name_heads(lexicon, words, decisions)
     if "para" in found:
         _lower_after_para(lexicon, words, decisions)
+        _lower_conjuncts_after_para(lexicon, words, decisions, keys)
     if found and not _ARABIC_KEYS.isdisjoint(found):
         _keep_article_before_names(words, decisions, keys, found)
         if "al" in found and " Al-" in text:
