@@ -44,6 +44,7 @@ TITLES_BEFORE_NAMES = [
     case("a title counted by a numeral is a common noun", "Kelompok itu menculik tiga insinyur Korea di dekat tambang."),
     case("a title after pemilihan is the office, not a person", "Partai itu menyiapkan kader untuk pemilihan gubernur Jawa Barat tahun depan."),
     case("the same at a sentence start", "Pemilihan presiden Prancis digelar pada Minggu."),
+    case("a title of two words after pemilihan", "Musyawarah itu digelar untuk pemilihan ketua umum Partai Hijau yang baru."),
     case("an office's name ends at its holder's name", "Rombongan yang dipimpin Menteri Perdagangan Budi Santoso tiba Tokyo pada Senin malam."),
     case("a title the corpus never writes in lowercase is a name alone", "Survei itu, kata Sri, masih berjalan hingga akhir tahun."),
     case("a name head opening the sentence heads the name after it", "Kementerian Perdagangan menaikkan tarif impor baja mulai bulan depan."),

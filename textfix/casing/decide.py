@@ -1094,11 +1094,18 @@ def _lower_elected_titles(lexicon: Lexicon, words: Sequence[Word], decisions: li
     open the sentence. dev 1258 -> 1255 wrong, acc 0.9650 -> 0.9651, cap P 0.8814 ->
     0.8818, F1 0.9040 -> 0.9042, names lowered 457 -> 457; the every-4th-line train sample
     unchanged (3454)."""
+    n = len(words)
     for i in _positions(keys, _ELECTIONS):
         j = i + 1
-        if j < len(words) and decisions[i] in (LOWER, START) and decisions[j] == KEEP and words[j].gap == " ":
+        if j < n and decisions[i] in (LOWER, START) and decisions[j] == KEEP and words[j].gap == " ":
             if keys[j] in lexicon.titles and not _never_lowercase(lexicon, keys[j]):
                 decisions[j] = LOWER
+                j += 1  # and the rest of a title of two words or more: "pemilihan wakil presiden"
+                while j < n and decisions[j] == KEEP and words[j].gap == " " and (
+                    keys[j] in _TITLE_TAILS or keys[j] in lexicon.titles
+                ):
+                    decisions[j] = LOWER
+                    j += 1
 
 
 def _never_lowercase(lexicon: Lexicon, key: str) -> bool:
