@@ -223,6 +223,7 @@ NAMES = [
     case("days and months", "Rapat itu digelar pada Senin, 5 Agustus, di ruang rapat."),
     case("Minggu the day", "Pasukan itu tiba di kota tersebut Minggu dan langsung berjaga."),
     case("Ahad the day", "Warga berkumpul di masjid itu pada Ahad pagi."),
+    case("a time of day after a day after a name", "Gempa melanda Sulawesi Tengah Minggu petang waktu setempat."),
     case("minggu the week", "Harga cabai naik dua minggu berturut-turut dan minggu ini turun."),
     case("compass words in place names", "Banjir melanda Jawa Barat dan Kalimantan Selatan sejak kemarin."),
     case("compass word after a country", "Pasukan itu bergerak ke Afghanistan selatan pada Jumat dan Israel utara."),
