@@ -42,6 +42,9 @@ def check(text, absent, present, config):
 
 
 READ_ALSO = [
+    case("trap: a glued label before a title-cased sentence takes only itself",
+         f"Baca Juga:Harga Cabai Melonjak Harga Beras Naik Sejak Awal Pekan.\n{BODY1}\n",
+         ["Baca Juga"], ["Harga Beras Naik Sejak Awal Pekan.", BODY1]),
     case("1a own line", f"{BODY1}\nBaca juga: Harga Cabai Naik Jelang Lebaran di Pasar Induk\n{BODY2}\n",
          ["Harga Cabai Naik"]),
     case("1a no space after colon", f"{BODY1}\nBaca juga:Warga Keluhkan Jalan Rusak di Desa Sukamaju\n{BODY2}\n",

@@ -637,7 +637,10 @@ def _drop_read_also_lines(lines: list[str]) -> list[str | None]:
                     ahead += 1
                 number = ahead
                 continue
-            if _is_headline(rest, 200) or (len(rest) <= 200 and not _has_prose(rest)) or _is_one_clause(rest):
+            # Without prose, a rest that ends a sentence may be a headline glued to a
+            # title-cased sentence ("Baca Juga:Harga Cabai Melonjak Harga Beras Naik ...
+            # Pekan."): the inline rules below cut no more than they can tell.
+            if _is_headline(rest, 200) or (len(rest) <= 200 and not _has_prose(rest) and not _ends_sentence(rest)) or _is_one_clause(rest):
                 out[number] = None
                 number += 1
                 continue
