@@ -301,6 +301,9 @@ HEADER = [
          "Harga Beras Naik Sejak Awal Pekan. Warga Antre Di Depan Kantor Kelurahan. (Baca Juga: Harga Cabai Melonjak)\n\n"
          f"{BODY1}\n",
          ["Baca Juga"], ["Harga Beras Naik Sejak Awal Pekan. Warga Antre Di Depan Kantor Kelurahan.", BODY1]),
+    case("trap: a title-cased lead sentence ending in a promo is no title",
+         f"Harga Beras Naik Sejak Awal Pekan. (Baca Juga: Harga Cabai Melonjak)\n\n{BODY1}\n",
+         ["Baca Juga"], ["Harga Beras Naik Sejak Awal Pekan.", BODY1]),
     case("title, date, bylines before the dateline",
          "Bus Listrik Mulai Layani Warga Kota\n\nSabtu 24 Feb 2024 - 21:58 WIB\nReporter : Andi\nEditor : Budi\n\n"
          f"KOTA, CONTOH.CO - {BODY1}\n{BODY2}\n", ["Bus Listrik Mulai", "21:58"], [BODY1, BODY2, "Reporter : Andi"]),

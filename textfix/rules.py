@@ -320,13 +320,13 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_headline(line: str, max_len: int = 160) -> bool:
-    """A headline: short, no final period, most content words capitalised, and not two
-    sentences (title-cased prose ending in a promo: "Harga Beras Naik. Warga Antre. (Baca
-    Juga: ...)" was taken for a title above the lead, and went)."""
+    """A headline: short, no final period, most content words capitalised, and no full
+    stop inside (title-cased prose ending in a promo, "Harga Beras Naik Sejak Awal Pekan.
+    (Baca Juga: ...)", was taken for a title above the lead, and went)."""
     line = line.strip()
     if not line or len(line) > max_len or line.endswith((".", ",", ";")) and not line.endswith("..."):
         return False
-    if "." in line and len(patterns.SENTENCE_STOP_RE.findall(line)) >= 2:
+    if ". " in line and any(line[m.start() - 1 : m.start()] != "." for m in patterns.SENTENCE_STOP_RE.finditer(line, 1) if line[m.start()] == "."):
         return False
     words = _words(line)
     if not words or len(words) > 28 or not _is_capitalised(words[0]):
