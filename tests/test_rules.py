@@ -119,6 +119,9 @@ READ_ALSO = [
 ]
 
 PROMO = [
+    case("a story sentence after the placeholder stays",
+         f"{BODY1}\nSimak Video 'Antrean Bus di Terminal':\n[Gambas:Video 20detik] {BODY2}\n",
+         ["Antrean Bus di Terminal", "Gambas"]),
     case("video promo through placeholder", f"{BODY1}\nSimak Video 'Antrean Bus di Terminal':\n[Gambas:Video 20detik]\n{BODY2}\n",
          ["Antrean Bus di Terminal", "Gambas"]),
     case("video title split over lines", f"{BODY1}\nTonton juga Video:\nPersib\nVs Persija:\nSkor\nakhir 2-0\n[Gambas:Video 20detik]\n",

@@ -580,6 +580,10 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
             if end is not None:
                 for drop in range(number, end + 1):
                     out[drop] = None
+                # The placeholder's line may go on with the story: "[Gambas:Video CNN] Harga ...".
+                rest = _cut_all(lines[end], patterns.GAMBAS_RE)
+                if _is_sentence(rest.strip(), 4):
+                    out[end] = rest
                 number = end + 1
                 continue
             if not _ends_sentence(text) or text.endswith(("?", "!")):
