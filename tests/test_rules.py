@@ -119,6 +119,9 @@ READ_ALSO = [
 ]
 
 PROMO = [
+    case("trap: a story paragraph between a video label and its placeholder stays",
+         f"{BODY3}\nSimak Video 'Antrean Bus di Terminal'\nHalte baru dibuka pagi ini.\n[Gambas:Video 20detik]\n{BODY2}\n",
+         ["Gambas"], [BODY3, "Halte baru dibuka pagi ini.", BODY2]),
     case("a story sentence after the placeholder stays",
          f"{BODY1}\nSimak Video 'Antrean Bus di Terminal':\n[Gambas:Video 20detik] {BODY2}\n",
          ["Antrean Bus di Terminal", "Gambas"]),

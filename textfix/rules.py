@@ -570,12 +570,17 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
         text = line.strip()
         if text and patterns.VIDEO_LABEL_RE.match(text):
             # Own-line video promo: the label, its (split) title, through the placeholder.
+            # A line that ends a sentence is no piece of a title: a label line that does
+            # goes on with the story, and one between label and placeholder is the story.
             end = None
+            story = _ends_sentence(text) and not text.endswith(("?", "!"))
             for ahead in range(number + 1, min(number + 7, len(lines))):
+                if story:
+                    break
                 if "[Gambas:" in lines[ahead]:
                     end = ahead
                     break
-                if _is_sentence(lines[ahead].strip(), 8) and len(lines[ahead]) > 120:
+                if _is_sentence(lines[ahead].strip(), 4):
                     break
             if end is not None:
                 for drop in range(number, end + 1):
