@@ -303,6 +303,9 @@ FOOTER = [
 ]
 
 HEADER = [
+    case("trap: a short one-sentence lead above a byline stays",
+         "Harga beras naik sejak awal pekan.\n\nPenulis: Budi Santoso\n", [],
+         ["Harga beras naik sejak awal pekan.", "Penulis: Budi Santoso"]),
     case("trap: a title-cased lead of two sentences ending in a promo is no title",
          "Harga Beras Naik Sejak Awal Pekan. Warga Antre Di Depan Kantor Kelurahan. (Baca Juga: Harga Cabai Melonjak)\n\n"
          f"{BODY1}\n",

@@ -455,13 +455,15 @@ def _only_summaries_above(lines: list[str]) -> bool:
     """Whether every full sentence above a byline is a summary: one that restates a title
     line above it (its first three words open that line, as sites print a title and its
     summary). Another sentence there is the article's lead ("Editor:" after one paragraph
-    of a short article), and a byline below it anchors no header."""
+    of a short article), and a byline below it anchors no header. A sentence here is any
+    of four words or more: "Harga beras naik sejak awal pekan." above "Penulis: ..." was
+    too short to count (eight words were needed) and went as chrome."""
     seen: list[str] = []
     for line in lines:
         text = line.strip()
         if not text:
             continue
-        if _is_sentence(text, 8):
+        if _is_sentence(text, 4):
             opening = " ".join(text.casefold().split()[:3])
             if not any(earlier.startswith(opening) for earlier in seen):
                 return False
