@@ -303,6 +303,10 @@ FOOTER = [
 ]
 
 HEADER = [
+    case("trap: a lead repeated under a sentence that ends in a promo is no title's summary",
+         "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak)\n\nHarga beras naik lagi di pasar induk.\n\n"
+         "Penulis: Budi Santoso\n", ["Baca juga"],
+         ["Harga beras naik sejak awal pekan.", "Harga beras naik lagi di pasar induk.", "Penulis: Budi Santoso"]),
     case("trap: a short one-sentence lead above a byline stays",
          "Harga beras naik sejak awal pekan.\n\nPenulis: Budi Santoso\n", [],
          ["Harga beras naik sejak awal pekan.", "Penulis: Budi Santoso"]),

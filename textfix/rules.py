@@ -457,7 +457,8 @@ def _only_summaries_above(lines: list[str]) -> bool:
     summary). Another sentence there is the article's lead ("Editor:" after one paragraph
     of a short article), and a byline below it anchors no header. A sentence here is any
     of four words or more: "Harga beras naik sejak awal pekan." above "Penulis: ..." was
-    too short to count (eight words were needed) and went as chrome."""
+    too short to count (eight words were needed) and went as chrome; and what it restates
+    must be a title, not a sentence of the story that ends in a promo."""
     seen: list[str] = []
     for line in lines:
         text = line.strip()
@@ -467,7 +468,8 @@ def _only_summaries_above(lines: list[str]) -> bool:
             opening = " ".join(text.casefold().split()[:3])
             if not any(earlier.startswith(opening) for earlier in seen):
                 return False
-        seen.append(text.casefold())
+        elif _is_headline(text):
+            seen.append(text.casefold())
     return True
 
 
