@@ -303,6 +303,9 @@ FOOTER = [
 ]
 
 HEADER = [
+    case("trap: a lead sentence that a promo follows, above a byline, stays",
+         "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak)\n\nPenulis: Budi Santoso\n\n"
+         f"{BODY1}\n", ["Baca juga"], ["Harga beras naik sejak awal pekan.", "Penulis: Budi Santoso", BODY1]),
     case("trap: a lead repeated under a sentence that ends in a promo is no title's summary",
          "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak)\n\nHarga beras naik lagi di pasar induk.\n\n"
          "Penulis: Budi Santoso\n", ["Baca juga"],

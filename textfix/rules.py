@@ -451,6 +451,15 @@ def _header_anchor(lines: list[str]) -> int | None:
     return None
 
 
+def _holds_sentence(text: str) -> bool:
+    """A sentence of four words or more ends the line or stands inside it (a story
+    sentence that a promo follows: "Harga beras naik sejak awal pekan. (Baca juga: ...)")."""
+    if _is_sentence(text, 4):
+        return True
+    stop = patterns.SENTENCE_STOP_RE.search(text) if "." in text or "!" in text or "?" in text else None
+    return stop is not None and len(text[: stop.start()].split(None, 3)) >= 4
+
+
 def _only_summaries_above(lines: list[str]) -> bool:
     """Whether every full sentence above a byline is a summary: one that restates a title
     line above it (its first three words open that line, as sites print a title and its
@@ -458,13 +467,14 @@ def _only_summaries_above(lines: list[str]) -> bool:
     of a short article), and a byline below it anchors no header. A sentence here is any
     of four words or more: "Harga beras naik sejak awal pekan." above "Penulis: ..." was
     too short to count (eight words were needed) and went as chrome; and what it restates
-    must be a title, not a sentence of the story that ends in a promo."""
+    must be a title, not a sentence of the story that ends in a promo; a line holding a
+    sentence with a promo after it is a sentence here (:func:`_holds_sentence`)."""
     seen: list[str] = []
     for line in lines:
         text = line.strip()
         if not text:
             continue
-        if _is_sentence(text, 4):
+        if _holds_sentence(text):
             opening = " ".join(text.casefold().split()[:3])
             if not any(earlier.startswith(opening) for earlier in seen):
                 return False
