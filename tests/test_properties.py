@@ -279,6 +279,12 @@ INLINE_JUNK = (
     'Simak Video "Harga Beras Naik Lagi"',
 )
 INLINE_CREDITS = ("(Foto: Antara/Budi Santoso)", "(Foto: Antara/Budi Santoso) Warga menunggu bus di halte, Senin (3/2/2025).")
+#: Paragraphs of their own between the story's: metadata (kept, or gone with --strip-meta)
+#: and junk. (No dateline: one opens the lead, and what stands above it is the header.)
+OWN_PARAGRAPHS = (
+    "Penulis: Budi Santoso", "Editor: Andi", "(yld/idh)", "Sumber: Kompas TV", "Reporter : Andi\nEditor : Budi",
+    "Baca juga: Harga Cabai Naik", "***", "Halaman Selanjutnya", "Simak berita lainnya di Google News",
+)
 
 
 @st.composite
@@ -294,28 +300,40 @@ def stories_with_junk(draw) -> tuple[str, list[str]]:
             at = draw(st.integers(0, len(sentences)))
             sentences = sentences[:at] + [draw(st.sampled_from(INLINE_JUNK))] + sentences[at:]
         paragraphs.append(" ".join(sentences))
+        if draw(st.booleans()):
+            paragraphs.insert(draw(st.integers(0, len(paragraphs))), draw(st.sampled_from(OWN_PARAGRAPHS)))
     return "\n\n".join(paragraphs) + "\n", story
 
 
 @FAST
-@given(case=stories_with_junk(), title=st.booleans(), markdown=st.booleans())
+@given(case=stories_with_junk(), title=st.booleans(), markdown=st.booleans(), strip_meta=st.booleans())
 @example(case=("Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak Jelang Lebaran)\n\n"
-               "Warga antre di depan kantor kelurahan.\n", [STORY[0], STORY[1]]), title=True, markdown=False)
+               "Warga antre di depan kantor kelurahan.\n", [STORY[0], STORY[1]]), title=True, markdown=False, strip_meta=False)
 @example(case=("Harga beras naik sejak awal pekan.\n\n[Gambas:Video CNN] Warga antre di depan kantor kelurahan.\n",
-               [STORY[0], STORY[1]]), title=False, markdown=False)
-@example(case=("Baca juga:Harga Cabai Melonjak Harga beras naik sejak awal pekan.\n", [STORY[0]]), title=True, markdown=False)
+               [STORY[0], STORY[1]]), title=False, markdown=False, strip_meta=False)
+@example(case=("Baca juga:Harga Cabai Melonjak Harga beras naik sejak awal pekan.\n", [STORY[0]]), title=True, markdown=False, strip_meta=False)
 @example(case=(f"{STORY[0]} {INLINE_CREDITS[0]} Menteri mengatakan pada Selasa (24/1) bahwa stok aman.\n",
-               [STORY[0], "Menteri mengatakan pada Selasa (24/1) bahwa stok aman."]), title=False, markdown=True)
-def test_every_story_sentence_survives_the_junk_beside_it(case, title, markdown):
+               [STORY[0], "Menteri mengatakan pada Selasa (24/1) bahwa stok aman."]), title=False, markdown=True, strip_meta=False)
+@example(case=(f"{STORY[0]}\n\nPenulis: Budi Santoso\n", [STORY[0]]), title=False, markdown=False, strip_meta=False)
+@example(case=(f"Simak berita lainnya di Google News\n\n{STORY[0]}\n\n{STORY[0]}\n", [STORY[0]]),
+         title=False, markdown=True, strip_meta=False)
+@example(case=(f"{STORY[0]}\n\nSimak berita lainnya di Google News\n\n{STORY[1]} {INLINE_JUNK[4]}\n", [STORY[0], STORY[1]]),
+         title=False, markdown=False, strip_meta=False)
+@example(case=(f"{STORY[0]} {INLINE_JUNK[0]}\n\nPenulis: Budi Santoso\n\n{STORY[1]}\n", [STORY[0], STORY[1]]),
+         title=False, markdown=False, strip_meta=True)
+def test_every_story_sentence_survives_the_junk_beside_it(case, title, markdown, strip_meta):
     """Found, before they were fixed: a two-sentence lead ending in a promo taken for a
     title above it, a credit's caption taking a dated story sentence, the story after a
-    [Gambas:...] placeholder, a glued label taking a title-cased sentence for its headline."""
+    [Gambas:...] placeholder, a glued label taking a title-cased sentence for its headline,
+    a short lead (or one a promo follows) above a byline taken for the page's header, short
+    sentences under a follow-us promo taken for the rest of its block."""
     from textfix.casing.words import scraped_title_case
 
     text, story = case
     if title:
         text = scraped_title_case(text)
     config = Config(format="markdown" if markdown else "text")
+    config = config.with_meta_stripped() if strip_meta else config
     once = textfix.clean(text, config)
     flat = " ".join(once.split())
     for sentence in story:

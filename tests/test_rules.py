@@ -209,6 +209,9 @@ ADS = [
 ]
 
 SOCIAL = [
+    case("trap: short story sentences under a follow-us promo stay",
+         "Simak berita lainnya di Google News\n\nHarga beras naik sejak awal pekan.\n\nWarga antre sejak pagi tadi.\n",
+         ["Google News"], ["Harga beras naik sejak awal pekan.", "Warga antre sejak pagi tadi."], JUNK_ONLY.replace(drop_header_chrome=False)),
     case("follow promo line", f"{BODY1}\n{BODY2}\nIkuti saluran WhatsApp Contoh News untuk berita terbaru lainnya.\n",
          ["Ikuti saluran"]),
     case("more-news lines", f"{BODY1}\n{BODY2}\nBaca berita Contohkota.com lainnya di Google News.\n", ["lainnya di Google"]),

@@ -1121,9 +1121,11 @@ def _reads_as_news(text: str) -> bool:
     """A full sentence of prose: no promo phrase or channel in it, not metadata, not a
     headline. The rules that take a run of lines to the end of the text (a promo block, a
     footer) stop at one: a short article under a promo or a tag line at its top came out
-    empty, where only lines over 200 characters counted as body."""
+    empty, where only lines over 200 characters counted as body. Four words make one, as
+    for the header: from eight, "Harga beras naik sejak awal pekan." under a follow-us
+    promo went with it; a line that holds one before a promo is news too."""
     return (
-        _is_sentence(text, 8)
+        _holds_sentence(text)
         and not _opens_promo(text)
         and not patterns.CHANNEL_RE.search(text)
         and not _is_meta_line(text)
