@@ -582,9 +582,9 @@ def _share_data_with_workers(config: Config) -> None:
     lexicon.sastrawi_stem("menyosialisasikan")
     # What the casing model builds from the whole lexicon on first need: built in each
     # worker, it read every count there (copying the counts' pages into both workers).
-    from .casing import default_lexicon, model
+    from .casing import default_lexicon, default_model, model
 
-    model.prepare(default_lexicon())
+    model.prepare(default_lexicon(), default_model())
     gc.freeze()
 
 

@@ -124,6 +124,7 @@ The model takes its word sets as a :class:`Lexicon`, so tests can run it on a te
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from dataclasses import dataclass, field
@@ -212,6 +213,8 @@ class Model:
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     #: The weights a word pair gives, by its counts (see _pair_weights).
     pairs: dict[tuple | None, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
+    #: The word types with ``wnb=`` or ``wpn=`` weights (see _right_words).
+    right_words: Any = field(default=None, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
         get = self.weights.get
@@ -481,6 +484,13 @@ _FAST_MAX = 100_000
 _SHAPES_MAX = 64
 #: The (empty, never filled) ``wnb=`` weights of word types the fast path always settles.
 _NEVER_ASKED: dict[str, float] = {}
+#: The ``wnb=`` weights of the word types that have none (see _right_words): 0.0 for
+#: every shape a next word has (:func:`_bucket`'s, with ``r`` for a root, ``low``, ``A``).
+#: Holding more than _SHAPES_MAX, it is never added to.
+_BUCKETS = ["u", *(f"{rate}:{size}" for rate in range(11) for size in "1234")]
+_NO_RIGHT_WEIGHTS: dict[str, float] = dict.fromkeys([*_BUCKETS, *(b + "r" for b in _BUCKETS), "low", "A"], 0.0)
+#: Model.right_words before it is read.
+_NOT_READ = None
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
@@ -714,10 +724,12 @@ def _typo_index(lexicon: Lexicon) -> dict[str, str] | None:
     return index
 
 
-def prepare(lexicon: Lexicon) -> None:
-    """Build now what decoding builds from the whole lexicon on first need (the typo
-    index): a process about to fork workers that share its memory builds it once for all."""
+def prepare(lexicon: Lexicon, model: Model) -> None:
+    """Build now what decoding builds from the whole lexicon and model on first need (the
+    typo index, :func:`_right_words`): a process about to fork workers that share its
+    memory builds them once for all."""
     _typo_index(lexicon)
+    _right_words(model)
 
 
 #: Endings of foreign words adapted by Indonesian spelling (Pedoman Umum Pembentukan
@@ -851,6 +863,34 @@ def _title_form(key: str) -> str | None:
     return form if form and lowerable(form) else None
 
 
+def _right_words(model: Model) -> dict[str, bool] | bool:
+    """The word types that have ``wnb=`` weights (False) or ``wpn=`` ones too (True), read
+    once from the weights (7,189 of the 33,288 words counted, 859 with ``wpn=``); True
+    when the weights cannot be walked (an index file: then any word may have them).
+
+    Decoding keeps the ``wnb=`` and ``wpn=`` weights a word type meets in its record, a
+    dict by the next word's shape (:func:`_word_info`). Most types have none: they share
+    one dict of zeros instead of a dict each. Bench.py's 500 MB JSONL run, two workers:
+    tree PSS 132 -> (see commit)."""
+    words = model.right_words
+    if words is _NOT_READ:
+        weights = model.weights
+        if isinstance(weights, dict):
+            # Sorted (the shipped file is: a linear pass), each prefix's features are one
+            # slice: 6 ms, where testing every feature's prefix took 23.
+            features = sorted(weights)
+            words = {}
+            for prefix, cut, wpn in (("wnb=", 0, False), ("wpn=", 1, True)):  # (wpn=: less the decision)
+                start = bisect.bisect_left(features, prefix)
+                end = bisect.bisect_left(features, prefix[:-1] + ">", start)
+                for feature in features[start:end]:
+                    words[feature[4 : feature.rindex("|") - cut]] = wpn
+        else:
+            words = True
+        model.right_words = words
+    return words
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
@@ -880,11 +920,21 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     weights = model.weights
     known = lexicon.knows_root(key)
     may_ask = after_lower is None or after_other is None
+    shapes, wpn = _NEVER_ASKED, False
     if may_ask:
         static = model.score(static_features(lexicon, key, lower, capital))
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
             wp_lower = weights.get("wp=" + key + LOWER, 0.0)
+        right = _right_words(model)
+        listed = True if right is True else right.get(key)
+        if listed is None:
+            shapes = _NO_RIGHT_WEIGHTS
+        else:
+            # Whether the word has wpn= weights: the others' would all be 0, and keeping
+            # those zeros in every asked word's record cost 4.4 MiB more in one process
+            # cleaning 23 MB of news (101.9 against 97.5 MiB, wpn= from 10 sightings).
+            shapes, wpn = {}, listed and lower + capital >= _WPN_MIN
     info = (
         after_lower,
         after_other,
@@ -900,11 +950,8 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         weights.get("ps=" + b + ("r" if known else ""), 0.0),
         weights.get("pb=" + b, 0.0),
         _title_form(key),
-        {} if may_ask else _NEVER_ASKED,  # wnb= weights by the next word's shape, as met
-        # Whether the word has wpn= weights: the others' would all be 0, and keeping those
-        # zeros in every asked word's record cost 4.4 MiB more in one process cleaning
-        # 23 MB of news (101.9 against 97.5 MiB, wpn= from 10 sightings).
-        may_ask and lower + capital >= _WPN_MIN,
+        shapes,  # wnb= weights by the next word's shape, as met
+        wpn,
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
