@@ -489,6 +489,11 @@ _NEVER_ASKED: dict[str, float] = {}
 #: Holding more than _SHAPES_MAX, it is never added to.
 _BUCKETS = ["u", *(f"{rate}:{size}" for rate in range(11) for size in "1234")]
 _NO_RIGHT_WEIGHTS: dict[str, float] = dict.fromkeys([*_BUCKETS, *(b + "r" for b in _BUCKETS), "low", "A"], 0.0)
+#: One object per value a record or its dict of weights holds for many word types, where
+#: each made its own: a bucket with ``r`` (a root's shape), the ``wpn=`` keys (the next
+#: word's shape with this word's decision).
+_ROOT_SHAPES = {b: b + "r" for b in _BUCKETS}
+_SHAPE_DECISIONS = {(nb, previous): (nb, previous) for nb in _NO_RIGHT_WEIGHTS for previous in (KEEP, LOWER)}
 #: Model.right_words before it is read.
 _NOT_READ = None
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
@@ -943,7 +948,7 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         wp_keep,
         wp_lower,
         key in lexicon.titles,
-        b + "r" if key in lexicon.roots else b,
+        (_ROOT_SHAPES.get(b) or b + "r") if key in lexicon.roots else b,
         weights.get("nw=" + key, 0.0),
         weights.get("pw=" + key, 0.0),
         weights.get("pwg=" + key + "sp", 0.0),
@@ -1094,7 +1099,8 @@ def decode(
                         except KeyError:
                             found_wpn = wget(f"wpn={key}{previous}|{nb}", 0.0)
                             if len(shapes) < _SHAPES_MAX:
-                                shapes[nb, previous] = found_wpn
+                                k = (nb, previous)
+                                shapes[_SHAPE_DECISIONS.get(k, k)] = found_wpn
                             right += found_wpn
                     total += part + ninfo[8] + right
                     if ngap == "sp":
