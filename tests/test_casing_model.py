@@ -181,3 +181,36 @@ def test_a_frequent_word_is_read_between_the_previous_decision_and_the_next_shap
     stats = lambda j: lexicon.counts.get(words[j].text.lower(), (0, 0))  # noqa: E731
     found = [f for f in word_features(lexicon, words, i, previous, OTHER, stats) if f.startswith("wpn=")]
     assert found == ([expected] if expected else [])
+
+
+def test_right_words_are_the_word_types_with_wnb_or_wpn_weights():
+    """Word types without ``wnb=`` or ``wpn=`` weights share one dict of zeros in decoding
+    (``_right_words``): the words read from the weights, whatever their order, must be
+    exactly those with such features (True: ``wpn=`` too)."""
+    from textfix.casing.model import _right_words
+
+    weights = casing.default_model().weights
+    expected: dict[str, bool] = {}
+    for feature in weights:
+        if feature.startswith("wnb="):
+            expected.setdefault(feature.split("=", 1)[1].rsplit("|", 1)[0], False)
+        elif feature.startswith("wpn="):
+            expected[feature.split("=", 1)[1].rsplit("|", 1)[0][:-1]] = True
+    assert any(expected.values()) and not all(expected.values())
+    assert _right_words(Model(dict(weights))) == expected
+    assert _right_words(Model(dict(reversed(list(weights.items()))))) == expected
+    assert _right_words(Model({"b": 1.0})) == {}
+
+
+def test_the_shared_zero_weights_are_never_written():
+    from textfix.casing.model import _NO_RIGHT_WEIGHTS, _SHAPES_MAX
+
+    before = dict(_NO_RIGHT_WEIGHTS)
+    model = Model(scrambled(casing.default_model().weights))
+    lexicon = casing.default_lexicon()
+    for text in TEXTS:
+        damaged = scraped_title_case(text)
+        words = split_words(damaged)
+        decode(lexicon, model, words, decide.rule_decisions(damaged, words, sentence_starts(damaged, words)))
+    assert any(info[14] is _NO_RIGHT_WEIGHTS for info in model.fast.values())
+    assert _NO_RIGHT_WEIGHTS == before and len(before) > _SHAPES_MAX and set(before.values()) == {0.0}

@@ -181,18 +181,31 @@ def test_the_cache_is_written_once_and_then_read(cache_home):
     first = lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems)
     assert same(first, _stems_reference())
     (copy,) = cache_home.glob("casing-stems.tsv.*.marshal")
-    # Replace the copy by another dict under the same name: a hit returns it unparsed.
-    copy.write_bytes(marshal.dumps({"marker": "from the cache"}))
+    # Replace the copy by another table under the same name: a hit returns it unparsed.
+    copy.write_bytes(marshal.dumps((("from the cache",), {"marker": "from the cache"})))
     assert lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems) == {"marker": "from the cache"}
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xfb\x07", marshal.dumps(42)])
+@pytest.mark.parametrize(
+    "damage", [b"", b"\x00garbage", b"\xfb\x07", marshal.dumps(42), marshal.dumps({"a": "b"})]
+)
 def test_a_damaged_copy_falls_back_to_parsing_and_is_rewritten(cache_home, damage):
     lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems)
     (copy,) = cache_home.glob("casing-stems.tsv.*.marshal")
     copy.write_bytes(damage)
     assert same(lexicon._cached_table("casing-stems.tsv", lexicon.parse_stems), _stems_reference())
-    assert same(marshal.loads(copy.read_bytes()), _stems_reference())
+    distinct, table = marshal.loads(copy.read_bytes())
+    assert same(table, _stems_reference())
+    assert len(distinct) == len(set(table.values())) and all(v in distinct for v in table.values())
+
+
+def test_the_copy_holds_each_distinct_value_once_before_the_table(cache_home):
+    """Loaded from the copy, a table's values are its distinct values, which were loaded
+    first (so they lie together in memory: see _cached_table)."""
+    lexicon._cached_table("casing-model.tsv", lexicon.parse_weights)
+    weights = lexicon._cached_table("casing-model.tsv", lexicon.parse_weights)
+    values = {id(v) for v in weights.values()}
+    assert len(values) == len(set(weights.values())) < len(weights) / 5
 
 
 def test_an_unusable_cache_dir_falls_back_to_parsing(tmp_path, monkeypatch):

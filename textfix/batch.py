@@ -580,6 +580,11 @@ def _share_data_with_workers(config: Config) -> None:
 
     lexicon.stem("menyosialisasikan")
     lexicon.sastrawi_stem("menyosialisasikan")
+    # What the casing model builds from the whole lexicon on first need: built in each
+    # worker, it read every count there (copying the counts' pages into both workers).
+    from .casing import default_lexicon, default_model, model
+
+    model.prepare(default_lexicon(), default_model())
     gc.freeze()
 
 

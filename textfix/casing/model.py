@@ -124,6 +124,7 @@ The model takes its word sets as a :class:`Lexicon`, so tests can run it on a te
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from dataclasses import dataclass, field
@@ -212,6 +213,8 @@ class Model:
     fast: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     #: The weights a word pair gives, by its counts (see _pair_weights).
     pairs: dict[tuple | None, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
+    #: The word types with ``wnb=`` or ``wpn=`` weights (see _right_words).
+    right_words: Any = field(default=None, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
         get = self.weights.get
@@ -481,6 +484,18 @@ _FAST_MAX = 100_000
 _SHAPES_MAX = 64
 #: The (empty, never filled) ``wnb=`` weights of word types the fast path always settles.
 _NEVER_ASKED: dict[str, float] = {}
+#: The ``wnb=`` weights of the word types that have none (see _right_words): 0.0 for
+#: every shape a next word has (:func:`_bucket`'s, with ``r`` for a root, ``low``, ``A``).
+#: Holding more than _SHAPES_MAX, it is never added to.
+_BUCKETS = ["u", *(f"{rate}:{size}" for rate in range(11) for size in "1234")]
+_NO_RIGHT_WEIGHTS: dict[str, float] = dict.fromkeys([*_BUCKETS, *(b + "r" for b in _BUCKETS), "low", "A"], 0.0)
+#: One object per value a record or its dict of weights holds for many word types, where
+#: each made its own: a bucket with ``r`` (a root's shape), the ``wpn=`` keys (the next
+#: word's shape with this word's decision).
+_ROOT_SHAPES = {b: b + "r" for b in _BUCKETS}
+_SHAPE_DECISIONS = {(nb, previous): (nb, previous) for nb in _NO_RIGHT_WEIGHTS for previous in (KEEP, LOWER)}
+#: Model.right_words before it is read.
+_NOT_READ = None
 #: Keep the capital when the score reaches this (below 0: when unsure, keep it).
 THRESHOLD = 0.0
 _AFTER_LOWER = frozenset({"l", "S", "O"})
@@ -648,9 +663,9 @@ def _misspelt_common(lexicon: Lexicon, key: str) -> bool:
     # The words one edit away share with it the word itself or the word less one letter
     # (not the first): the index holds those of every target, so n + 1 lookups find them.
     for probe in (key, *(key[:cut] + key[cut + 1 :] for cut in range(1, len(key)))):
-        for target in index.get(probe, ()):
-            if _one_edit(key, target):
-                return True
+        targets = index.get(probe)
+        if targets is not None and any(_one_edit(key, target) for target in targets.split("\n")):
+            return True
     return False
 
 
@@ -690,23 +705,36 @@ def _one_edit(key: str, target: str) -> bool:
 _TYPO_INDEX: list = [None, None]
 
 
-def _typo_index(lexicon: Lexicon) -> dict[str, list[str]] | None:
+def _typo_index(lexicon: Lexicon) -> dict[str, str] | None:
     """Each typo target (:func:`_frequent_common`, six letters or more) by itself and by
     itself less one letter but the first; made once per lexicon, from a pass over the
-    counts (None when they are an index file, which cannot be walked). 1,813 targets, 5 ms."""
+    counts (None when they are an index file, which cannot be walked). 1,813 targets, 5 ms.
+
+    A spelling's targets are one string, joined by newlines (14,224 spellings, 13,939 of
+    them one target's: the counts' own key then, no new string), where a list each took
+    2.25 MiB; 1.25 MiB now (tracemalloc). A process that forks workers builds it before
+    (:func:`prepare`), as reading every count in each worker copied the counts' pages."""
     if _TYPO_INDEX[0] is lexicon:
         return _TYPO_INDEX[1]
-    index: dict[str, list[str]] | None = None
+    index: dict[str, str] | None = None
     counts = lexicon.counts
     if isinstance(counts, dict):
         index = {}
         for word, (lower, capital) in counts.items():
             if len(word) >= _TYPO_MIN - 1 and _frequent_common(lower, capital):
-                index.setdefault(word, []).append(word)
-                for cut in range(1, len(word)):
-                    index.setdefault(word[:cut] + word[cut + 1 :], []).append(word)
+                for spelling in dict.fromkeys((word, *(word[:cut] + word[cut + 1 :] for cut in range(1, len(word))))):
+                    found = index.get(spelling)
+                    index[spelling] = word if found is None else found + "\n" + word
     _TYPO_INDEX[:] = [lexicon, index]
     return index
+
+
+def prepare(lexicon: Lexicon, model: Model) -> None:
+    """Build now what decoding builds from the whole lexicon and model on first need (the
+    typo index, :func:`_right_words`): a process about to fork workers that share its
+    memory builds them once for all."""
+    _typo_index(lexicon)
+    _right_words(model)
 
 
 #: Endings of foreign words adapted by Indonesian spelling (Pedoman Umum Pembentukan
@@ -840,6 +868,35 @@ def _title_form(key: str) -> str | None:
     return form if form and lowerable(form) else None
 
 
+def _right_words(model: Model) -> dict[str, bool] | bool:
+    """The word types that have ``wnb=`` weights (False) or ``wpn=`` ones too (True), read
+    once from the weights (7,189 of the 33,288 words counted, 859 with ``wpn=``); True
+    when the weights cannot be walked (an index file: then any word may have them).
+
+    Decoding keeps the ``wnb=`` and ``wpn=`` weights a word type meets in its record, a
+    dict by the next word's shape (:func:`_word_info`). Most types have none: they share
+    one dict of zeros instead of a dict each. Bench.py's 500 MB JSONL run, two workers:
+    tree PSS 132.3, 131.4, 131.6 -> 124.3, 124.0, 124.2 MiB (largest process 77.8 -> 73.8
+    MiB RSS); one process cleaning 23 MB of news 88.8 -> 86.2 MiB max RSS."""
+    words = model.right_words
+    if words is _NOT_READ:
+        weights = model.weights
+        if isinstance(weights, dict):
+            # Sorted (the shipped file is: a linear pass), each prefix's features are one
+            # slice: 6 ms, where testing every feature's prefix took 23.
+            features = sorted(weights)
+            words = {}
+            for prefix, cut, wpn in (("wnb=", 0, False), ("wpn=", 1, True)):  # (wpn=: less the decision)
+                start = bisect.bisect_left(features, prefix)
+                end = bisect.bisect_left(features, prefix[:-1] + ">", start)
+                for feature in features[start:end]:
+                    words[feature[4 : feature.rindex("|") - cut]] = wpn
+        else:
+            words = True
+        model.right_words = words
+    return words
+
+
 def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     """What decoding needs of a word type, computed once: its fast-path decisions (after
     a lowered word, after others), its bucket, its static score (when the model may be
@@ -869,11 +926,21 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
     weights = model.weights
     known = lexicon.knows_root(key)
     may_ask = after_lower is None or after_other is None
+    shapes, wpn = _NEVER_ASKED, False
     if may_ask:
         static = model.score(static_features(lexicon, key, lower, capital))
         if lower + capital >= _IDENTITY_MIN:
             wp_keep = weights.get("wp=" + key + KEEP, 0.0)
             wp_lower = weights.get("wp=" + key + LOWER, 0.0)
+        right = _right_words(model)
+        listed = True if right is True else right.get(key)
+        if listed is None:
+            shapes = _NO_RIGHT_WEIGHTS
+        else:
+            # Whether the word has wpn= weights: the others' would all be 0, and keeping
+            # those zeros in every asked word's record cost 4.4 MiB more in one process
+            # cleaning 23 MB of news (101.9 against 97.5 MiB, wpn= from 10 sightings).
+            shapes, wpn = {}, listed and lower + capital >= _WPN_MIN
     info = (
         after_lower,
         after_other,
@@ -882,18 +949,15 @@ def _word_info(lexicon: Lexicon, model: Model, key: str) -> tuple:
         wp_keep,
         wp_lower,
         key in lexicon.titles,
-        b + "r" if key in lexicon.roots else b,
+        (_ROOT_SHAPES.get(b) or b + "r") if key in lexicon.roots else b,
         weights.get("nw=" + key, 0.0),
         weights.get("pw=" + key, 0.0),
         weights.get("pwg=" + key + "sp", 0.0),
         weights.get("ps=" + b + ("r" if known else ""), 0.0),
         weights.get("pb=" + b, 0.0),
         _title_form(key),
-        {} if may_ask else _NEVER_ASKED,  # wnb= weights by the next word's shape, as met
-        # Whether the word has wpn= weights: the others' would all be 0, and keeping those
-        # zeros in every asked word's record cost 4.4 MiB more in one process cleaning
-        # 23 MB of news (101.9 against 97.5 MiB, wpn= from 10 sightings).
-        may_ask and lower + capital >= _WPN_MIN,
+        shapes,  # wnb= weights by the next word's shape, as met
+        wpn,
     )
     if len(model.fast) > _FAST_MAX:
         _drop_older_half(model.fast)
@@ -1036,7 +1100,8 @@ def decode(
                         except KeyError:
                             found_wpn = wget(f"wpn={key}{previous}|{nb}", 0.0)
                             if len(shapes) < _SHAPES_MAX:
-                                shapes[nb, previous] = found_wpn
+                                k = (nb, previous)
+                                shapes[_SHAPE_DECISIONS.get(k, k)] = found_wpn
                             right += found_wpn
                     total += part + ninfo[8] + right
                     if ngap == "sp":
