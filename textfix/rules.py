@@ -326,8 +326,10 @@ def _is_headline(line: str, max_len: int = 160) -> bool:
     line = line.strip()
     if not line or len(line) > max_len or line.endswith((".", ",", ";")) and not line.endswith("..."):
         return False
-    if ". " in line and any(line[m.start() - 1 : m.start()] != "." for m in patterns.SENTENCE_STOP_RE.finditer(line, 1) if line[m.start()] == "."):
-        return False
+    if ". " in line and any(
+        line[m.start()] == "." and line[m.start() - 1] != "." for m in patterns.SENTENCE_STOP_RE.finditer(line, 1)
+    ):
+        return False  # a full stop, not an abbreviation's nor an ellipsis's
     words = _words(line)
     if not words or len(words) > 28 or not _is_capitalised(words[0]):
         return False
@@ -983,12 +985,6 @@ def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
     return _cut_spans(line, spans)
 
 
-#: A caption after its credit: one sentence ending in the photo's date (``Petugas memeriksa
-#: beras di gudang, Senin (5/2/2024).``); a story sentence dates things inside it
-#: (``mengatakan pada Selasa (24/1) bahwa ...``).
-_DATED_CAPTION_RE = regex.compile(r"\p{Lu}[^.!?\n]{0,200}?\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.")
-
-
 def _caption_after(line: str, end: int) -> bool:
     """Whether the sentence after a credit (and a space) is its caption.
 
@@ -997,7 +993,7 @@ def _caption_after(line: str, end: int) -> bool:
     >>> _caption_after("(Foto: X) Menteri mengatakan pada Selasa (24/1) bahwa stok aman.", 9)
     False
     """
-    return _DATED_CAPTION_RE.match(line[end:].lstrip()) is not None
+    return patterns.DATED_CAPTION_RE.match(line[end:].lstrip()) is not None
 
 
 def _sentence_restart(window: str) -> int | None:
