@@ -749,8 +749,8 @@ def _cut_around_break(
         line_end = min((c for c in breaks if c > b), default=len(old))
         if not old[b].isalnum() or regex.match(r"\d+[.)]", old[b:line_end]):
             continue  # the line would open a list, a quote, a heading or a rule
-        left = offsets[a:k]
-        if None in left or left != list(range(left[0], left[0] + len(left)) if left else []):
+        left = offsets[a:k]  # the first line's tail, in the file in one piece
+        if left and (None in left or left != list(range(left[0], left[0] + len(left)))):
             return None
         ranges = [(left[0], left[-1] + 1)] if left else []
         if k + 1 == b:
