@@ -694,7 +694,7 @@ def _edits(
                 continue
             cuts.append(((anchor, anchor, replacement), {max(i1 - 1, 0)}, False))
             continue
-        if None in span or span != list(range(span[0], span[0] + len(span))):
+        if not _one_piece(span):
             found = _whole_lines_cut(old, offsets, breaks, i1, i2) if not replacement else None
             if found is None and not replacement and not any(i1 < j < i2 for j in joins):
                 around = _cut_around_break(old, offsets, breaks, i1, i2, source)
@@ -750,19 +750,14 @@ def _cut_around_break(
         if not old[b].isalnum() or regex.match(r"\d+[.)]", old[b:line_end]):
             continue  # the line would open a list, a quote, a heading or a rule
         left = offsets[a:k]  # the first line's tail, in the file in one piece
-        if left and (None in left or left != list(range(left[0], left[0] + len(left)))):
+        if left and not _one_piece(left):
             return None
         ranges = [(left[0], left[-1] + 1)] if left else []
         if k + 1 == b:
             return ranges or None  # the cut ended at the break
-        # The rest may take whole lines with it: its known characters in order, nothing
-        # unknown but the breaks between them.
-        known = [(i, offsets[i]) for i in range(k + 1, b) if offsets[i] is not None]
-        if any(offsets[i] is None and i not in breaks for i in range(k + 1, b)) or offsets[b] is None:
-            return None
-        if not known or any(at2 <= at for (_, at), (_, at2) in zip(known, known[1:])):
-            return None
-        if any(at2 != at + j2 - j for (j, at), (j2, at2) in zip(known, known[1:]) if breaks.isdisjoint(range(j, j2))):
+        # The rest may take whole lines with it.
+        known = _known_in_order(offsets, breaks, k + 1, b)
+        if known is None or offsets[b] is None:
             return None
         right = (known[0][1], offsets[b])
         if _joins_lines(source, *right):
@@ -815,16 +810,13 @@ def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, i
     end, or it starts a line and a break it ends with leads to a kept one. So a cut takes
     lines out and never joins two (every output line is an input line, cut or not); one
     that starts inside a line and crosses a break is :func:`_cut_around_break`'s."""
-    known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
-    if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
+    known = _known_in_order(offsets, breaks, i1, i2)
+    if known is None:
         return None
     starts_line = i1 == 0 or i1 - 1 in breaks
     ends_line = i2 == len(offsets) or i2 in breaks
     if not (i1 in breaks and ends_line or i2 - 1 in breaks and starts_line):
         return None
-    for (k, at), (k2, at2) in zip(known, known[1:]):
-        if at2 != at + (k2 - k) and not (at2 > at and any(b in breaks for b in range(k + 1, k2))):
-            return None
     start, end = known[0][1], known[-1][1] + 1
     if offsets[i1] is None:
         if i1 == 0 or offsets[i1 - 1] is None:
@@ -835,6 +827,26 @@ def _across_breaks(offsets: list, breaks: set, i1: int, i2: int) -> tuple[int, i
             return None
         end = offsets[i2]
     return start, end
+
+
+def _one_piece(span: list) -> bool:
+    """Whether ``span``, the file offsets of plain characters, is one run of the file:
+    none unknown (markup left out), each right after the one before."""
+    return bool(span) and None not in span and span == list(range(span[0], span[0] + len(span)))
+
+
+def _known_in_order(offsets: list, breaks: set, i1: int, i2: int) -> list[tuple[int, int]] | None:
+    """The characters of plain ``[i1, i2)`` with their file offsets when the range is the
+    file's text in order but for soft line breaks: nothing unknown but the breaks, and
+    each character right after the one before unless a break lies between (a new line's
+    container markers, "> ", sit there in the file); None otherwise."""
+    known = [(k, offsets[k]) for k in range(i1, i2) if offsets[k] is not None]
+    if not known or any(offsets[k] is None and k not in breaks for k in range(i1, i2)):
+        return None
+    for (k, at), (k2, at2) in zip(known, known[1:]):
+        if at2 != at + (k2 - k) and not (at2 > at and any(b in breaks for b in range(k + 1, k2))):
+            return None
+    return known
 
 
 def _blank(line: str) -> bool:
