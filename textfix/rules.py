@@ -590,9 +590,7 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
             # goes on with the story, and one between label and placeholder is the story.
             end = None
             story = _ends_sentence(text) and not text.endswith(("?", "!"))
-            for ahead in range(number + 1, min(number + 7, len(lines))):
-                if story:
-                    break
+            for ahead in range(number + 1, min(number + 7, len(lines))) if not story else ():
                 if "[Gambas:" in lines[ahead]:
                     end = ahead
                     break
@@ -607,7 +605,7 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
                     out[end] = rest
                 number = end + 1
                 continue
-            if not _ends_sentence(text) or text.endswith(("?", "!")):
+            if not story:
                 out[number] = None
         elif text:
             glued = patterns.GLUED_TITLE_RE.match(text)
