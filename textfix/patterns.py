@@ -138,15 +138,18 @@ CREDIT_LINE_RE = _lazy(
 # Must not match: "Sumber: Kompas TV" (a source line of its own: metadata)
 CAPTION_SOURCE_RE = _lazy(r"(?<=[.!?])[ ]Sumber[ ]?:[ ]?[^\n.:]{1,40}+$")
 
+#: A date in brackets, day/month[/year]: a photo's date in its caption.
+_DATE_PAREN = r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)"
+
 # A caption right after its credit: one sentence that ends in the photo's date (a story
 # sentence dates things inside it). Used with ``match`` after the credit and a space.
 # Matches: "Petugas memeriksa beras di gudang, Senin (5/2/2024)."
 # Must not match: "Menteri mengatakan pada Selasa (24/1) bahwa stok aman."
-DATED_CAPTION_RE = _lazy(r"^\p{Lu}[^.!?\n]{0,200}?\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\.")
+DATED_CAPTION_RE = _lazy(r"^\p{Lu}[^.!?\n]{0,200}?" + _DATE_PAREN + r"\.")
 
 # A date in brackets, the mark of a photo caption: "Selasa (28/5/2024)." / "(21/2)."
 # Matches: "(28/5/2024)"   Must not match: "(52)"
-DATE_PAREN_RE = _lazy(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
+DATE_PAREN_RE = _lazy(_DATE_PAREN)
 
 # --- Social and syndication --------------------------------------------------------------
 
