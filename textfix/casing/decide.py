@@ -1204,9 +1204,10 @@ def _keep_name_heads(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
                     decisions[i] = KEEP
             else:
                 key = words[i].text.lower()
-                if words[i].gap == " " and i and words[i - 1].text.lower() in _COUNT_WORDS:
+                before = words[i - 1].text.lower() if i and words[i].gap == " " else None
+                if before in _COUNT_WORDS:
                     pass  # counted: a common noun ("dua sungai", "beberapa kuil Buddha")
-                elif words[i].gap == " " and i and (words[i - 1].text.lower(), key) in _COMMON_HEAD_COMPOUNDS:
+                elif (before, key) in _COMMON_HEAD_COMPOUNDS:
                     pass  # a compound noun: "lepas pantai Provinsi Zhejiang" (offshore)
                 elif (key in lexicon.name_heads and decisions[i + 1] == KEEP) or _name_part(lexicon, key):
                     decisions[i] = KEEP  # Sungai Ciliwung, Gunung Merapi
