@@ -220,14 +220,16 @@ def machine_scaling(n: int = 4_000_000) -> float:
     return serial / parallel
 
 
+def _batch_command(archive: Path, out: Path, jobs: int) -> list[str]:
+    """``textfix clean ARCHIVE --out-dir OUT -q -jN``."""
+    return [*textfix_command(), "clean", str(archive), "--out-dir", str(out), "-q", "-j", str(jobs)]
+
+
 def _run_batch(archive: Path, out: Path, jobs: int) -> tuple[float, float, bool]:
     """Wall and CPU seconds of one ``textfix clean ARCHIVE --out-dir OUT -jN``; whether it failed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(
-        [*textfix_command(), "clean", str(archive), "--out-dir", str(out), "-q", "-j", str(jobs)],
-        capture_output=True, text=True, check=False,
-    )
+    proc = subprocess.run(_batch_command(archive, out, jobs), capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     shutil.rmtree(out, ignore_errors=True)
@@ -259,8 +261,7 @@ def _run_halves(halves: tuple[Path, Path], work: Path) -> tuple[float, bool]:
     """Wall seconds of two ``-j1`` runs, one on each half, side by side; whether one failed."""
     start = time.perf_counter()
     procs = [
-        subprocess.Popen([*textfix_command(), "clean", str(half), "--out-dir", str(work / f"bersih-{n}"), "-q", "-j", "1"],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.Popen(_batch_command(half, work / f"bersih-{n}", 1), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         for n, half in enumerate(halves)
     ]
     codes = [proc.wait() for proc in procs]
