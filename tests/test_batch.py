@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import textfix
-from textfix import batch
+from textfix import batch, io
 from textfix.cli import main
 from textfix.errors import TextfixError
 
@@ -329,8 +329,8 @@ def test_closing_a_run_discards_the_half_written_output(tmp_path: Path, monkeypa
 
 
 def _half_way_through_a_pool_run(tmp_path: Path, output) -> tuple[subprocess.Popen, Path]:
-    """A ``-j2`` run on a big JSONL file, returned once its output file has appeared
-    (half written), with the folder it writes to; ``output``: where its stdout and stderr go."""
+    """A ``-j2`` run on a big JSONL file, returned once its output's temp file has
+    appeared (half written), with the folder it writes to; ``output``: where its stdout and stderr go."""
     src = write(tmp_path / "a.jsonl", records(*[PROMO * 20] * 3000))
     out = tmp_path / "out"
     out.mkdir()
@@ -339,8 +339,10 @@ def _half_way_through_a_pool_run(tmp_path: Path, output) -> tuple[subprocess.Pop
         stdout=output, stderr=output,
     )
     deadline = time.monotonic() + 60
-    while not list(out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
+    while not any(io.is_temp_name(p.name) for p in out.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
+    # Under load this process may wake only after the run is over: then nothing was tested.
+    assert proc.poll() is None, "the run ended before its output was seen half written"
     return proc, out
 
 

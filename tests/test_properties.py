@@ -286,6 +286,9 @@ OWN_PARAGRAPHS = (
     "Baca juga: Harga Cabai Naik", "***", "Halaman Selanjutnya", "Simak berita lainnya di Google News",
 )
 
+#: Bylines a scraper joined to the paragraph after them, on one line.
+BYLINES = ("Penulis: Budi Santoso", "Reporter: Andi | Editor: Budi")
+
 
 @st.composite
 def stories_with_junk(draw) -> tuple[str, list[str]]:
@@ -299,6 +302,8 @@ def stories_with_junk(draw) -> tuple[str, list[str]]:
         elif draw(st.booleans()):
             at = draw(st.integers(0, len(sentences)))
             sentences = sentences[:at] + [draw(st.sampled_from(INLINE_JUNK))] + sentences[at:]
+        if draw(st.integers(0, 5)) == 0:
+            sentences = [draw(st.sampled_from(BYLINES)), *sentences]  # a scraper joined them
         paragraphs.append(" ".join(sentences))
         if draw(st.booleans()):
             paragraphs.insert(draw(st.integers(0, len(paragraphs))), draw(st.sampled_from(OWN_PARAGRAPHS)))
@@ -321,12 +326,15 @@ def stories_with_junk(draw) -> tuple[str, list[str]]:
          title=False, markdown=False, strip_meta=False)
 @example(case=(f"{STORY[0]} {INLINE_JUNK[0]}\n\nPenulis: Budi Santoso\n\n{STORY[1]}\n", [STORY[0], STORY[1]]),
          title=False, markdown=False, strip_meta=True)
+@example(case=(f"Penulis: Budi Santoso {STORY[0]}\n", [STORY[0]]), title=False, markdown=False, strip_meta=True)
+@example(case=(f"Penulis: Budi Santoso {STORY[0]}\n", [STORY[0]]), title=True, markdown=False, strip_meta=True)
 def test_every_story_sentence_survives_the_junk_beside_it(case, title, markdown, strip_meta):
     """Found, before they were fixed: a two-sentence lead ending in a promo taken for a
     title above it, a credit's caption taking a dated story sentence, the story after a
     [Gambas:...] placeholder, a glued label taking a title-cased sentence for its headline,
     a short lead (or one a promo follows) above a byline taken for the page's header, short
-    sentences under a follow-us promo taken for the rest of its block."""
+    sentences under a follow-us promo taken for the rest of its block, a lead that a
+    scraper joined to the byline above it going with the byline."""
     from textfix.casing.words import scraped_title_case
 
     text, story = case

@@ -1437,8 +1437,9 @@ def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
         dateline = next((n for n, line in enumerate(items[:12]) if _is_dateline(line.strip())), None)
         for number, line in enumerate(items):
             text = line.strip()
-            if patterns.BYLINE_RE.match(text) and len(text) < 160:
-                out[number] = None
+            byline = patterns.BYLINE_RE.match(text)
+            if byline and len(text) < 160:
+                out[number] = _story_after_byline(text, byline.end())
             elif patterns.NAME_CREDIT_LINE_RE.match(text):
                 out[number] = None
             elif dateline is not None and number < dateline and (
@@ -1454,6 +1455,18 @@ def strip_byline(paragraphs: list[str], config: Config) -> list[str | None]:
         return out
 
     return _map_lines(paragraphs, lines)
+
+
+def _story_after_byline(text: str, label_end: int) -> str | None:
+    """What a byline line keeps: nothing when it is only a byline (names, outlets,
+    separators: "Reporter : danang"); all of it when story text follows on the same line,
+    a lead a scraper joined to it. Where the names end is not certain ("Penulis: Budi
+    Harapan Harga ..."), nor is it once cleaning lowered the lead's first word; a cut
+    there could take story words, or cut again on a second run."""
+    rest = text[label_end:]
+    functions = _function_words()
+    lowered = [w for w in _words(rest) if w[0].islower() and w.lower() not in functions]
+    return text if len(lowered) >= 3 or _holds_sentence(rest) else None
 
 
 @paragraph_rule
