@@ -1004,7 +1004,7 @@ def _title_before_office(
             continue  # "laga perdana Freddie Ljungberg": the first match, no title
         if keys[i] in _TITLE_BEFORE_TITLES and (i + 1 == n or keys[i + 1] not in titles):
             continue  # "wakil Indonesia di final": a representative, no title
-        if i and keys[i - 1] in _COUNT_WORDS and words[i].gap == " ":
+        if _counted(keys, i) and words[i].gap == " ":
             continue  # counted, a common noun: "dua insinyur Turki"
         span = []
         k = i + 1
@@ -1170,6 +1170,11 @@ _COUNT_WORDS = frozenset(
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa sejumlah banyak "
     "berbagai setiap tiap sebuah seluruh semua".split()
 )
+
+
+def _counted(keys: Sequence[str], i: int) -> bool:
+    """Whether a numeral or quantifier (:data:`_COUNT_WORDS`) is the word before word ``i``."""
+    return i > 0 and keys[i - 1] in _COUNT_WORDS
 
 
 #: Compound nouns whose second half is a name head that heads nothing, written by hand
@@ -1517,7 +1522,7 @@ def _keep_named_days(lexicon: Lexicon, words: Sequence[Word], decisions: list[st
     (``upacara hari santri nasional``); not days counted (``tiga hari pameran nasional``)."""
     n = len(words)
     for i in _positions(keys, ("hari",)):
-        if i and (keys[i - 1] in _COUNT_WORDS or words[i].gap.rstrip()[-1:].isdigit()):
+        if _counted(keys, i) or (i and words[i].gap.rstrip()[-1:].isdigit()):
             continue  # a count of days: "tiga hari pameran nasional itu"
         k = i + 1  # past the nouns between "hari" and the tail
         while (
@@ -1602,7 +1607,7 @@ def _keep_countries(lexicon: Lexicon, decisions: list[str], keys: Sequence[str],
     train sample unchanged (3190; without the count test, 3191: ``Sebuah korsel``)."""
     countries = lexicon.countries
     for i in _positions(keys, {key for key in found if key in countries}):
-        if decisions[i] == LOWER and not (i and keys[i - 1] in _COUNT_WORDS):
+        if decisions[i] == LOWER and not _counted(keys, i):
             decisions[i] = KEEP
 
 
