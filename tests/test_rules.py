@@ -69,6 +69,12 @@ READ_ALSO = [
          f"{BODY1} Baca juga:Pemkot Siapkan Bus Listrik untuk Rute Baru Pengumuman tersebut disampaikan kemarin. {BODY2}",
          ["Pemkot Siapkan", "Rute Baru Pengumuman tersebut"],
          [BODY1, "Pengumuman tersebut disampaikan kemarin.", BODY2]),
+    case("1d inline, the headline's name opening the body after a common word",
+         f"{BODY1} Baca juga:Lagu Lama Ditulis Khusus untuk Rina Wati Rina Dewi Wati lahir di Medan pada 1990. {BODY2}",
+         ["Lagu Lama", "Khusus untuk"], [BODY1, "Rina Dewi Wati lahir di Medan pada 1990.", BODY2]),
+    case("trap: a title before the body's name stays with the body",
+         f"{BODY1} Baca juga:Tol Baru Dibuka Khusus untuk Budi Presiden Budi Santoso meresmikan tol itu. {BODY2}",
+         [], [BODY1, "Presiden Budi Santoso meresmikan tol itu.", BODY2]),
     case("1d inline, repeated n-gram", f"{BODY1} Baca juga:Film Senja Merah Tayang Pekan Depan Senja Merah "
          "mengisahkan keluarga nelayan di pesisir.",
          ["Tayang Pekan Depan"], [BODY1, "Senja Merah mengisahkan keluarga nelayan di pesisir."]),

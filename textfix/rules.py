@@ -842,24 +842,34 @@ def _body_start(words: list[str]) -> int | None:
         if word.lower() in functions and not word[0].isupper():
             continue
         if _is_capitalised(word) and _is_common_word(word) and not word.isupper():
-            if names:
-                # A name repeated from the headline starts the body: "Britney ... Britney Jean".
-                pass
-            return index
+            # The sentence starts here, unless the names after it restate theirs, the
+            # headline's name opening the body: "Diciptakan Khusus untuk Britney Spears
+            # Britney Jean Spears lahir" (but not "... untuk Prabowo Presiden Prabowo").
+            repeat = _name_repeat(words, names[-1]) if names else None
+            if repeat is None or not set(words[names[-1] + 1 : repeat]) <= set(words[repeat + 1 :]):
+                return index
+            return repeat
         if _is_capitalised(word):
             names.append(index)
             continue
         break
     if names:
         first = names[-1]
-        run = words[first:]
-        for offset in range(1, len(run)):
-            if run[offset] == run[0]:
-                return first + offset
+        repeat = _name_repeat(words, first)
+        if repeat is not None:
+            return repeat
         for index in names[::-1]:
             if words[index] in words[:index]:
                 return index
         return first
+    return None
+
+
+def _name_repeat(words: list[str], first: int) -> int | None:
+    """Where the name ``words[first]`` comes again later in the run, or None."""
+    for index in range(first + 1, len(words)):
+        if words[index] == words[first]:
+            return index
     return None
 
 
