@@ -23,6 +23,9 @@ from . import patterns
 _SENTENCE_END_RE = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 #: A line that continues the previous one: it starts with closing punctuation or lowercase.
 _CONTINUATION_RE = regex.compile(r"^(?:[,.;:!?)\]]|\p{Ll})")
+#: A name written with a lowercase first letter (``iPhone``, ``eBay``, ``e-KTP``, ``mRNA``):
+#: after a sentence end it opens a paragraph, though it starts in lowercase.
+_LOWERCASE_NAME_RE = regex.compile(r"^\p{Ll}[\p{Ll}\d]*+-?\p{Lu}")
 #: Hard-wrapped lines: editors wrap at 60-80 columns; a narrower "width" is short lines.
 _WRAP_MIN, _WRAP_MAX = 40, 100
 #: A line shorter than this with no sentence end is link text split from its sentence.
@@ -108,8 +111,10 @@ def _is_soft_break(previous: str, line: str, wrapped: bool) -> bool:
     if wrapped:
         return True
     previous, line = previous.strip(), line.strip()
-    if previous.endswith(("(", "[")) or _CONTINUATION_RE.match(line):
+    if previous.endswith(("(", "[")):
         return True
+    if _CONTINUATION_RE.match(line):
+        return not (_ends_sentence(previous) and _LOWERCASE_NAME_RE.match(line))
     if len(previous) < _LINK_MAX and not _ends_sentence(previous) and patterns.DATELINE_RE.match(previous + "\n" + line[:8]):
         return True  # "JAKARTA, KOMPAS.com" / "- Direktur ...": the dash went to the next line
     # Link text on its own line (old scrapes put every <a> on a line): a short line that
