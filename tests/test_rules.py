@@ -312,6 +312,10 @@ FOOTER = [
 ]
 
 HEADER = [
+    case("trap: a title-cased lead cut off by a line break is no title",
+         "Presiden Meresmikan Jalan Tol Baru Di\nJawa Tengah Pada Senin Pagi.\nWarga Menyambut Gembira.\n", [],
+         ["Presiden Meresmikan Jalan Tol Baru Di", "Jawa Tengah Pada Senin Pagi."]),
+    case("a title above the lead goes", f"Harga Cabai Naik Lagi\n{BODY1}\n{BODY2}\n", ["Harga Cabai Naik Lagi"]),
     case("trap: a lead sentence that a promo follows, above a byline, stays",
          "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak)\n\nPenulis: Budi Santoso\n\n"
          f"{BODY1}\n", ["Baca juga"], ["Harga beras naik sejak awal pekan.", "Penulis: Budi Santoso", BODY1]),

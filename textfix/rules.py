@@ -522,6 +522,17 @@ def _drop_before_anchor(lines: list[str]) -> list[str | None]:
 
 
 _NUMBERED_ITEM_RE = regex.compile(r"\d{1,3}[.)][ ]")
+#: Words no title ends with: a line ending in one was cut off in mid-sentence ("Presiden
+#: Meresmikan Jalan Tol Baru Di" above "Jawa Tengah Pada Senin."), and the story goes on.
+_CONTINUING_WORDS = frozenset(
+    "dan atau serta yang di ke dari untuk dengan pada oleh bagi demi hingga sejak tapi agar dalam bahwa karena saat".split()
+)
+
+
+def _cut_off(text: str) -> bool:
+    """Whether ``text`` ends with a word that needs more after it (:data:`_CONTINUING_WORDS`)."""
+    last = text.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower() in _CONTINUING_WORDS
 
 
 def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
@@ -541,6 +552,8 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
             break
         if _NUMBERED_ITEM_RE.match(text):
             break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
+        if _cut_off(text):
+            break  # a sentence cut off by a line break: the story has begun
         if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
             continue
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
