@@ -312,6 +312,9 @@ FOOTER = [
 ]
 
 HEADER = [
+    case("trap: COVID-19 opening a paragraph is no dateline, and the lead above it stays",
+         f"{BODY1}\n\nCOVID-19 kembali merebak di kota itu sejak awal bulan.\n", [],
+         [BODY1, "COVID-19 kembali merebak di kota itu sejak awal bulan."]),
     case("trap: a title-cased lead cut off by a line break is no title",
          "Presiden Meresmikan Jalan Tol Baru Di\nJawa Tengah Pada Senin Pagi.\nWarga Menyambut Gembira.\n", [],
          ["Presiden Meresmikan Jalan Tol Baru Di", "Jawa Tengah Pada Senin Pagi."]),
@@ -398,6 +401,8 @@ META = [
          ["Sumber: Kompas TV Presiden Joko Widodo meminta harga beras diturunkan."], CORPUS.replace(recase=False)),
     case("trap: byline with a Title-Cased lead: kept whole", f"Penulis: Andi Wijaya Harga Beras Naik Sejak Awal Pekan.\n{BODY2}\n",
          [], ["Penulis: Andi Wijaya Harga Beras Naik Sejak Awal Pekan."], CORPUS.replace(recase=False)),
+    case("trap: an acronym's dash is no dateline's", f"{BODY1}\nVVT-i diperkenalkan pada 1996.\nEMB - 314 Super Tucano terbang.\n",
+         [], [BODY1, "VVT-i diperkenalkan pada 1996.", "EMB - 314 Super Tucano terbang."], CORPUS.replace(recase=False)),
     case("initials stripped", f"{BODY1}\n{BODY2}(abc)\n", ["(abc)"], config=CORPUS.replace(recase=False)),
     case("initials kept by default", f"{BODY1}\n{BODY2} (abc/def)\n", [], [BODY2 + " (abc/def)"]),
     case("initials in square brackets stripped", f"{BODY1}\n{BODY2}\n[ded]\n", ["[ded]"], [BODY1, BODY2],

@@ -217,10 +217,13 @@ _DASH = r"(?:-{1,2}+|–|—)"
 # Matches: "JAKARTA, KOMPAS.com -" / "Liputan6.com, Bandung -" / "Jakarta, CNN Indonesia --" /
 #          "TRIBUNNEWS.COM, Konawe Selatan -" / "BATAM, POSMETRO:" / "POSMETRO MEDAN–"
 # Must not match: "Jakarta - Harga naik" (a city alone) / "Presiden RI, Joko Widodo - kata dia" /
-#                 "BACA JUGA: Judul" (a colon needs a city before the outlet)
+#                 "BACA JUGA: Judul" (a colon needs a city before the outlet) /
+#                 "COVID-19 kembali ..." / "VVT-i ..." / "EMB - 314 Super Tucano" (an acronym's
+#                 dash before a digit or a lowercase letter joins a name; EYD opens no
+#                 sentence with a numeral)
 DATELINE_RE = _lazy(
     rf"^{_CITY},[ ]?+{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+(?:{_DASH}|:)[ \n]{{0,3}}+"
-    rf"|^{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}[ \n]{{0,3}}+"
+    rf"|^{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}(?:[ \n]{{1,3}}+(?!\d)|(?=[\p{{Lu}}\"“‘']))"
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
