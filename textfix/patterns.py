@@ -208,11 +208,12 @@ TRAILING_STARS_RE = _lazy(r"(?<!\s)\s*+(?<!\*)\*{3,}+\s*+$")
 # --- Metadata ----------------------------------------------------------------------------
 
 _CITY = r"\p{Lu}[\p{L}.'-]{1,30}+(?:[ ]\p{Lu}[\p{L}.'-]{1,30}+){0,3}+"
-_OUTLET = (
-    r"(?:[\p{L}\d-]{2,40}+(?:\.[\p{L}]{2,6}+){1,2}+"  # KOMPAS.com, SURYA.CO.ID, Posmetro.co.id
-    r"|CNN[ ]Indonesia|POSMETRO(?:[ ]MEDAN)?|ANTARA|KABAR[ ]BENGGAWI|\p{Lu}{3,20}+(?:[ ]\p{Lu}{3,20}+){0,2}+)"
-)
+_DOMAIN = r"[\p{L}\d-]{2,40}+(?:\.[\p{L}]{2,6}+){1,2}+"  # KOMPAS.com, SURYA.CO.ID, Posmetro.co.id
+_NAMED_OUTLET = r"(?:CNN[ ]Indonesia|POSMETRO(?:[ ]MEDAN)?|ANTARA|KABAR[ ]BENGGAWI|\p{Lu}{3,20}+(?:[ ]\p{Lu}{3,20}+){0,2}+)"
+_OUTLET = rf"(?:{_DOMAIN}|{_NAMED_OUTLET})"
 _DASH = r"(?:-{1,2}+|–|—)"
+#: What follows a dateline's dash: spaces, then no numeral; or, glued, a capital or a quote.
+_AFTER_DASH = r"(?:[ \n]{1,3}+(?!\d)|(?=[\p{Lu}\"“‘']))"
 
 # Matches: "JAKARTA, KOMPAS.com -" / "Liputan6.com, Bandung -" / "Jakarta, CNN Indonesia --" /
 #          "TRIBUNNEWS.COM, Konawe Selatan -" / "BATAM, POSMETRO:" / "POSMETRO MEDAN–"
@@ -220,10 +221,12 @@ _DASH = r"(?:-{1,2}+|–|—)"
 #                 "BACA JUGA: Judul" (a colon needs a city before the outlet) /
 #                 "COVID-19 kembali ..." / "VVT-i ..." / "EMB - 314 Super Tucano" (an acronym's
 #                 dash before a digit or a lowercase letter joins a name; EYD opens no
-#                 sentence with a numeral)
+#                 sentence with a numeral) / "SCORE-International Labour ..." (a hyphen with
+#                 no space either side joins a name to capitals; to a domain it is glue)
 DATELINE_RE = _lazy(
     rf"^{_CITY},[ ]?+{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+(?:{_DASH}|:)[ \n]{{0,3}}+"
-    rf"|^{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}(?:[ \n]{{1,3}}+(?!\d)|(?=[\p{{Lu}}\"“‘']))"
+    rf"|^{_DOMAIN}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}{_AFTER_DASH}"
+    rf"|^{_NAMED_OUTLET}(?:,[ ]?+{_CITY})?+(?:[ \n]{{1,3}}+{_DASH}{_AFTER_DASH}|{_DASH}[ \n]{{1,3}}+(?!\d)|(?:--|–|—)(?=\p{{Lu}}))"
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
