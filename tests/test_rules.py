@@ -318,6 +318,12 @@ HEADER = [
     case("trap: a title-cased lead cut off by a line break is no title",
          "Presiden Meresmikan Jalan Tol Baru Di\nJawa Tengah Pada Senin Pagi.\nWarga Menyambut Gembira.\n", [],
          ["Presiden Meresmikan Jalan Tol Baru Di", "Jawa Tengah Pada Senin Pagi."]),
+    case("trap: title-cased speech ending in a comma is no title",
+         '"Kami Akan Terus Memantau Harga Di Pasar,"\nKata Kepala Dinas Perdagangan Kota Pada Senin Pagi.\nWarga Lega.\n', [],
+         ['"Kami Akan Terus Memantau Harga Di Pasar,"']),
+    case("trap: a top line that lost its link text is no title",
+         "Aktor Itu Membintangi Sinetron Perdananya, Yakni\nCinta Fitri Yang Tayang Pada 2007.\nWarga Lega.\n", [],
+         ["Aktor Itu Membintangi Sinetron Perdananya, Yakni"]),
     case("a title above the lead goes", f"Harga Cabai Naik Lagi\n{BODY1}\n{BODY2}\n", ["Harga Cabai Naik Lagi"]),
     case("trap: a lead sentence that a promo follows, above a byline, stays",
          "Harga beras naik sejak awal pekan. (Baca juga: Harga Cabai Melonjak)\n\nPenulis: Budi Santoso\n\n"

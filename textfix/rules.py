@@ -523,9 +523,11 @@ def _drop_before_anchor(lines: list[str]) -> list[str | None]:
 
 _NUMBERED_ITEM_RE = regex.compile(r"\d{1,3}[.)][ ]")
 #: Words no title ends with: a line ending in one was cut off in mid-sentence ("Presiden
-#: Meresmikan Jalan Tol Baru Di" above "Jawa Tengah Pada Senin."), and the story goes on.
+#: Meresmikan Jalan Tol Baru Di" above "Jawa Tengah Pada Senin."), or lost the link text
+#: after it ("... sinetron perdananya, yakni"), and the story goes on.
 _CONTINUING_WORDS = frozenset(
-    "dan atau serta yang di ke dari untuk dengan pada oleh bagi demi hingga sejak tapi agar dalam bahwa karena saat".split()
+    "dan atau serta yang di ke dari untuk dengan pada oleh bagi demi hingga sejak tapi agar dalam bahwa karena saat "
+    "yakni yaitu seperti adalah ialah sebagai bertajuk berjudul".split()
 )
 
 
@@ -544,8 +546,8 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
     out: list[str | None] = list(paragraphs)
     for number, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
         text = _flat(paragraph)
-        if number + 1 >= len(paragraphs) or text.endswith(","):
-            break
+        if number + 1 >= len(paragraphs) or text.rstrip(_SENTENCE_CLOSERS + " ").endswith(","):
+            break  # a comma, quoted or not, ends no title: speech ('"Kami siap,"') goes on
         # A full sentence of prose ends the header; a short one too unless it reads as a
         # headline (a title-like line below it is then a subheading).
         if _is_sentence(text, 4) and (_is_sentence(text, 8) or not _is_headline(text)) and not _looks_like_caption(text):
