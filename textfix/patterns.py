@@ -114,16 +114,20 @@ FOTO_LABEL_CREDIT_RE = _lazy(r"\b(?:Foto|FOTO|Photo)[ ]?:[ ]?+[^\n:)]{1,60}?(?:\
 # Must not match: "ANTARA" alone
 AGENCY_CREDIT_RE = _lazy(r"\bANTARA FOTO/[^/\n]{1,50}+(?:/[A-Za-z]{1,6}+(?:\.|(?![\p{L}\d])))?")
 
-# Matches: "Getty Images/Somrerk Kosolwitthayanant" (glued: "...KosolwitthayanantSejumlah")
-# Must not match: "Getty Images menyebut"
+# Matches: "Getty Images/Somrerk Kosolwitthayanant" (glued: "...KosolwitthayanantSejumlah") /
+#          "Reuters/Willy Kurniawan" / "Dok. Jasa Marga"
+# Must not match: "Getty Images menyebut" / "Laporan Reuters Yang Mengutip Para Ahli" (an
+#   agency with no slash is the agency, most of all in Title-Cased prose)
+_CREDIT_AGENCY = r"(?:(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo)[ ]?/[ ]?|Dok\.[ ]?/?[ ]?)"
 NAMED_CREDIT_RE = _lazy(
-    r"\b(?:Getty Images|Shutterstock|iStockphoto|Reuters|AFP|AP Photo|Dok\.)[ ]?/?[ ]?(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{2,30}+"
-    r"(?![\p{L}\d])|\b(?:Getty Images|Dok\.)[ ]?/?[ ]?(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{3,30}+(?=\p{Lu}\p{Ll}{3})"
+    rf"\b{_CREDIT_AGENCY}(?:\p{{Lu}}\p{{Ll}}{{0,30}}+[ ]){{0,3}}+\p{{Lu}}\p{{Ll}}{{2,30}}+"
+    r"(?![\p{L}\d])|\b(?:Getty Images[ ]?/[ ]?|Dok\.[ ]?/?[ ]?)(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{3,30}+(?=\p{Lu}\p{Ll}{3})"
 )
 
 # Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle)
-# Must not match: "Kompas.com" / "https://kompas.com/read" / "melihat di Beyonce.com/reliefefforts" (a link in prose)
-DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])(?<!\b(?:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
+# Must not match: "Kompas.com" / "https://kompas.com/read" / "melihat di Beyonce.com/reliefefforts" (a link in prose,
+#   also Title-Cased: "Di Beyonce.com/Reliefefforts")
+DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])(?<!\b(?i:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
 
 # Matches: "Tribun Jatim Network/Pramita Kusumaningrum" / "IDN Times/Debbie Sutrisno" /
 #   "VIVA.co.id/Andrew Tito" (a credit line of its own: an outlet whose name ends in one of
