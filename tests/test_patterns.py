@@ -151,6 +151,7 @@ NON_MATCHES = [
     ("AGENCY_CREDIT_RE", "kantor berita ANTARA melaporkan"),
     ("NAMED_CREDIT_RE", "Getty Images menyebut"),
     ("NAMED_CREDIT_RE", "Laporan Reuters Yang Mengutip Para Ahli"),
+    ("PAREN_PHOTO_CREDIT_RE", "Melalui Fotografi (Foto Dan Gambar Hidup)"),
     ("NAMED_CREDIT_RE", "Kantor Berita AFP Melaporkan Stadion"),
     ("DOMAIN_CREDIT_RE", "Melihat Di Beyonce.com/Reliefefforts"),
     ("DOMAIN_CREDIT_RE", "https://kompas.com/read"),

@@ -146,6 +146,12 @@ PROMO = [
 ]
 
 PHOTO = [
+    case("a dated caption with a source credit goes",
+         f"{BODY1}\nWali kota meninjau depo bus, Selasa (5/9/2023). (Sumber: Kabar TV)\n{BODY2}\n",
+         ["Wali kota meninjau", "Kabar TV"]),
+    case("trap: a source note closing an undated sentence cites its facts",
+         f"{BODY1}\nJumlah penumpang bus naik 20 persen tahun ini (Sumber: BPS).\n{BODY2}\n",
+         [], [BODY1, "Jumlah penumpang bus naik 20 persen tahun ini (Sumber: BPS).", BODY2]),
     case("caption glued to the next sentence (the glue is repaired after the rules)",
          f"{BODY1} ANTARA FOTO/Budi Santoso/abc.Pekerja mengangkut beras di gudang Bulog, Senin (5/2/2024). "
          f"Menteri mengaku ditegur karena membongkar mafia beras.Menteri juga menegaskan dukungan pemerintah.\n{BODY2}\n",

@@ -91,9 +91,11 @@ TWEET_RESIDUE_RE = _lazy(r"^[—–-][ ]?[^\n()]{2,60}[ ]\(@\w{1,30}+\)[ ]?[\p{L
 
 # Matches: "(Foto: Kemendagri RI)" / "(Foto Rahman/ KabarBenggawi)" / "(Sumber: KOMPAS TV)" /
 #          "(Getty Images)" / "(ANTARA FOTO/GALIH PRADIPTA)."
-# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)" / "(foto dan gambar hidup)"
+# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)" / "(foto dan gambar hidup)", also
+#   Title-Cased: "(Foto Dan Gambar Hidup)" (a function word after it makes "foto" a noun)
 PAREN_PHOTO_CREDIT_RE = _lazy(
-    r"[ ]?\((?:(?:Foto|FOTO|Photo|Dok|DOK)\b(?![-])[.:]?+[^()\n]{1,100}+|foto[ ]?[:/][^()\n]{1,100}+"
+    r"[ ]?\((?:(?:Foto|FOTO|Photo|Dok|DOK)\b(?![-]|[ ](?i:dan|atau|yang|dari|di|ke|ini|itu|untuk|dengan)\b)[.:]?+[^()\n]{1,100}+"
+    r"|foto[ ]?[:/][^()\n]{1,100}+"
     r"|Sumber[ ]?:[^()\n]{1,60}+"
     r"|(?:ANTARA FOTO|Antara Foto|Getty Images|AP Photo|Shutterstock|iStock|(?:AFP|Reuters|REUTERS|AP)[ ]?/)[^()\n]{0,80}+)\)\.?"
 )

@@ -908,7 +908,7 @@ def _find_credit(line: str) -> list[tuple[int, int]]:
     for name, literals in _CREDIT_PATTERNS:
         if any(literal in line for literal in literals):
             pattern = getattr(patterns, name)
-            spans.extend(m.span() for m in pattern.finditer(line))
+            spans.extend(m.span() for m in pattern.finditer(line) if not _cites_a_source(line, m.start()))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -917,6 +917,22 @@ def _find_credit(line: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+_SOURCE_NOTE_RE = regex.compile(r"[ ]?\((?:Sumber|SUMBER)[ ]?:")
+
+
+def _cites_a_source(line: str, start: int) -> bool:
+    """Whether the "(Sumber: ...)" at ``start`` cites where a sentence's facts come from
+    ("Penduduknya 10 juta jiwa (Sumber: BPS)."), not where a photo does: the sentence it
+    closes is no caption, neither dated ("..., Selasa (5/9/2023). (Sumber: KOMPAS TV)")
+    nor an illustration's. Taken for a credit, it made its sentence a caption, and both went."""
+    if not _SOURCE_NOTE_RE.match(line, start):
+        return False
+    before = line[max(0, start - 300) : start].rstrip().rstrip(".")
+    boundary = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    sentence = before[boundary + 2 :] if boundary >= 0 else before
+    return not (patterns.DATE_PAREN_RE.search(sentence) or sentence[:10].casefold().startswith("ilustrasi"))
 
 
 @document_rule
