@@ -414,7 +414,7 @@ def _no_duplicates(lines: list[str], folded_bytes: bytes) -> bool:
 _READ_SOURCES = {
     "GLUED_TITLE_RE": 885718798,
     "PAGINATION_LINE_RE": 3235981169,
-    "DATELINE_RE": 4203732647,
+    "DATELINE_RE": 3594204057,
     "CITY_DATELINE_RE": 2531908959,
     "BYLINE_RE": 608571012,
 }

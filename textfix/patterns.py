@@ -218,8 +218,16 @@ _DOMAIN = r"[\p{L}\d-]{2,40}+(?:\.[\p{L}]{2,6}+){1,2}+"  # KOMPAS.com, SURYA.CO.
 _NAMED_OUTLET = r"(?:CNN[ ]Indonesia|POSMETRO(?:[ ]MEDAN)?|ANTARA|KABAR[ ]BENGGAWI|\p{Lu}{3,20}+(?:[ ]\p{Lu}{3,20}+){0,2}+)"
 _OUTLET = rf"(?:{_DOMAIN}|{_NAMED_OUTLET})"
 _DASH = r"(?:-{1,2}+|–|—)"
-#: What follows a dateline's dash: spaces, then no numeral; or, glued, a capital or a quote.
-_AFTER_DASH = r"(?:[ \n]{1,3}+(?!\d)|(?=[\p{Lu}\"“‘']))"
+#: What follows a dateline's dash: spaces, then no numeral; or, glued, a capital or a
+#: quote; or the end of the line.
+_AFTER_DASH = r"(?:[ \n]{1,3}+(?!\d)|(?=[\p{Lu}\"“‘'])|$)"
+#: A dateline's dash after an outlet that may be capitals alone: a space before it or
+#: after it, a real dash, or a hyphen glued to a domain ("KOMPAS.com-Bintang"); capitals
+#: hyphened to capitals are one name ("Selain Itu, UPT-PUSKOM Juga").
+_OUTLET_DASH = (
+    rf"(?:[ \n]{{1,3}}+{_DASH}{_AFTER_DASH}|{_DASH}[ \n]{{1,3}}+(?!\d)|(?:--|–|—)(?=[\p{{Lu}}\"“‘']|$)"
+    r"|(?<=\.\p{L}{2,6})-(?=\p{Lu}))"
+)
 
 # Matches: "JAKARTA, KOMPAS.com -" / "Liputan6.com, Bandung -" / "Jakarta, CNN Indonesia --" /
 #          "TRIBUNNEWS.COM, Konawe Selatan -" / "BATAM, POSMETRO:" / "POSMETRO MEDAN–"
@@ -228,11 +236,12 @@ _AFTER_DASH = r"(?:[ \n]{1,3}+(?!\d)|(?=[\p{Lu}\"“‘']))"
 #                 "COVID-19 kembali ..." / "VVT-i ..." / "EMB - 314 Super Tucano" (an acronym's
 #                 dash before a digit or a lowercase letter joins a name; EYD opens no
 #                 sentence with a numeral) / "SCORE-International Labour ..." (a hyphen with
-#                 no space either side joins a name to capitals; to a domain it is glue)
+#                 no space either side joins a name to capitals; to a domain it is glue) /
+#                 "Selain Itu, UPT-PUSKOM Juga" (Title-Cased prose: a city, a comma, capitals)
 DATELINE_RE = _lazy(
-    rf"^{_CITY},[ ]?+{_OUTLET}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+(?:{_DASH}|:)[ \n]{{0,3}}+"
+    rf"^{_CITY},[ ]?+{_OUTLET}(?:,[ ]?+{_CITY})?+(?:{_OUTLET_DASH}|[ \n]{{0,3}}+:[ \n]{{0,3}}+)"
     rf"|^{_DOMAIN}(?:,[ ]?+{_CITY})?+[ \n]{{0,3}}+{_DASH}{_AFTER_DASH}"
-    rf"|^{_NAMED_OUTLET}(?:,[ ]?+{_CITY})?+(?:[ \n]{{1,3}}+{_DASH}{_AFTER_DASH}|{_DASH}[ \n]{{1,3}}+(?!\d)|(?:--|–|—)(?=\p{{Lu}}))"
+    rf"|^{_NAMED_OUTLET}(?:,[ ]?+{_CITY})?+{_OUTLET_DASH}"
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
