@@ -14,8 +14,14 @@
    (raw and title-cased) and random splices of their lines, cleaned under several options
    and cleaned again; prints how many second runs changed something, with the rules they
    named. Run locally; the samples are read, never copied.
+4. **Corpus prose kept**: the lines of ``../shared/corpora/train.txt`` (clean prose, some
+   of it cut off mid-sentence or holding a junk line of its own), eight to a text (every
+   ``--corpus-every``-th text), cleaned one paragraph a line and with blank lines between,
+   as Markdown and with ``--strip-meta``, as they are and title-cased. Prints how many
+   lines did not come out whole (compared casefolded, whitespace collapsed, NFC), by the
+   rules the run named, with examples: a junk rule that takes prose shows here first.
 
-Usage: ``python scripts/eval_harm.py [--shared DIR] [--seed 7] [--per-kind 40] [--splices 150]``
+Usage: ``python scripts/eval_harm.py [--shared DIR] [--seed 7] [--per-kind 40] [--splices 150] [--corpus-every 4]``
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import collections
 import os
 import random
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,12 +199,49 @@ def twice(shared: Path, rng: random.Random, splices: int) -> tuple[int, int, col
     return changed, runs, named
 
 
+CORPUS_MODES = {
+    "one-per-line": ("\n", Config()),
+    "blank-lines": ("\n\n", Config()),
+    "markdown": ("\n\n", Config(format="markdown")),
+    "strip-meta": ("\n", Config().with_meta_stripped()),
+}
+#: Rules that change a line's text without taking it: not counted as what lost a line.
+_EDITS = frozenset({"recase", "normalize_unicode", "fix_encoding", "normalize_whitespace", "split_sentence_glue"})
+
+
+def _squash(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).replace("\ufeff", "").split()).casefold()
+
+
+def corpus_kept(shared: Path, every: int) -> tuple[int, int, collections.Counter, dict]:
+    lines = [line.strip() for line in (shared / "corpora" / "train.txt").read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    lost, runs, named, examples = 0, 0, collections.Counter(), {}
+    for start in range(0, len(lines), 8 * every):
+        group = lines[start : start + 8]
+        for title in (False, True):
+            for mode, (sep, config) in CORPUS_MODES.items():
+                text = sep.join(scraped_title_case(line) if title else line for line in group) + "\n"
+                cleaned = textfix.clean_and_explain(text, config)
+                out = _squash(cleaned.text)
+                rules = ", ".join(sorted({step.rule for step in cleaned.steps} - _EDITS)) or "(an edit only)"
+                for line in group:
+                    runs += 1
+                    if _squash(line) not in out:
+                        lost += 1
+                        key = (mode + (", title-cased" if title else ""), rules)
+                        named[key] += 1
+                        examples.setdefault(key, line)
+    return lost, runs, named, examples
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=default_shared(), help="the shared folder")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-kind", type=int, default=40, help="articles per junk kind")
     parser.add_argument("--splices", type=int, default=150, help="spliced articles for twice-is-once")
+    parser.add_argument("--corpus-every", type=int, default=4, help="every Nth text of train.txt's lines, eight a text")
     args = parser.parse_args()
 
     lost, runs, where = body_kept(random.Random(args.seed), args.per_kind)
@@ -211,11 +255,18 @@ def main() -> int:
     news = args.shared / "samples" / "news"
     if not news.is_dir():
         print(f"twice is once: skipped ({news} not found)")
+    else:
+        changed, runs, named = twice(args.shared, random.Random(args.seed), args.splices)
+        print(f"twice is once: {runs - changed}/{runs} second runs changed nothing ({changed} changed something)")
+        for (mode, rules), n in named.most_common():
+            print(f"  {n:4d}  {mode:<24} {rules}")
+    if not (args.shared / "corpora" / "train.txt").is_file():
+        print("corpus prose kept: skipped (corpora/train.txt not found)")
         return 0
-    changed, runs, named = twice(args.shared, random.Random(args.seed), args.splices)
-    print(f"twice is once: {runs - changed}/{runs} second runs changed nothing ({changed} changed something)")
+    lost, runs, named, examples = corpus_kept(args.shared, args.corpus_every)
+    print(f"corpus prose kept: {runs - lost}/{runs} lines came out whole ({lost} did not)")
     for (mode, rules), n in named.most_common():
-        print(f"  {n:4d}  {mode:<24} {rules}")
+        print(f"  {n:4d}  {mode:<26} {rules:<40} e.g. {examples[mode, rules][:90]!r}")
     return 0
 
 
