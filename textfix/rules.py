@@ -1032,7 +1032,14 @@ def _caption_after(line: str, end: int) -> bool:
     >>> _caption_after("(Foto: X) Menteri mengatakan pada Selasa (24/1) bahwa stok aman.", 9)
     False
     """
-    return patterns.DATED_CAPTION_RE.match(line[end:].lstrip()) is not None
+    # The pattern reads at most about 215 characters: copying the rest of a long line for
+    # each credit made a 1 MB line of credits quadratic (bench_rules.py).
+    return patterns.DATED_CAPTION_RE.match(line[end : end + _CAPTION_WINDOW].lstrip()) is not None
+
+
+#: How much of a line after a credit _caption_after reads: DATED_CAPTION_RE's longest match
+#: and a run of spaces before it.
+_CAPTION_WINDOW = 320
 
 
 def _sentence_restart(window: str) -> int | None:
