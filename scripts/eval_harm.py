@@ -31,13 +31,13 @@ import collections
 import os
 import random
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import textfix  # noqa: E402
+from eval_junk import squash  # noqa: E402  (this script's folder is on the path)
 from textfix.casing.words import scraped_title_case  # noqa: E402
 from textfix.config import CORPUS, Config  # noqa: E402
 
@@ -210,7 +210,8 @@ _EDITS = frozenset({"recase", "normalize_unicode", "fix_encoding", "normalize_wh
 
 
 def _squash(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("\ufeff", "").split()).casefold()
+    """eval_junk's comparison form, casefolded, without the BOMs cleaning removes."""
+    return squash(text.replace("\ufeff", "")).casefold()
 
 
 def corpus_kept(shared: Path, every: int) -> tuple[int, int, collections.Counter, dict]:

@@ -705,11 +705,14 @@ def _at_end(text: str, pos: int) -> bool:
 
 def _has_prose(text: str) -> bool:
     """Sentence punctuation followed by more text, or a run of lowercase content words."""
-    if patterns.PROSE_RE.search(text):
-        return True
-    words = _words(text)
-    lower = [w for w in words if w[0].islower() and w.lower() not in _function_words()]
-    return len(lower) >= 3
+    return bool(patterns.PROSE_RE.search(text)) or _runs_in_lowercase(text)
+
+
+def _runs_in_lowercase(text: str) -> bool:
+    """Three lowercase words or more that are not function words: prose, where names,
+    titles and outlets are capitalised."""
+    functions = _function_words()
+    return sum(1 for w in _words(text) if w[0].islower() and w.lower() not in functions) >= 3
 
 
 def _drop_inline_read_also(line: str) -> str:
@@ -1512,9 +1515,7 @@ def _story_after_byline(text: str, label_end: int) -> str | None:
     Harapan Harga ..."), nor is it once cleaning lowered the lead's first word; a cut
     there could take story words, or cut again on a second run."""
     rest = text[label_end:]
-    functions = _function_words()
-    lowered = [w for w in _words(rest) if w[0].islower() and w.lower() not in functions]
-    return text if len(lowered) >= 3 or _holds_sentence(rest) else None
+    return text if _runs_in_lowercase(rest) or _holds_sentence(rest) else None
 
 
 @paragraph_rule
