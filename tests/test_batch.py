@@ -68,6 +68,21 @@ def test_out_dir_mirrors_the_tree(tmp_path: Path):
     assert read(src / "2023" / "08" / "a.txt") == PROMO  # inputs untouched
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_output_folder_is_synced_once_at_the_end(tmp_path: Path, monkeypatch, jobs):
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    synced: list[str] = []
+    monkeypatch.setattr(io, "_fsync_folder", synced.append)  # (the workers fork after this)
+    src = tmp_path / "arsip"
+    for name in ("2023/a.txt", "2023/b.txt", "2024/c.txt", "2024/d.jsonl", "e.txt"):
+        write(src / name, records(PROMO) if name.endswith(".jsonl") else PROMO)
+    out = tmp_path / "bersih"
+    result = run(str(src), "--out-dir", str(out), "-j", jobs, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(synced) == sorted(str(out / folder) for folder in ("2023", "2024", "."))
+    assert read(out / "2024" / "c.txt") == textfix.clean(PROMO)
+
+
 def test_glob_picks_files_inside_folders(tmp_path: Path):
     src = tmp_path / "arsip"
     write(src / "a.txt", PROMO)

@@ -10,6 +10,7 @@ import stat
 
 import pytest
 
+from textfix import io as tio
 from textfix.errors import BinaryInputError, DecodeError, RecordError, TextfixError
 from textfix.io import (
     TextFile,
@@ -288,6 +289,16 @@ def test_atomic_output_removes_temp_on_keyboard_interrupt(tmp_path):
             handle.write(b"setengah")
             raise KeyboardInterrupt
     assert _visible(tmp_path) == []
+
+
+def test_atomic_output_syncs_the_folder_unless_told_not_to(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(tio, "_fsync_folder", synced.append)
+    for sync in (True, False):
+        with atomic_output(tmp_path / "a.txt", sync_folder=sync) as handle:
+            handle.write(b"isi\n")
+    assert synced == [str(tmp_path)]
+    assert (tmp_path / "a.txt").read_bytes() == b"isi\n"
 
 
 def test_atomic_output_gzips_gz_paths(tmp_path):

@@ -330,7 +330,7 @@ def clean_text_file(source: Source, job: Job, data: bytes | None = None) -> _Res
         return result  # leave the file and its mtime alone
     try:
         source.dest.parent.mkdir(parents=True, exist_ok=True)
-        with io.atomic_output(source.dest) as handle:
+        with io.atomic_output(source.dest, sync_folder=False) as handle:
             handle.write(io.encode_text(cleaned, like))
     except (OSError, TextfixError) as exc:
         _write_failed(outcome, source, exc)
@@ -364,7 +364,7 @@ def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Conf
     try:
         if source.dest is not None and not job.in_place and job.mode == "write":
             source.dest.parent.mkdir(parents=True, exist_ok=True)
-            with io.atomic_output(source.dest) as handle:
+            with io.atomic_output(source.dest, sync_folder=False) as handle:
                 outcome.changed, outcome.rules = _clean_encoded(original.text, config, source.name, like, handle.write)
             return result
         write = None if job.mode == "check" else chunks.append
@@ -376,7 +376,7 @@ def _write_encoded(source: Source, job: Job, original: io.TextFile, config: Conf
             return result
         if job.in_place and not outcome.changed:
             return result
-        with io.atomic_output(source.dest) as handle:
+        with io.atomic_output(source.dest, sync_folder=False) as handle:
             for chunk in chunks:
                 handle.write(chunk)
     except (OSError, TextfixError) as exc:
@@ -668,6 +668,10 @@ def run(
 
     ``jobs`` > 1 uses a process pool when the input is big enough to pay for it. Closing the
     generator early (Ctrl-C in the caller) discards any half-written output.
+
+    Outputs are renamed into place unsynced, and each folder written to is synced once at
+    the end (also when interrupted: what was renamed stays): a crash before that may lose
+    a rename, never a file's content, which is synced before it.
     """
     total = sum(s.size for s in sources)
     if jobs > 1 and _too_little_to_share(sources, total):
@@ -675,6 +679,7 @@ def run(
     current: Outcome | None = None
     sink = None  # the output of the JSONL source being written (a _Sink)
     diff_started = False
+    written: dict[str, None] = {}  # the folders outputs went to, in order
     try:
         for unit, result in _ordered(_units(sources, job, stdin_data), jobs, job.config_for("")):
             source = unit.source
@@ -687,6 +692,8 @@ def run(
                 for chunk in result.data if isinstance(result.data, list) else [result.data]:
                     if chunk:
                         yield Emit(stdout=chunk)
+                if job.mode == "write" and source.dest is not None:
+                    written[_folder_of(source.dest)] = None
                 yield Advance(unit.nbytes)
                 yield result.outcome
                 continue
@@ -721,6 +728,7 @@ def run(
                 # In place, an unchanged file is left alone (and keeps its mtime).
                 keep = not current.failed and (current.changed or not job.in_place)
                 error = sink.close(commit=keep)
+                written[_folder_of(source.dest)] = None
                 if error:
                     current.failed = True
                     current.failures.append(error)
@@ -730,6 +738,11 @@ def run(
     finally:
         if sink is not None:
             sink.close(commit=False)
+        io.sync_folders(written)
+
+
+def _folder_of(dest: Path) -> str:
+    return os.path.dirname(os.path.abspath(dest))
 
 
 def _too_little_to_share(sources: list[Source], total: int) -> bool:
@@ -760,7 +773,7 @@ class _Sink:
         self.compressed = compressed
         self.empty = True
         dest.parent.mkdir(parents=True, exist_ok=True)
-        self._manager = io.atomic_output(dest, compress=False)
+        self._manager = io.atomic_output(dest, compress=False, sync_folder=False)
         self._handle = self._manager.__enter__()
 
     def write(self, data: bytes) -> None:
