@@ -530,6 +530,18 @@ def test_duplicates(text, absent, present, config):
     assert "lebih\n" not in out
 
 
+def test_a_paragraph_introducing_what_follows_may_come_again():
+    """``... sebagai berikut:`` before each of two lists is said twice on purpose (found
+    on a Markdown file that introduced two examples alike); a copied title is not."""
+    intro = "Menurut para pedagang, harganya sebagai berikut:"
+    text = (
+        f"{BODY1}\n\n{intro}\n\nBeras medium naik menjadi Rp 13.000 per kilogram di Pasar Induk.\n\n"
+        f"{BODY2}\n\n{intro}\n\nBeras premium naik menjadi Rp 15.000 per kilogram di Pasar Induk.\n"
+    )
+    out = check(text, [], [BODY1, BODY2], Config())
+    assert out.count(intro) == 2
+
+
 @pytest.mark.parametrize(("text", "absent", "present", "config"), META)
 def test_metadata(text, absent, present, config):
     check(text, absent, present, config)

@@ -1399,6 +1399,12 @@ def glued_copies(keys: list[str]) -> set[int]:
     return found
 
 
+def _introduces(paragraph: str) -> bool:
+    """A paragraph ending in a colon, which introduces what follows (``Berikut
+    daftarnya:``): said again before another list or quote, it is no copy."""
+    return paragraph.rstrip().endswith(":")
+
+
 @document_rule
 def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str | None]:
     """Drop a paragraph that repeats an earlier one, a short teaser that a later sentence
@@ -1415,7 +1421,7 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str
         if number in glued:
             out.append(None)
             continue
-        repeatable = _ends_sentence(paragraph) and len(key) < 250
+        repeatable = (_ends_sentence(paragraph) or _introduces(paragraph)) and len(key) < 250
         if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
             out.append(None)
             continue
