@@ -149,8 +149,15 @@ def bench_throughput(sentences: list[str], megabytes: float, rounds: int = 3) ->
     return results
 
 
+def console_script(name: str) -> str | None:
+    """The ``name`` command of the environment running this script (its bin folder, where
+    pip put it, even when that folder is not on PATH), else the first on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else shutil.which(name)
+
+
 def textfix_command() -> list[str]:
-    found = shutil.which("textfix")
+    found = console_script("textfix")
     return [found] if found else [sys.executable, "-m", "textfix"]
 
 
@@ -314,9 +321,13 @@ def bench_batch(sentences: list[str], megabytes: float, work: Path, rounds: int 
 
 
 def bench_startup(seed: Path, runs: int) -> float:
+    ftfy_command = console_script("ftfy")
+    if ftfy_command is None:
+        print("start-up: no ftfy command beside this Python or on PATH (pip install ftfy); skipped")
+        return float("nan")
     commands = {
         "textfix": [*textfix_command(), "clean", str(seed)],
-        "ftfy": [shutil.which("ftfy") or "ftfy", str(seed)],
+        "ftfy": [ftfy_command, str(seed)],
     }
     # As on a user's machine: Python may cache bytecode. With PYTHONDONTWRITEBYTECODE set
     # (some sandboxes set it) an editable install recompiles every module on every run,
