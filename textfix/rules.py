@@ -988,11 +988,32 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
         opens_caption = credits[0][0] == 0 and (
             sentences <= 1 or (first_end < len(text) and not text[first_end].isspace() and sentences <= 3)
         )
+        opened = _open_bracket(text, credits[-1])
+        if opened is not None and number + 1 < len(lines) and _CREDIT_TAIL_RE.fullmatch(lines[number + 1].strip()):
+            # The rest of the credit, wrapped: "(Foto: ANTARA/Budi" / "Santoso)" goes, bracket too.
+            out[number + 1] = None
+            credits[-1] = (opened, credits[-1][1])
         if (closes_caption or opens_caption) and rest <= 600 and "\n" not in line:
             out[number] = None
             continue
         out[number] = _drop_inline_captions(line, credits)
     return out
+
+
+#: The end of a credit wrapped onto the next line: a few words and the closing bracket.
+_CREDIT_TAIL_RE = re.compile(r"[^()\[\]\s]+(?:[ ][^()\[\]\s]+){0,3}[)\]]")
+
+
+def _open_bracket(text: str, credit: tuple[int, int]) -> int | None:
+    """Where the bracket of ``credit`` opens, when the credit runs to the end of ``text``
+    with that bracket still open; else None."""
+    start, end = credit
+    if text[end:].strip():
+        return None
+    opened = max(text.rfind("(", 0, end), text.rfind("[", 0, end))
+    if opened >= start - 2 and opened > max(text.rfind(")", 0, end), text.rfind("]", 0, end)):
+        return min(opened, start)
+    return None
 
 
 def _drop_inline_captions(line: str, credits: list[tuple[int, int]]) -> str:
