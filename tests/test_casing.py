@@ -362,6 +362,13 @@ def test_bulletless_list_items_are_repaired_when_named():
     assert recase_document(title_cased)[1:3] == title_cased[1:3]  # headings, not named items
 
 
+@pytest.mark.parametrize("box", ["[x] ", "- [x] ", "* [X] "])
+def test_a_ticked_checkbox_is_not_a_sentence_start(box):
+    """A task list item's first word opens its sentence: the x in the box does not."""
+    item = box + "Dashboard Transaksi Yang Bisa Dipantau Setiap Hari."
+    assert recase_document([item], list_items={0})[0] == box + "Dashboard transaksi yang bisa dipantau setiap hari."
+
+
 def test_title_style_list_items_stay_beside_normal_prose():
     text = ["Warga mengeluh karena harga naik.", "- Harga Beras Premium", "- Harga Minyak Goreng"]
     assert recase_document(text) == text

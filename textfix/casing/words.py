@@ -241,6 +241,11 @@ def _starting_gap(gap: str) -> bool:
     return start
 
 
+#: A task list item's checkbox, ticked, after its bullet if the text still has one.
+_TASK_BOX_RE = regex.compile(r"(?:[-*+•][ \t]+)?\[[xX]\][ \t]")
+_TASK_OPENERS = frozenset("[-*+•")
+
+
 def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
     """Indexes of words that begin a sentence or a quoted sentence.
 
@@ -251,6 +256,8 @@ def sentence_starts(text: str, words: Sequence[Word]) -> set[int]:
     [0, 3]
     """
     starts = {0} if words else set()
+    if text[:1] in _TASK_OPENERS and len(words) > 1 and _TASK_BOX_RE.match(text):
+        starts.add(1)  # "[x] Dashboard transaksi": the checkbox's x is no sentence's first word
     known = _STARTING_GAPS
     for i, word in enumerate(words[1:], start=1):
         gap = word[2]  # (an index: an attribute of a tuple subclass is a slower generic lookup)
