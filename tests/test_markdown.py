@@ -202,6 +202,27 @@ CONSTRUCTS = [
         "- Baca juga: Harga Naik\n  - butir bersarang\n",
         "- Baca juga: Harga Naik\n  - butir bersarang\n",
     ),
+    (
+        "a list item said twice stays (table rows written as lists)",
+        "- Satu hal yang sama\n- Dua hal lain\n- Satu hal yang sama\n",
+        "- Satu hal yang sama\n- Dua hal lain\n- Satu hal yang sama\n",
+    ),
+    (
+        "an example quoted and then shown stays",
+        "Contoh:\n\n> ini adalah paragraf\n\nHasilnya:\n\nini adalah paragraf\n",
+        "Contoh:\n\n> ini adalah paragraf\n\nHasilnya:\n\nini adalah paragraf\n",
+    ),
+    (
+        "a top-level paragraph said twice goes",
+        "Warga mengeluh harga naik.\n\nPasar Induk Kramat Jati sore hari\n\nPedagang menunggu.\n\nPasar Induk Kramat Jati sore hari\n",
+        "Warga mengeluh harga naik.\n\nPasar Induk Kramat Jati sore hari\n\nPedagang menunggu.\n",
+    ),
+    (
+        "a copyright notice under its heading is the section's text",
+        "Isi dokumen ini.\n\n## Lisensi\n\nHak Cipta © 2025 Desa Maduretno. Seluruh hak cipta dilindungi.\n",
+        "Isi dokumen ini.\n\n## Lisensi\n\nHak Cipta © 2025 Desa Maduretno. Seluruh hak cipta dilindungi.\n",
+    ),
+    ("a copyright footer goes", "Isi dokumen ini.\n\n© 2025 Contoh.com. All rights reserved.\n", "Isi dokumen ini.\n"),
     ("no final newline stays so", "Warga Yang Datang.", "Warga yang datang."),
     ("empty document", "", ""),
 ]

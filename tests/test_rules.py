@@ -536,6 +536,17 @@ def test_duplicates(text, absent, present, config):
     assert "lebih\n" not in out
 
 
+def test_a_table_of_contents_and_its_headings_both_stay():
+    """A module's contents list, then each heading again above its section (found on a
+    plain-text course module): the headings are no scraper's copies."""
+    headings = ["Pengantar Jurnalistik", "Bahasa Jurnalistik", "Kode Etik Jurnalistik"]
+    intro = "Modul ini mengenalkan dasar-dasar jurnalistik kepada siswa kelas sepuluh."
+    sections = (f"{h}\n\n{body}" for h, body in zip(headings, (BODY1, BODY2, BODY3)))
+    text = "\n\n".join([intro, "Daftar isi:", *headings, *sections]) + "\n"
+    out = check(text, [], [intro, BODY1, BODY2, BODY3], JUNK_ONLY)
+    assert all(out.count(h) == 2 for h in headings), out
+
+
 def test_a_paragraph_introducing_what_follows_may_come_again():
     """``... sebagai berikut:`` before each of two lists is said twice on purpose (found
     on a Markdown file that introduced two examples alike); a copied title is not."""

@@ -122,6 +122,8 @@ class _Prose:
     joins: set = dataclasses.field(default_factory=set)  # where invisible markup was left out
     breaks: set = dataclasses.field(default_factory=set)  # where a soft line break stands as a space
     in_list: bool = False  # a paragraph in a list item (its marker is not in ``plain``)
+    nested: bool = False  # a paragraph in a list item or a block quote
+    headed: bool = False  # a paragraph right under a heading
 
 
 class _Misaligned(Exception):
@@ -428,11 +430,13 @@ def _collect_prose(text: str, parse_text: str) -> list[_Prose]:
         except _Misaligned:
             continue
         source = [offsets[w] if w is not None else None for w in where]
-        span, removable, in_list = (first, last), True, False
+        span, removable, in_list, nested = (first, last), True, False, False
         if kind == "paragraph":
             span, removable = _removal_span(tokens, stack, children, (first, last))
             in_list = any(tokens[k].type == "list_item_open" for k in stack)
-        found.append(_Prose(kind, plain, source, span, removable, joins, breaks, in_list))
+            nested = in_list or any(tokens[k].type == "blockquote_open" for k in stack)
+        headed = kind == "paragraph" and index >= 2 and tokens[index - 2].type == "heading_close"
+        found.append(_Prose(kind, plain, source, span, removable, joins, breaks, in_list, nested, headed))
     return found
 
 
@@ -1048,6 +1052,8 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
         config,
         unwrap=True,
         list_items={n for n, p in enumerate(paragraphs) if p.in_list},
+        nested={n for n, p in enumerate(paragraphs) if p.nested},
+        headed={n for n, p in enumerate(paragraphs) if p.headed},
     )
     steps_of: dict[int, list] = {}
     for item in para_steps:

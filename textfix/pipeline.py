@@ -453,6 +453,8 @@ def run_stages(
     counts: Counter | None = None,
     unwrap: bool = False,
     list_items: Collection[int] = (),
+    nested: Collection[int] = (),
+    headed: Collection[int] = (),
 ) -> tuple[list[str | None], list[_ParagraphStep]]:
     """Stages 3 and 4 on a list of paragraphs: junk rules, then casing repair.
 
@@ -461,6 +463,9 @@ def run_stages(
     becomes the space it stands for, so the rest sees what it always saw.
     ``list_items``: indexes of paragraphs that are list items with no bullet in their
     text (Markdown's), for casing (see ``casing.recase_document``).
+    ``nested``, ``headed``: indexes of paragraphs inside a list item or block quote, and
+    right under a heading (Markdown's), for the document rules that take the structure
+    (``rules.Structure``).
 
     Returns one entry per input paragraph (``None`` where a rule dropped it) and the
     steps, each with the paragraph index and its position in the original paragraph.
@@ -500,7 +505,13 @@ def run_stages(
                 idle = rules.gated_out([texts[i] for i in live])
             if rule.name in idle:
                 continue
-            if rule.scope == "document":
+            if rule.scope == "document" and rule.structural and (nested or headed):
+                structure = rules.Structure(
+                    frozenset(n for n, i in enumerate(live) if i in nested),
+                    frozenset(n for n, i in enumerate(live) if i in headed),
+                )
+                results = rule.func([texts[i] for i in live], config, structure)
+            elif rule.scope == "document":
                 results = rule.func([texts[i] for i in live], config)
             else:
                 results = [rule.func(texts[i]) for i in live]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 import regex
 
@@ -43,6 +43,19 @@ class Rule:
     name: str
     func: Callable
     scope: str  # "paragraph" or "document"
+    structural: bool = False  # a document rule told the Markdown structure (a Structure)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What Markdown says of a document's paragraphs (indexes into the list a document
+    rule is given); plain text has none of it."""
+
+    nested: frozenset[int] = frozenset()  # in a list item or a block quote
+    headed: frozenset[int] = frozenset()  # right under a heading: its section's own text
+
+
+PLAIN = Structure()
 
 
 #: Every rule in the order it runs.
@@ -56,8 +69,11 @@ def paragraph_rule(func: Callable[[str], str | None]) -> Callable[[str], str | N
 
 
 def document_rule(func: Callable[[list[str], Config], list[str | None]]):
-    """Register ``func`` as a document rule, after those already registered."""
-    RULES[func.__name__] = Rule(func.__name__, func, "document")
+    """Register ``func`` as a document rule, after those already registered. One with a
+    ``structure`` parameter is given the Markdown :class:`Structure` of the paragraphs
+    (see :func:`.pipeline.run_stages`)."""
+    code = func.__code__
+    RULES[func.__name__] = Rule(func.__name__, func, "document", "structure" in code.co_varnames[: code.co_argcount])
     return func
 
 
@@ -1284,20 +1300,28 @@ def drop_pagination(paragraph: str) -> str | None:
 
 
 @document_rule
-def cut_footer(paragraphs: list[str], config: Config) -> list[str | None]:
+def cut_footer(paragraphs: list[str], config: Config, structure: Structure = PLAIN) -> list[str | None]:
     """Cut footer chrome: tag lists after the editor's initials, related-list labels, copyright.
 
     Bylines and credits among the footer lines stay (they are metadata), and nothing is
     cut when a long body paragraph follows (multi-page articles put page 2 after page 1's
-    footer).
+    footer). A copyright notice right under a Markdown heading (``## Lisensi``) is that
+    section's text, not a page's footer.
 
     >>> cut_footer(["Isi berita.", "(yld/idh)\\nbanjir\\njakarta utara", "BERITA TERKAIT", "Judul Lain"], Config())
     ['Isi berita.', '(yld/idh)', None, None]
     """
-    return _map_lines(paragraphs, _cut_footer_lines)
+    sections: set[int] = set()  # the lines of paragraphs right under a heading
+    line = 0
+    for number, paragraph in enumerate(paragraphs):
+        count = paragraph.count("\n") + 1
+        if number in structure.headed:
+            sections.update(range(line, line + count))
+        line += count
+    return _map_lines(paragraphs, functools.partial(_cut_footer_lines, sections=sections))
 
 
-def _cut_footer_lines(lines: list[str]) -> list[str | None]:
+def _cut_footer_lines(lines: list[str], sections: Collection[int] = ()) -> list[str | None]:
     out: list[str | None] = list(lines)
     labels = _phrases("promo_labels.txt", whole_line=True)
     start = None
@@ -1315,7 +1339,7 @@ def _cut_footer_lines(lines: list[str]) -> list[str | None]:
         ):
             marker = True
             first = number + 1
-        elif labels.match(text) or patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text):
+        elif labels.match(text) or patterns.TAGS_LINE_RE.match(text) or patterns.COPYRIGHT_RE.match(text) and number not in sections:
             marker = True
             first = number
         if marker and not body_after[first]:
@@ -1420,6 +1444,33 @@ def glued_copies(keys: list[str]) -> set[int]:
     return found
 
 
+#: A table of contents: at least this many short lines in a row, each no sentence...
+_CONTENTS_MIN = 3
+#: ... and at most this long, two of which come again later (as their sections' headings).
+_CONTENTS_LINE_MAX = 80
+
+
+def _contents_lines(paragraphs: list[str], keys: list[str]) -> set[str]:
+    """The keys of the lines of a table of contents: a run of at least _CONTENTS_MIN short
+    paragraphs that end no sentence, two of which or more come again later. A scraper's
+    copy is a title or a caption twice, not a list of headings repeated one by one."""
+    last = {key: number for number, key in enumerate(keys)}
+    listed: set[str] = set()
+    run: list[int] = []
+    named: set[str] = set()  # the run's keys: a list names each item once, a repeat starts the next run
+    for number in range(len(paragraphs) + 1):
+        short = number < len(paragraphs) and len(keys[number]) <= _CONTENTS_LINE_MAX and not _ends_sentence(paragraphs[number])
+        if short and keys[number] not in named:
+            run.append(number)
+            named.add(keys[number])
+            continue
+        again = [keys[i] for i in run if last[keys[i]] > run[-1]]
+        if len(run) >= _CONTENTS_MIN and len(again) >= 2:
+            listed.update(again)
+        run, named = ([number], {keys[number]}) if short else ([], set())
+    return listed
+
+
 def _introduces(paragraph: str) -> bool:
     """A paragraph ending in a colon, which introduces what follows (``Berikut
     daftarnya:``): said again before another list or quote, it is no copy."""
@@ -1427,9 +1478,14 @@ def _introduces(paragraph: str) -> bool:
 
 
 @document_rule
-def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str | None]:
+def drop_duplicate_paragraphs(paragraphs: list[str], config: Config, structure: Structure = PLAIN) -> list[str | None]:
     """Drop a paragraph that repeats an earlier one, a short teaser that a later sentence
     starts with, and the body printed once glued before or after its paragraphs.
+
+    Structure repeats on purpose, so a repeat is kept where it is the document's own:
+    a paragraph in a Markdown list item or block quote (table rows written as lists, an
+    example quoted and then shown), and a line listed in a table of contents
+    (:func:`_contents_lines`) that comes again as its section's heading.
 
     >>> drop_duplicate_paragraphs(["Video: Banjir Kota", "Isi berita.", "Video: Banjir Kota"], Config())
     ['Video: Banjir Kota', 'Isi berita.', None]
@@ -1437,12 +1493,16 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config) -> list[str
     seen: set[str] = set()
     keys = [_dedupe_key(p) for p in paragraphs]
     glued = glued_copies(keys)
+    listed = _contents_lines(paragraphs, keys)
     out: list[str | None] = []
     for number, (paragraph, key) in enumerate(zip(paragraphs, keys)):
         if number in glued:
             out.append(None)
             continue
-        repeatable = (_ends_sentence(paragraph) or _introduces(paragraph)) and len(key) < 250
+        if number in structure.nested:
+            out.append(paragraph)  # neither dropped nor a first copy of a later one
+            continue
+        repeatable = (_ends_sentence(paragraph) or _introduces(paragraph) or key in listed) and len(key) < 250
         if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
             out.append(None)
             continue
