@@ -69,10 +69,12 @@ class Step:
         "1:18: split_sentence_glue: inserted ' '"
         >>> Step("normalize_whitespace", "Harga   beras", "Harga beras").describe()
         "normalize_whitespace: 'Harga   beras' -> 'Harga beras'"
+        >>> Step("normalize_whitespace", "  ", "", 2, 7).describe()
+        "2:7: normalize_whitespace: removed '  '"
         """
         where = f"{self.line}:{self.column}: " if self.line else ""
-        if not self.after:
-            return f"{where}{self.rule}: removed {_clip(self.before)!r}"
+        if not self.after:  # (whitespace alone is shown as it is, not as '')
+            return f"{where}{self.rule}: removed {_clip(self.before) or _clip(self.before, spaces=True)!r}"
         if not self.before:
             return f"{where}{self.rule}: inserted {_clip(self.after, spaces=True)!r}"
         before, after = _clip(self.before), _clip(self.after)

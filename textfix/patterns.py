@@ -62,6 +62,11 @@ VIDEO_LABEL_RE = _lazy(
     r"^(?:(?:Simak|Lihat|Tonton|Saksikan)[ ]{1,3}+(?:[Jj]uga[ ]{1,3}+)?[Vv]ideo\b|Video[ ]{0,2}+:)"
 )
 
+# Matches: "Saksikan juga Blak-blakan, Judul Acara!" / "Simak juga Sosok: Judul" (a show's promo,
+#          which goes only when a [Gambas:...] placeholder follows)
+# Must not match: "Saksikan pertandingan itu." / "Simaklah juga"
+SHOW_PROMO_RE = _lazy(r"^(?:Simak|Lihat|Tonton|Saksikan)[ ]{1,3}+[Jj]uga\b")
+
 # Matches: "Media Internal Pemprov DKI Raih Juara 1 AMH 2018Momentum tersebut dinilai"
 # Must not match: "Media Internal Pemprov DKI meraih juara pada 2018."
 GLUED_TITLE_RE = _lazy(

@@ -397,6 +397,12 @@ def drop_ads(paragraphs: list[str], config: Config) -> list[str | None]:
         out: list[str | None] = []
         for line in items:
             stripped = line.strip()
+            if stripped == "." and out and out[-1] and out[-1].rstrip()[-1:].isalnum():
+                # A sentence's full stop the scraper put on a line of its own (after a
+                # link or italics): it goes back to the sentence, not away with it.
+                out[-1] = out[-1].rstrip() + "."
+                out.append(None)
+                continue
             if widget.match(stripped) or patterns.PUNCT_ONLY_RE.match(stripped) or patterns.TWEET_RESIDUE_RE.match(stripped):
                 out.append(None)
                 continue
@@ -615,10 +621,13 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
             line = _cut_all(line, patterns.GAMBAS_RE)
         out[number] = line if line.strip() else None
         text = line.strip()
-        if text and patterns.VIDEO_LABEL_RE.match(text):
+        video = bool(text) and patterns.VIDEO_LABEL_RE.match(text)
+        if video or text and patterns.SHOW_PROMO_RE.match(text):
             # Own-line video promo: the label, its (split) title, through the placeholder.
             # A line that ends a sentence is no piece of a title: a label line that does
             # goes on with the story, and one between label and placeholder is the story.
+            # A show's promo ("Saksikan juga Blak-blakan, ...!") names no video: it goes
+            # only with a placeholder after it.
             end = None
             story = _ends_sentence(text) and not text.endswith(("?", "!"))
             for ahead in range(number + 1, min(number + 7, len(lines))) if not story else ():
@@ -636,7 +645,7 @@ def _drop_promo_lines(lines: list[str]) -> list[str | None]:
                     out[end] = rest
                 number = end + 1
                 continue
-            if not story:
+            if not story and video:
                 out[number] = None
         elif text:
             glued = patterns.GLUED_TITLE_RE.match(text)
@@ -1194,8 +1203,9 @@ def drop_social_promo(paragraphs: list[str], config: Config) -> list[str | None]
 
 def _opens_promo(text: str) -> bool:
     """A social promo's phrase or "Baca berita lainnya di ..." opens ``text``, after a list
-    bullet if there is one ("* Fakta atau hoaks? Untuk mengetahui ...")."""
-    text = _BULLET_RE.sub("", text, 1)
+    bullet or an opening bracket if there is one ("* Fakta atau hoaks? Untuk mengetahui
+    ...", "(Ayo ikuti saluran WhatsApp ...)")."""
+    text = _BULLET_RE.sub("", text, 1).removeprefix("(")
     return bool(_phrases("social_promos.txt").match(text) or patterns.MORE_NEWS_RE.match(text))
 
 
