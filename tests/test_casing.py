@@ -362,6 +362,20 @@ def test_bulletless_list_items_are_repaired_when_named():
     assert recase_document(title_cased)[1:3] == title_cased[1:3]  # headings, not named items
 
 
+def test_a_heading_that_asks_stays_beside_normal_prose():
+    """In a normally cased post, "Kenapa Blog Ini Dibuat?" is a heading, as a heading
+    without its question mark is; in a title-cased article the same line is a sentence."""
+    post = [
+        "Kenapa Blog Ini Dibuat?",
+        "Saya menulis di sini untuk mencatat perjalanan selama kuliah di kota ini.",
+        "Akhirnya, Langkah Pertamaku!",
+        "Tulisan pertama ini saya buat setelah lama menunda karena banyak tugas.",
+    ]
+    assert recase_document(post) == post
+    lines = ("Apa yang membuat harga beras di pasar naik lagi?", "Pedagang mengatakan pasokan dari daerah berkurang sejak awal bulan.")
+    assert recase_document([scraped_title_case(t) for t in lines]) == list(lines)
+
+
 @pytest.mark.parametrize("box", ["[x] ", "- [x] ", "* [X] "])
 def test_a_ticked_checkbox_is_not_a_sentence_start(box):
     """A task list item's first word opens its sentence: the x in the box does not."""

@@ -127,6 +127,31 @@ def _is_heading(text: str) -> bool:
     return 0 < len(WORD_RE.findall(text)) <= HEADING_MAX_WORDS
 
 
+def _is_called_out_heading(text: str) -> bool:
+    """A heading that asks or exclaims ("Kenapa Blog Ini Dibuat?", "Akhirnya, Langkah
+    Pertamaku!"): a short paragraph of one sentence ending in "?" or "!". Only beside prose
+    in normal case is it read as one (see recase_document): in a title-cased document the
+    same line is one more damaged sentence."""
+    bare = text.rstrip(_SPACES).rstrip(_CLOSERS)
+    if bare[-1:] not in "?!" or "\n" in bare:
+        return False
+    words = WORD_RE.findall(bare)
+    return 0 < len(words) <= HEADING_MAX_WORDS and not any(_sentence_end(part) for part in re.split(r"(?<=[.!?])\s", bare)[:-1])
+
+
+def _normal_prose(paragraphs: Sequence[str], found: Container[int]) -> bool:
+    """Whether a paragraph the detector passed reads as a sentence of prose: the document
+    is cased normally, and its title-cased short lines are its headings."""
+    return any(
+        i not in found and _sentence_end(p) and len(WORD_RE.findall(p)) >= _PROSE_MIN_WORDS
+        for i, p in enumerate(paragraphs)
+    )
+
+
+#: Words that make a paragraph prose for _normal_prose.
+_PROSE_MIN_WORDS = 6
+
+
 def titlecase_heading(text: str, lexicon: Lexicon | None = None) -> str:
     """EYD title style: capitalise every word except function words (not the first).
 
@@ -364,9 +389,12 @@ def recase_document(
     # confirm as names; the second lets those words keep their capital elsewhere.
     names: set[str] = set()
     decided = {}
+    called_out = {i for i in found if _is_called_out_heading(paragraphs[i])}
+    if called_out and not _normal_prose(paragraphs, found):
+        called_out = set()
     for index, (words, starts, keys) in found.items():
         text = paragraphs[index]
-        if index in items or not _is_heading(text):
+        if index not in called_out and (index in items or not _is_heading(text)):
             flat = text.replace("\n", " ")
             decisions = decide_words(flat, words, lexicon, model, starts, evidence, names, keys)
             refine_decisions(lexicon, words, decisions, keys, evidence)
