@@ -205,6 +205,9 @@ PHOTO = [
     case("a credit opening one caption sentence takes it along",
          f"(Foto: Antara/Andi Saputra) Warga menunggu bus di halte, Senin (3/2/2025).\n{BODY1}\n{BODY2}\n",
          ["Andi Saputra", "Warga menunggu bus"]),
+    case("a caption line with an English credit goes", f"{BODY1}\nIlustrasi bus listrik (Image by contohfoto)\n{BODY2}\n"
+         f"Warga antre di halte baru (credit:contohfoto)\n{BODY3}\n", ["Ilustrasi bus", "Warga antre", "contohfoto"],
+         [BODY1, BODY2, BODY3]),
     case("a credit wrapped onto the next line goes whole, with its caption",
          f"{BODY1}\nWarga menunggu bus di halte, Senin (3/2/2025). (Foto: Antara/Andi\nSaputra)\n{BODY2}\n",
          ["Warga menunggu", "Foto", "Saputra"], [BODY1, BODY2]),
@@ -550,6 +553,21 @@ def test_duplicates(text, absent, present, config):
     out = check(text, absent, present, config)
     assert out.count("Presiden di Halte Baru Kota") <= 1
     assert "lebih\n" not in out
+
+
+def test_a_block_printed_twice_in_a_row_goes_once():
+    """Under each photo of a listicle the scraper printed its two paragraphs twice: the
+    second copy goes, though each is a sentence (which may repeat elsewhere)."""
+    text = f"{BODY1}\n\n{BODY2}\n\n{BODY1}\n\n{BODY2}\n\n{BODY3}\n\n{BODY3}\n"
+    out = check(text, [], [BODY1, BODY2, BODY3], JUNK_ONLY)
+    assert [out.count(b) for b in (BODY1, BODY2, BODY3)] == [1, 1, 1], out
+
+
+def test_a_sentence_said_again_further_on_stays():
+    """A sentence taken up again later (a quote recalled) is no scraper's copy."""
+    text = f"{BODY1}\n\n{BODY2}\n\n{BODY3}\n\n{BODY1}\n"
+    out = check(text, [], [BODY1, BODY2, BODY3], JUNK_ONLY)
+    assert out.count(BODY1) == 2, out
 
 
 def test_a_table_of_contents_and_its_headings_both_stay():

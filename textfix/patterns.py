@@ -95,13 +95,15 @@ TWEET_RESIDUE_RE = _lazy(r"^[—–-][ ]?[^\n()]{2,60}[ ]\(@\w{1,30}+\)[ ]?[\p{L
 # --- Photo credits -----------------------------------------------------------------------
 
 # Matches: "(Foto: Kemendagri RI)" / "(Foto Rahman/ KabarBenggawi)" / "(Sumber: KOMPAS TV)" /
-#          "(Getty Images)" / "(ANTARA FOTO/GALIH PRADIPTA)."
-# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)" / "(foto dan gambar hidup)", also
+#          "(Getty Images)" / "(ANTARA FOTO/GALIH PRADIPTA)." / "(Image by mydramalist)" / "(credit:IG)"
+# Must not match: "(foto-foto bersama)" / "(Sumber Daya Alam)" / "(foto dan gambar hidup)" /
+#   "(kredit: Rp5 juta)", also
 #   Title-Cased: "(Foto Dan Gambar Hidup)" (a function word after it makes "foto" a noun)
 PAREN_PHOTO_CREDIT_RE = _lazy(
     r"[ ]?\((?:(?:Foto|FOTO|Photo|Dok|DOK)\b(?![-]|[ ](?i:dan|atau|yang|dari|di|ke|ini|itu|untuk|dengan)\b)[.:]?+[^()\n]{1,100}+"
     r"|foto[ ]?[:/][^()\n]{1,100}+"
     r"|Sumber[ ]?:[^()\n]{1,60}+"
+    r"|(?:Image[ ]by|[Cc]redit[ ]?:)[ ]?[^()\n]{1,60}+"
     r"|(?:ANTARA FOTO|Antara Foto|Getty Images|AP Photo|Shutterstock|iStock|(?:AFP|Reuters|REUTERS|AP)[ ]?/)[^()\n]{0,80}+)\)\.?"
 )
 

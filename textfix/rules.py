@@ -173,7 +173,7 @@ def _is_known_word(word: str) -> bool:
 #: Credit needles (casefolded): PAREN/BRACKET/FOTO_LABEL/AGENCY/NAMED/DOMAIN_CREDIT_RE,
 #: CREDIT_LINE_RE and CAPTION_SOURCE_RE each need one of these.
 CREDIT_NEEDLES = (
-    "(foto", "(photo", "(dok", "(sumber", "(antara foto", "(getty images", "(shutterstock", "(istock",
+    "(foto", "(photo", "(dok", "(sumber", "(image by", "(credit", "(antara foto", "(getty images", "(shutterstock", "(istock",
     "(afp", "(reuters", "(ap", "sumber:", "sumber :", "foto:", "foto :", "photo:", "photo :",
     "antara foto", "foto/", "foto /", "photo/", "photo /", "network/", "network /", "images/",
     "images /", ".com/", ".com /", ".con/", ".com.id/", ".con.id/", "[", "times/", "times /", "news/",
@@ -1481,6 +1481,30 @@ def _contents_lines(paragraphs: list[str], keys: list[str]) -> set[str]:
     return listed
 
 
+#: A block printed twice in a row is at most this many paragraphs...
+_ECHO_MAX = 4
+#: ... each at least this long (a refrain of short lines may repeat on purpose).
+_ECHO_MIN_CHARS = 60
+
+
+def _echoed_blocks(keys: list[str]) -> set[int]:
+    """The paragraphs of a block the scraper printed twice in a row (``A B A B``: each pair
+    of a listicle's paragraphs under its photo): the second copy, by index. A sentence said
+    again elsewhere may be a quote taken up; the same sentences again at once are a copy."""
+    echoed: set[int] = set()
+    for number in range(1, len(keys)):
+        for size in range(1, min(_ECHO_MAX, number) + 1):
+            block = keys[number : number + size]
+            if (
+                len(block) == size
+                and block == keys[number - size : number]
+                and all(len(key) >= _ECHO_MIN_CHARS for key in block)
+            ):
+                echoed.update(range(number, number + size))
+                break
+    return echoed
+
+
 def _introduces(paragraph: str) -> bool:
     """A paragraph ending in a colon, which introduces what follows (``Berikut
     daftarnya:``): said again before another list or quote, it is no copy."""
@@ -1504,6 +1528,7 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config, structure: 
     keys = [_dedupe_key(p) for p in paragraphs]
     glued = glued_copies(keys)
     listed = _contents_lines(paragraphs, keys)
+    echoed = _echoed_blocks(keys)
     out: list[str | None] = []
     for number, (paragraph, key) in enumerate(zip(paragraphs, keys)):
         if number in glued:
@@ -1513,6 +1538,7 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config, structure: 
             out.append(paragraph)  # neither dropped nor a first copy of a later one
             continue
         repeatable = (_ends_sentence(paragraph) or _introduces(paragraph) or key in listed) and len(key) < 250
+        repeatable = repeatable and number not in echoed
         if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
             out.append(None)
             continue
