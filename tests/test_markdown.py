@@ -178,6 +178,16 @@ CONSTRUCTS = [
         "Warga mengeluh.\n\nPedagang mengeluh.\n",
     ),
     (
+        "an inline Baca juga before a link stays whole (the link cannot go with its label)",
+        "Langkah pertama selesai. Baca juga: [Cara Memasang Git](https://x.id) Buka Terminal Lalu Ketik Ini.\n",
+        "Langkah pertama selesai. Baca juga: [Cara Memasang Git](https://x.id) Buka Terminal Lalu Ketik Ini.\n",
+    ),
+    (
+        "an inline Baca juga with a plain headline goes with it",
+        "Harga naik lagi. Baca juga: Harga Cabai Melonjak di Pasar Pedagang mengatakan pasokan berkurang.\n",
+        "Harga naik lagi. Pedagang mengatakan pasokan berkurang.\n",
+    ),
+    (
         "bold Baca juga in a block quote goes with the quote",
         "Warga mengeluh.\n\n> **Baca juga:** Harga Naik\n\nPedagang mengeluh.\n",
         "Warga mengeluh.\n\nPedagang mengeluh.\n",

@@ -1064,9 +1064,11 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
                 dropped = [s.step for s in steps_of.get(number, []) if not s.step.after]
                 drops.append((item.lines, dropped[:1]))
             continue
+        back = _back_to(item.plain, norm)
+        if _orphans_a_link(item, steps_of.get(number, []), back):
+            continue
         found, touched = _edits(item.plain, new, item.offsets, item.joins, item.breaks, text)
         edits += found
-        back = _back_to(item.plain, norm)
         for rule, pos, before, after in changes:
             # A collapsed run of spaces may have lost either of its spaces: look one wider.
             if hit(touched, pos - 1, len(before) + 2):
@@ -1124,6 +1126,21 @@ def _clean_markdown_once(text: str, config: Config) -> pipeline.Cleaned:
             out = _apply_drops(out, [moved for moved, _, _ in accepted])
     steps.sort(key=lambda pair: pair[0])
     return pipeline.Cleaned(out, [step for _, step in steps])
+
+
+def _orphans_a_link(item: _Prose, steps: list, back) -> bool:
+    """Whether a "Baca juga:" label would go alone from before a link (``Baca juga:
+    [Judul](url)`` inside a paragraph): the link, its headline, cannot go with it (a cut
+    crosses no markup), and a bare link left in the sentence is no cleaner. The paragraph
+    is then left as it is."""
+    for s in steps:
+        if s.step.rule == "drop_read_also" and not s.step.after:
+            end = back(s.start) + len(s.step.before)
+            while end < len(item.plain) and item.plain[end] == " ":
+                end += 1
+            if end in item.joins:
+                return True
+    return False
 
 
 def _without_stand_ins(text: str) -> str:
