@@ -1026,7 +1026,7 @@ def _drop_caption_lines(lines: list[str]) -> list[str | None]:
 
 
 #: The end of a credit wrapped onto the next line: a few words and the closing bracket.
-_CREDIT_TAIL_RE = re.compile(r"[^()\[\]\s]+(?:[ ][^()\[\]\s]+){0,3}[)\]]")
+_CREDIT_TAIL_RE = re.compile(r"(?<![^()\[\]\s])[^()\[\]\s]++(?:[ ][^()\[\]\s]++){0,3}+[)\]]")
 
 
 def _open_bracket(text: str, credit: tuple[int, int]) -> int | None:
