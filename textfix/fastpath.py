@@ -416,7 +416,7 @@ _READ_SOURCES = {
     "PAGINATION_LINE_RE": 3235981169,
     "DATELINE_RE": 3594204057,
     "CITY_DATELINE_RE": 2531908959,
-    "BYLINE_RE": 608571012,
+    "BYLINE_RE": 1095043874,
 }
 #: In ``re``, a superset of what DATELINE_RE and CITY_DATELINE_RE match at a line's start
 #: (on the line, or on it and the next joined by a line break), read off their parts. A
@@ -443,7 +443,7 @@ _ANCHOR_HINT = (
 #: What BYLINE_RE can match at a line's start opens with one of these (case as written).
 _BYLINE_OPENINGS = (
     "(", "Reporter", "Editor", "Penulis", "Pewarta", "Jurnalis", "Wartawan", "Kontributor", "Redaktur",
-    "Penyunting", "Fotografer", "Sumber", "Laporan",
+    "Penyunting", "Fotografer", "Sumber", "Laporan", "Peranan", "Melaporkan",
 )
 
 

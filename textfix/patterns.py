@@ -84,6 +84,10 @@ SCROLL_RE = _lazy(r"[ ]?\bSCROLL TO (?:CONTINUE WITH|RESUME) CONTENT\b[ ]?")
 # Must not match: "Advertisement is" / "ADVERTISEMENTS"
 ADVERTISEMENT_RE = _lazy(r"[ ]?\bADVERTISEMENT\b[ ]?")
 
+# Matches: "Waktu membaca: 8 menit" / "Lama baca 3 menit" / "4 min read" (a reading-time widget line)
+# Must not match: "Waktu membaca buku anak-anak 30 menit sehari." / "Waktu membaca: 8 menit, kata dia"
+READ_TIME_RE = _lazy(r"(?i)^(?:(?:waktu[ ](?:membaca|baca)|lama[ ]baca|estimasi[ ]waktu[ ]baca)[ ]?:?[ ]?\d{1,3}[ ]?menit|\d{1,3}[ ]min(?:ute)?s?[ ]read)$")
+
 # Matches: ", ," / "|" / ". ," (a line of nothing but separators left by a scraper)
 # Must not match: "-" (a dateline dash on its own line) / "A."
 PUNCT_ONLY_RE = _lazy(r"^[,.|;>•·]{1,3}+(?:[ ]{0,3}+[,.|;>•·]{1,3}+){0,20}+$")
@@ -260,11 +264,16 @@ CITY_DATELINE_RE = _lazy(rf"^{_CITY}(?:[ ]?\n[ ]?{_DASH}(?:\n|[ ]|$)|[ ]{_DASH}(
 
 # Matches: "Reporter : danang" / "Editor: Ali Amrizal" / "Penulis : Ninuk Editor : Desy" /
 #          "Laporan Wartawan TribunSolo.com, Andreas" / "Laporan Sara Masroni | Banda Aceh" /
-#          "(Reporter: Shintia | Editor: Ignatia)" / "Sumber : Kompas TV"
-# Must not match: "Laporan kantor berita Tasnim menyebut" / "Sumber daya manusia"
+#          "(Reporter: Shintia | Editor: Ignatia)" / "Sumber : Kompas TV" /
+#          "Penulis, Muhammad Irham" / "Peranan, BBC News Indonesia," / "Melaporkan dari, Tapanuli
+#          Tengah, Sumatra Utara" (a label, a comma, then names only: BBC Indonesia's header)
+# Must not match: "Laporan kantor berita Tasnim menyebut" / "Sumber daya manusia" /
+#   "Penulis, yang juga dosen, mengatakan" / "Peranan, Fungsi dan Tugas DPR" (no name run to the end) /
+#   "Penulis, Yang Juga Dosen, Mengatakan Hal Itu." (Title-Cased, a sentence)
 BYLINE_RE = _lazy(
     r"^\(?(?:(?:Reporter|Editor|Penulis|Pewarta|Jurnalis|Wartawan|Kontributor|Redaktur|Penyunting|Fotografer|Sumber)[ ]?:"
-    r"|Laporan[ ]Wartawan\b|Laporan[ ]\p{Lu}[\p{L} .]{1,40}+\|)"
+    r"|Laporan[ ]Wartawan\b|Laporan[ ]\p{Lu}[\p{L} .]{1,40}+\|"
+    r"|(?:Penulis|Peranan|Melaporkan[ ]dari),[ ](?=(?:\p{Lu}[\p{L}.'’-]{0,30}+,?+[ ]?+){1,6}+$)(?!.*\p{Ll}\.$))"
 )
 
 # Matches: "Siswanto Suara.Com" (an author line in a page header: name and outlet)

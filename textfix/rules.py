@@ -403,7 +403,12 @@ def drop_ads(paragraphs: list[str], config: Config) -> list[str | None]:
                 out[-1] = out[-1].rstrip() + "."
                 out.append(None)
                 continue
-            if widget.match(stripped) or patterns.PUNCT_ONLY_RE.match(stripped) or patterns.TWEET_RESIDUE_RE.match(stripped):
+            if (
+                widget.match(stripped)
+                or patterns.PUNCT_ONLY_RE.match(stripped)
+                or patterns.TWEET_RESIDUE_RE.match(stripped)
+                or len(stripped) < 40 and patterns.READ_TIME_RE.match(stripped)
+            ):
                 out.append(None)
                 continue
             new = line
