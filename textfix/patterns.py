@@ -256,6 +256,15 @@ DATELINE_RE = _lazy(
     rf"|^(?:{_CITY},[ ]?+)?\p{{L}}[\p{{L}}\d-]{{1,40}}+\.com,[ ](?:\p{{Lu}}\p{{Ll}}{{1,30}}+[ ]){{0,2}}\p{{Lu}}\p{{Ll}}{{1,30}}+(?=\p{{Lu}}\p{{Ll}})"
 )
 
+# Matches: "Jakarta, NU Online" / "Surabaya, ANTARA" / "Bandung, Tempo.co" (a dateline alone on its
+#          line above the lead, with no dash: a city, a comma, an outlet)
+# Must not match: "Jakarta, Indonesia" / "Jakarta, Senin (3/2/2025)" / "Jakarta, NU Online dan Kompas" /
+#   "Spesifikasi Dari Segi Tampilan, BF CG" (Title-Cased prose: a city is one or two words)
+OUTLET_LINE_RE = _lazy(
+    r"^\p{Lu}[\p{L}.'-]{1,30}+(?:[ ]\p{Lu}[\p{L}.'-]{1,30}+)?+,[ ]?+"
+    rf"(?:{_DOMAIN}|\p{{Lu}}{{2,20}}+(?:[ ]\p{{Lu}}\p{{Ll}}{{1,20}}+)?+)$"
+)
+
 # Matches: "Wina\n-\n" / "Jakarta\n- " (old detik: city, dash and text on their own lines) /
 #   "Wina -" alone on its line (the same, reflowed: cleaning it again must keep it)
 # Must not match: "Jakarta - Harga naik" (a dash before text on the same line is not enough

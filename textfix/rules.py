@@ -480,6 +480,18 @@ def _header_anchor(lines: list[str]) -> int | None:
     return None
 
 
+#: An outlet line is shorter than this: the fast path's plain lines (40 characters and
+#: more) then never hold one. (It is metadata the header rule keeps, as it keeps bylines,
+#: not an anchor that the lines above would go with: "Korea Selatan, TOUS" in a run of
+#: corpus fragments took them.)
+_OUTLET_LINE_MAX = 40
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A dateline alone on its line with no dash: "Jakarta, NU Online" above the lead."""
+    return len(text) < _OUTLET_LINE_MAX and bool(patterns.OUTLET_LINE_RE.match(text))
+
+
 def _holds_sentence(text: str) -> bool:
     """A sentence of four words or more ends the line or stands inside it (a story
     sentence that a promo follows: "Harga beras naik sejak awal pekan. (Baca juga: ...)")."""
@@ -583,7 +595,7 @@ def _drop_header_paragraphs(paragraphs: list[str]) -> list[str | None]:
             break  # "1. Desa Sukamaju, Kabupaten Bandung": a numbered list is content, not chrome
         if _cut_off(text):
             break  # a sentence cut off by a line break: the story has begun
-        if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text):
+        if patterns.BYLINE_RE.match(text) or patterns.AUTHOR_OUTLET_RE.match(text) or _is_outlet_line(text):
             continue
         author = patterns.AUTHOR_DATE_LINE_RE.match(text)
         if author:
@@ -1659,7 +1671,7 @@ def strip_dateline(paragraph: str) -> str | None:
     """
     match = patterns.DATELINE_RE.match(paragraph) or patterns.CITY_DATELINE_RE.match(paragraph)
     if not match:
-        return paragraph
+        return None if _is_outlet_line(paragraph.strip()) else paragraph
     rest = paragraph[match.end() :].lstrip(" \n")
     rest = regex.sub(r"^[,\s]+$", "", rest)
     return rest or None
