@@ -226,6 +226,7 @@ ADS = [
     case("scroll line", f"{BODY1}\nSCROLL TO CONTINUE WITH CONTENT\n{BODY2}\n", ["SCROLL TO CONTINUE"]),
     case("scroll line in Indonesian", f"{BODY1}\nGulir ke bawah untuk melanjutkan\n{BODY2}\n", ["Gulir"], [BODY1, BODY2]),
     case("scroll-to-read line", f"{BODY1}\nScroll untuk membaca\n{BODY2}\n", ["Scroll"], [BODY1, BODY2]),
+    case("separator line", f"{BODY1}\n============\n{BODY2}\n", ["====="], [BODY1, BODY2]),
     case("reading-time line", f"{BODY1}\nWaktu membaca: 8 menit\n{BODY2}\n", ["Waktu membaca"], [BODY1, BODY2]),
     case("most-read widget lines", f"{BODY1}\nPaling banyak dibaca\n{BODY2}\nAkhir dari Paling banyak dibaca\n{BODY3}\n",
          ["Paling banyak dibaca"], [BODY1, BODY2, BODY3]),

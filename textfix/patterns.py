@@ -88,9 +88,9 @@ ADVERTISEMENT_RE = _lazy(r"[ ]?\bADVERTISEMENT\b[ ]?")
 # Must not match: "Waktu membaca buku anak-anak 30 menit sehari." / "Waktu membaca: 8 menit, kata dia"
 READ_TIME_RE = _lazy(r"(?i)^(?:(?:waktu[ ](?:membaca|baca)|lama[ ]baca|estimasi[ ]waktu[ ]baca)[ ]?:?[ ]?\d{1,3}[ ]?menit|\d{1,3}[ ]min(?:ute)?s?[ ]read)$")
 
-# Matches: ", ," / "|" / ". ," (a line of nothing but separators left by a scraper)
-# Must not match: "-" (a dateline dash on its own line) / "A."
-PUNCT_ONLY_RE = _lazy(r"^[,.|;>•·]{1,3}+(?:[ ]{0,3}+[,.|;>•·]{1,3}+){0,20}+$")
+# Matches: ", ," / "|" / ". ," / "============" (a line of nothing but separators left by a scraper)
+# Must not match: "-" (a dateline dash on its own line) / "A." / "= 5"
+PUNCT_ONLY_RE = _lazy(r"^[,.|;>•·=_~]{1,3}+(?:[ ]{0,3}+[,.|;>•·=_~]{1,3}+){0,20}+$")
 
 # Matches: "— Sutopo Purwo Nugroho (@Sutopo_BNPB) February 21, 2017" (an embedded tweet's attribution)
 # Must not match: "— kata Sutopo kepada wartawan"
