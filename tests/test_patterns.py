@@ -64,6 +64,7 @@ MATCHES = [
     ("NAMED_CREDIT_RE", "Getty Images/Somrerk Kosolwitthayanant"),
     ("NAMED_CREDIT_RE", "Reuters/Willy Kurniawan"),
     ("NAMED_CREDIT_RE", "Dok. Jasa Marga"),
+    ("DOMAIN_CREDIT_RE", "KOMPAS.COM/PARTAHI FERNANDO SIRAIT"),
     ("DOMAIN_CREDIT_RE", "Kompas.con/soffyaranti"),
     ("CREDIT_LINE_RE", "Tribun Jatim Network/Pramita Kusumaningrum"),
     ("CREDIT_LINE_RE", "IDN Times/Debbie Sutrisno"),

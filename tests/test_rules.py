@@ -208,6 +208,9 @@ PHOTO = [
     case("a caption line with an English credit goes", f"{BODY1}\nIlustrasi bus listrik (Image by contohfoto)\n{BODY2}\n"
          f"Warga antre di halte baru (credit:contohfoto)\n{BODY3}\n", ["Ilustrasi bus", "Warga antre", "contohfoto"],
          [BODY1, BODY2, BODY3]),
+    case("a capitals domain credit line with its caption goes",
+         f"{BODY1}\nCONTOH.COM/ANDI SAPUTRA Kepala Dinas Perhubungan Kota Contoh\n{BODY2}\n", ["ANDI SAPUTRA", "Kota Contoh"],
+         [BODY1, BODY2]),
     case("a credit wrapped onto the next line goes whole, with its caption",
          f"{BODY1}\nWarga menunggu bus di halte, Senin (3/2/2025). (Foto: Antara/Andi\nSaputra)\n{BODY2}\n",
          ["Warga menunggu", "Foto", "Saputra"], [BODY1, BODY2]),

@@ -137,10 +137,14 @@ NAMED_CREDIT_RE = _lazy(
     r"(?![\p{L}\d])|\b(?:Getty Images[ ]?/[ ]?|Dok\.[ ]?/?[ ]?)(?:\p{Lu}\p{Ll}{0,30}+[ ]){0,3}+\p{Lu}\p{Ll}{3,30}+(?=\p{Lu}\p{Ll}{3})"
 )
 
-# Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle)
+# Matches: "Kompas.com/soffyaranti" / "Kompas.con/soffyaranti" (a desk credit: domain/handle) /
+#          "KOMPAS.COM/PARTAHI FERNANDO SIRAIT" (in capitals, the photographer's name too)
 # Must not match: "Kompas.com" / "https://kompas.com/read" / "melihat di Beyonce.com/reliefefforts" (a link in prose,
 #   also Title-Cased: "Di Beyonce.com/Reliefefforts")
-DOMAIN_CREDIT_RE = _lazy(r"(?<![/\w(])(?<!\b(?i:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+")
+DOMAIN_CREDIT_RE = _lazy(
+    r"(?<![/\w(])(?<!\b(?i:di|ke|dari|laman|situs|melalui|lewat)[ ])\p{Lu}[\p{L}\d]{1,30}+\.co[mn](?:\.id)?+/\p{L}[\p{Ll}\d_]{1,40}+"
+    r"|(?<![/\w(])\p{Lu}[\p{Lu}\d]{1,30}+\.CO[MN](?:\.ID)?+/\p{Lu}{2,30}+(?:[ ]\p{Lu}{2,30}+){0,4}+(?!\p{Ll})"
+)
 
 # Matches: "Tribun Jatim Network/Pramita Kusumaningrum" / "IDN Times/Debbie Sutrisno" /
 #   "VIVA.co.id/Andrew Tito" (a credit line of its own: an outlet whose name ends in one of

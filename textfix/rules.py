@@ -944,7 +944,7 @@ _CREDIT_PATTERNS = (
     ("FOTO_LABEL_CREDIT_RE", (":",)),
     ("AGENCY_CREDIT_RE", ("ANTARA FOTO/",)),
     ("NAMED_CREDIT_RE", ("Getty Images", "Shutterstock", "iStockphoto", "Reuters", "AFP", "AP Photo", "Dok.")),
-    ("DOMAIN_CREDIT_RE", (".co",)),
+    ("DOMAIN_CREDIT_RE", (".co", ".CO")),
 )
 
 
