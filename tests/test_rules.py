@@ -245,6 +245,7 @@ ADS = [
 ]
 
 SOCIAL = [
+    case("an app download promo", f"{BODY1}\n{BODY2}\nDownload Apps Contoh News sekarang https://app.contoh.com/\n", ["Download Apps"], [BODY1, BODY2]),
     case("trap: short story sentences under a follow-us promo stay",
          "Simak berita lainnya di Google News\n\nHarga beras naik sejak awal pekan.\n\nWarga antre sejak pagi tadi.\n",
          ["Google News"], ["Harga beras naik sejak awal pekan.", "Warga antre sejak pagi tadi."], JUNK_ONLY.replace(drop_header_chrome=False)),
@@ -293,6 +294,10 @@ SOCIAL = [
 ]
 
 SYNDICATION = [
+    case("a note after editor initials", f"{BODY1}\n{BODY2} (ant) Artikel ini telah tayang di Contoh.com dengan judul Harga Naik, https://contoh.com/a\n",
+         ["telah tayang", "Harga Naik"], [BODY1, BODY2 + " (ant)"]),
+    case("CNN's read-the-article note", f"{BODY1}\n{BODY2}\nBaca artikel CNN Indonesia \"Harga Naik Lagi\" selengkapnya di sini: https://contoh.com/a\n",
+         ["selengkapnya di sini"], [BODY1, BODY2]),
     case("reuse notice, then the copyright above it goes too",
          f"{BODY1}\n{BODY2}\nEditor: Budi\nCOPYRIGHT © CONTOH 2024\n\nDilarang keras mengambil konten, melakukan crawling"
          " atau pengindeksan otomatis untuk AI di situs web ini tanpa izin tertulis dari Contoh.\n",

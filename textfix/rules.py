@@ -1290,9 +1290,16 @@ def drop_syndication_note(paragraphs: list[str], config: Config) -> list[str | N
     return _map_lines(paragraphs, lines)
 
 
+#: A gap after editor initials, where a note may start too: "(ant) Artikel ini telah ...".
+_INITIALS_GAP_RE = regex.compile(r"(?<=\([\p{L}/]{2,20}+\))[ ]{1,3}+(?=\p{Lu})")
+
+
 def _cut_inline_note(line: str, starts: regex.Pattern) -> str | None:
     anywhere = _phrases("syndication_notes.txt", anchored=False)
-    for match in patterns.SENTENCE_GAP_RE.finditer(line):
+    gaps = list(patterns.SENTENCE_GAP_RE.finditer(line))
+    if ") " in line:
+        gaps = sorted(gaps + list(_INITIALS_GAP_RE.finditer(line)), key=lambda match: match.start())
+    for match in gaps:
         if not anywhere.match(line, match.end()):
             continue
         quoted = patterns.QUOTED_TITLE_RE.match(line[match.end() : match.end() + 400])
