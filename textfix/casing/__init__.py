@@ -135,8 +135,11 @@ def _is_called_out_heading(text: str) -> bool:
     bare = text.rstrip(_SPACES).rstrip(_CLOSERS)
     if bare[-1:] not in "?!" or "\n" in bare:
         return False
-    words = WORD_RE.findall(bare)
-    return 0 < len(words) <= HEADING_MAX_WORDS and not any(_sentence_end(part) for part in re.split(r"(?<=[.!?])\s", bare)[:-1])
+    return 0 < len(WORD_RE.findall(bare)) <= HEADING_MAX_WORDS and not _INNER_STOP_RE.search(bare)
+
+
+#: A sentence's end inside a paragraph: one that holds it is two sentences, no heading.
+_INNER_STOP_RE = re.compile(r"[.!?]\s")
 
 
 def _normal_prose(paragraphs: Sequence[str], found: Container[int]) -> bool:
