@@ -228,7 +228,8 @@ TRAILING_STARS_RE = _lazy(r"(?<!\s)\s*+(?<!\*)\*{3,}+\s*+$")
 
 # --- Metadata ----------------------------------------------------------------------------
 
-_CITY = r"\p{Lu}[\p{L}.'-]{1,30}+(?:[ ]\p{Lu}[\p{L}.'-]{1,30}+){0,3}+"
+_CITY_WORD = r"\p{Lu}[\p{L}.'-]{1,30}+"
+_CITY = rf"{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,3}}+"
 _DOMAIN = r"[\p{L}\d-]{2,40}+(?:\.[\p{L}]{2,6}+){1,2}+"  # KOMPAS.com, SURYA.CO.ID, Posmetro.co.id
 _NAMED_OUTLET = r"(?:CNN[ ]Indonesia|POSMETRO(?:[ ]MEDAN)?|ANTARA|KABAR[ ]BENGGAWI|\p{Lu}{3,20}+(?:[ ]\p{Lu}{3,20}+){0,2}+)"
 _OUTLET = rf"(?:{_DOMAIN}|{_NAMED_OUTLET})"
@@ -265,8 +266,7 @@ DATELINE_RE = _lazy(
 # Must not match: "Jakarta, Indonesia" / "Jakarta, Senin (3/2/2025)" / "Jakarta, NU Online dan Kompas" /
 #   "Spesifikasi Dari Segi Tampilan, BF CG" (Title-Cased prose: a city is one or two words)
 OUTLET_LINE_RE = _lazy(
-    r"^\p{Lu}[\p{L}.'-]{1,30}+(?:[ ]\p{Lu}[\p{L}.'-]{1,30}+)?+,[ ]?+"
-    rf"(?:{_DOMAIN}|\p{{Lu}}{{2,20}}+(?:[ ]\p{{Lu}}\p{{Ll}}{{1,20}}+)?+)$"
+    rf"^{_CITY_WORD}(?:[ ]{_CITY_WORD})?+,[ ]?+(?:{_DOMAIN}|\p{{Lu}}{{2,20}}+(?:[ ]\p{{Lu}}\p{{Ll}}{{1,20}}+)?+)$"
 )
 
 # Matches: "Wina\n-\n" / "Jakarta\n- " (old detik: city, dash and text on their own lines) /
