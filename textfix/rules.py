@@ -1345,7 +1345,9 @@ def cut_footer(paragraphs: list[str], config: Config, structure: Structure = PLA
     >>> cut_footer(["Isi berita.", "(yld/idh)\\nbanjir\\njakarta utara", "BERITA TERKAIT", "Judul Lain"], Config())
     ['Isi berita.', '(yld/idh)', None, None]
     """
-    sections: set[int] = set()  # the lines of paragraphs right under a heading
+    if not structure.headed:
+        return _map_lines(paragraphs, _cut_footer_lines)
+    sections: set[int] = set()  # the lines (as _map_lines numbers them) of paragraphs under a heading
     line = 0
     for number, paragraph in enumerate(paragraphs):
         count = paragraph.count("\n") + 1
@@ -1551,8 +1553,10 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config, structure: 
     seen: set[str] = set()
     keys = [_dedupe_key(p) for p in paragraphs]
     glued = glued_copies(keys)
-    listed = _contents_lines(paragraphs, keys)
-    echoed = _echoed_blocks(keys)
+    # Which repeats may stay or must go matters only where some paragraph repeats.
+    repeats = len(set(keys)) < len(keys)
+    listed = _contents_lines(paragraphs, keys) if repeats else set()
+    echoed = _echoed_blocks(keys) if repeats else set()
     out: list[str | None] = []
     for number, (paragraph, key) in enumerate(zip(paragraphs, keys)):
         if number in glued:
@@ -1561,8 +1565,11 @@ def drop_duplicate_paragraphs(paragraphs: list[str], config: Config, structure: 
         if number in structure.nested:
             out.append(paragraph)  # neither dropped nor a first copy of a later one
             continue
-        repeatable = (_ends_sentence(paragraph) or _introduces(paragraph) or key in listed) and len(key) < 250
-        repeatable = repeatable and number not in echoed
+        repeatable = (
+            (_ends_sentence(paragraph) or _introduces(paragraph) or key in listed)
+            and len(key) < 250
+            and number not in echoed
+        )
         if len(key) >= 12 and key in seen and not repeatable and not _is_meta_line(paragraph):
             out.append(None)
             continue
